@@ -1,0 +1,120 @@
+/**
+ * The local broker stack's configuration: every port, name and secret comes
+ * from the environment with a documented default, so two checkouts (or a
+ * machine that already runs RabbitMQ) can move the stack out of the way.
+ */
+import { resolve } from 'node:path';
+
+export type NodeRole = 'origin' | 'mirror';
+
+export interface NodeConfig {
+  role: NodeRole;
+  /** Erlang node name; `@localhost` keeps it off the machine's hostname. */
+  nodename: string;
+  amqpPort: Port;
+  distPort: Port;
+  managementPort: Port;
+  /** Only the mirror serves STOMP over WebSocket. */
+  webStompPort: Port | null;
+  plugins: string[];
+  /** The folder holding this node's config, database and logs. */
+  dir: string;
+}
+
+/** A TCP port together with the variable that moves it, for error messages. */
+export interface Port {
+  port: number;
+  envVar: string;
+}
+
+export interface TracedExchange {
+  name: string;
+  type: 'topic' | 'direct' | 'fanout' | 'headers';
+}
+
+export interface StackConfig {
+  /** Shared state folder (gitignored); also HOME for the Erlang cookie. */
+  dir: string;
+  origin: NodeConfig;
+  mirror: NodeConfig;
+  /** The browser's read-only user on the mirror. */
+  tracer: { login: string; passcode: string };
+  /** The user the shovels publish to the mirror with (write-only on the traced exchanges). */
+  shovelUser: { login: string; passcode: string };
+  /** Admin used by the stack scripts on loopback only (RabbitMQ's guest cannot log in remotely). */
+  admin: { login: string; passcode: string };
+  exchanges: TracedExchange[];
+  /** Bound applied to every tracing subscription queue on the mirror. */
+  subscriptionBound: { maxLength: number; maxLengthBytes: number };
+  vhost: string;
+}
+
+/**
+ * The exchanges the local stack traces. All topic: a shovel keeps the original
+ * routing key, and only a topic exchange on the mirror lets the browser
+ * subscribe with wildcards. `celery.replies` exists because Celery's default
+ * RPC replies go through the default exchange, which cannot be shovelled.
+ */
+export const TRACED_EXCHANGES: TracedExchange[] = [
+  { name: 'celery', type: 'topic' },
+  { name: 'celery.replies', type: 'topic' },
+  { name: 'celeryev', type: 'topic' },
+  { name: 'app.events', type: 'topic' },
+];
+
+function envPort(envVar: string, fallback: number, env: NodeJS.ProcessEnv): Port {
+  const raw = env[envVar];
+  if (raw === undefined || raw === '') return { port: fallback, envVar };
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`${envVar}=${raw} is not a TCP port (1-65535)`);
+  }
+  return { port, envVar };
+}
+
+export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
+  const dir = resolve(env.WARREN_STACK_DIR ?? resolve(import.meta.dirname, '..', '.stack'));
+  const originAmqp = envPort('WARREN_ORIGIN_AMQP_PORT', 5672, env);
+  const mirrorAmqp = envPort('WARREN_MIRROR_AMQP_PORT', 5673, env);
+  return {
+    dir,
+    vhost: '/',
+    origin: {
+      role: 'origin',
+      nodename: env.WARREN_ORIGIN_NODENAME ?? 'warren-origin@localhost',
+      amqpPort: originAmqp,
+      // Erlang's default inter-node port is AMQP + 20000; two nodes need two.
+      distPort: envPort('WARREN_ORIGIN_DIST_PORT', originAmqp.port + 20000, env),
+      managementPort: envPort('WARREN_ORIGIN_MGMT_PORT', 15672, env),
+      webStompPort: null,
+      plugins: ['rabbitmq_management', 'rabbitmq_shovel', 'rabbitmq_shovel_management'],
+      dir: resolve(dir, 'origin'),
+    },
+    mirror: {
+      role: 'mirror',
+      nodename: env.WARREN_MIRROR_NODENAME ?? 'warren-mirror@localhost',
+      amqpPort: mirrorAmqp,
+      distPort: envPort('WARREN_MIRROR_DIST_PORT', mirrorAmqp.port + 20000, env),
+      managementPort: envPort('WARREN_MIRROR_MGMT_PORT', 15673, env),
+      webStompPort: envPort('WARREN_WEB_STOMP_PORT', 15674, env),
+      plugins: ['rabbitmq_management', 'rabbitmq_web_stomp'],
+      dir: resolve(dir, 'mirror'),
+    },
+    tracer: { login: 'warren', passcode: env.WARREN_TRACER_PASSWORD ?? 'warren-tracer' },
+    shovelUser: { login: 'warren-shovel', passcode: env.WARREN_SHOVEL_PASSWORD ?? 'warren-shovel' },
+    admin: { login: 'guest', passcode: 'guest' },
+    exchanges: TRACED_EXCHANGES,
+    subscriptionBound: {
+      maxLength: Number(env.WARREN_SUBSCRIPTION_MAX_LENGTH ?? 200_000),
+      maxLengthBytes: Number(env.WARREN_SUBSCRIPTION_MAX_BYTES ?? 256 * 1024 * 1024),
+    },
+  };
+}
+
+export function amqpUrl(node: NodeConfig, user: { login: string; passcode: string }): string {
+  return `amqp://${encodeURIComponent(user.login)}:${encodeURIComponent(user.passcode)}@127.0.0.1:${node.amqpPort.port}`;
+}
+
+export function webStompUrl(config: StackConfig): string {
+  return `ws://127.0.0.1:${config.mirror.webStompPort?.port ?? 15674}/ws`;
+}
