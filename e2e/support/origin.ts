@@ -1,0 +1,48 @@
+/**
+ * Publishing the tests' own numbered messages on the ORIGIN broker, so every
+ * check goes through the real shovel and the real mirror. Each test run gets
+ * a unique routing-key prefix, so the generator (if `npm start` is running)
+ * never disturbs the counts.
+ */
+import { randomBytes } from 'node:crypto';
+import { openPublisher, type Publisher } from '../../generator/publisher.ts';
+import { int64, SEQ_HEADER, type Headers, type OutgoingMessage } from '../../generator/message.ts';
+import { originUrl } from '../../generator/origin-url.ts';
+
+export const runId = () => `t${randomBytes(4).toString('hex')}`;
+
+export async function withOriginPublisher<T>(fn: (publisher: Publisher) => Promise<T>): Promise<T> {
+  const publisher = await openPublisher(originUrl(), { connectionName: 'warren-e2e' });
+  try {
+    return await fn(publisher);
+  } finally {
+    await publisher.close();
+  }
+}
+
+export interface NumberedMessage {
+  exchange: string;
+  routingKey: string;
+  body?: Buffer | string;
+  contentType?: string;
+  headers?: Headers;
+}
+
+/** A message carrying `x-warren-seq`, as every generated message does. */
+export function numbered(seq: number, m: NumberedMessage): OutgoingMessage {
+  const body = m.body ?? JSON.stringify({ seq, key: m.routingKey });
+  return {
+    exchange: m.exchange,
+    routingKey: m.routingKey,
+    content: Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'),
+    options: { contentType: m.contentType ?? 'application/json', headers: { ...m.headers, [SEQ_HEADER]: int64(seq) } },
+  };
+}
+
+/** Publishes `count` numbered messages (seq 1..count) and waits for the broker's confirms. */
+export async function publishNumbered(count: number, make: (seq: number) => NumberedMessage): Promise<void> {
+  await withOriginPublisher(async (publisher) => {
+    for (let seq = 1; seq <= count; seq++) await publisher.publish(numbered(seq, make(seq)));
+    await publisher.waitForConfirms();
+  });
+}

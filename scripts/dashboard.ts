@@ -1,0 +1,53 @@
+/**
+ * Builds the dashboard and serves the production build (Vite's preview
+ * server, with the CSP from vite.config.ts), plus the runtime config that
+ * points it at the local mirror. Shared by `npm start` and the e2e tests.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, preview, type PreviewServer } from 'vite';
+import { RUNTIME_CONFIG_FILE, type RuntimeConfig } from '../src/app/runtime-config.ts';
+import { type StackConfig, webStompUrl } from '../stack/config.ts';
+
+const root = resolve(import.meta.dirname, '..');
+export const distDir = resolve(root, 'dist');
+
+export const DEFAULT_SUBSCRIPTIONS = ['/exchange/app.events/#', '/exchange/celery/#'];
+
+export async function buildDashboard(): Promise<void> {
+  await build({ root, logLevel: 'warn' });
+}
+
+export function writeRuntimeConfig(stack: StackConfig, subscriptions = DEFAULT_SUBSCRIPTIONS): void {
+  const config: RuntimeConfig = {
+    broker: webStompUrl(stack),
+    vhost: stack.vhost,
+    login: stack.tracer.login,
+    passcode: stack.tracer.passcode,
+    subscriptions,
+  };
+  writeFileSync(resolve(distDir, RUNTIME_CONFIG_FILE), JSON.stringify(config, null, 2) + '\n');
+}
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+}
+
+export function serveOptionsFromEnv(env = process.env): ServeOptions {
+  const port = Number(env.WARREN_PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`WARREN_PORT=${env.WARREN_PORT} is not a TCP port`);
+  return { host: env.WARREN_HOST ?? '127.0.0.1', port };
+}
+
+export async function serveDashboard({ host, port }: ServeOptions): Promise<PreviewServer> {
+  try {
+    return await preview({ root, logLevel: 'warn', preview: { host, port, strictPort: true, open: false } });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/already in use/i.test(message)) {
+      throw new Error(`Port ${port} is already in use (set WARREN_PORT to serve the dashboard elsewhere)`);
+    }
+    throw e;
+  }
+}

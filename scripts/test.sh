@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `npm test`: lint, typecheck, unit tests, then the end-to-end tests in
+# Debian's Chromium against the real stack (started here, or reused).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+failed=()
+step() {
+  local name="$1"; shift
+  echo
+  echo "=== $name: $*"
+  local t0=$SECONDS
+  if "$@"; then echo "=== $name: ok ($((SECONDS - t0)) s)"; else echo "=== $name: FAILED ($((SECONDS - t0)) s)"; failed+=("$name"); fi
+}
+
+rm -f test-results/unit.json test-results/e2e.json
+step lint eslint . --max-warnings=0
+step typecheck bash -c 'tsc -p tsconfig.app.json && tsc -p tsconfig.node.json'
+step unit vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+step stack tsx stack/cli.ts up
+step e2e env PLAYWRIGHT_JSON_OUTPUT_FILE=test-results/e2e.json playwright test --reporter=list,json
+
+echo
+tsx scripts/test-summary.ts || failed+=(summary)
+if [ ${#failed[@]} -eq 0 ]; then
+  echo "npm test: all steps passed (lint, typecheck, unit, stack, e2e)"
+  exit 0
+fi
+echo "npm test: failed steps: ${failed[*]}"
+exit 1

@@ -1,0 +1,27 @@
+import { ConnectionPanel, ConnectionStatusLine } from '../features/connection/index.ts';
+import { Counters } from '../features/counters/index.ts';
+import { FilterBar } from '../features/filter-bar/index.ts';
+import { SubscriptionPanel } from '../features/subscriptions/index.ts';
+import { MessageTable } from '../features/table/index.ts';
+
+export function App() {
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>
+          <span className="brand">Warren</span> <span className="tagline">RabbitMQ live trace</span>
+        </h1>
+        <ConnectionStatusLine />
+        <Counters />
+      </header>
+      <aside className="sidebar">
+        <ConnectionPanel />
+        <SubscriptionPanel />
+      </aside>
+      <main className="main">
+        <FilterBar />
+        <MessageTable />
+      </main>
+    </div>
+  );
+}

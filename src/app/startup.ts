@@ -1,0 +1,44 @@
+/**
+ * Connects without clicks when the URL or the server's runtime config says
+ * where to: `?broker=&vhost=&login=&sub=&sub=&filter=`. The passcode is never
+ * read from the URL; it comes from warren.config.json only for the very broker
+ * and login named there, or from the connection panel.
+ */
+import { checkDestination } from '../connection/index.ts';
+import { RUNTIME_CONFIG_FILE, type RuntimeConfig } from './runtime-config.ts';
+import { addSubscription, connect } from './trace-session.ts';
+import { setConnectionStatus, setConnectionTarget } from '../store/index.ts';
+import { setInitialFilter } from './url-state.ts';
+
+async function loadRuntimeConfig(): Promise<RuntimeConfig> {
+  try {
+    const res = await fetch(`./${RUNTIME_CONFIG_FILE}`, { cache: 'no-store' });
+    if (!res.ok) return {};
+    const parsed: unknown = await res.json();
+    return parsed !== null && typeof parsed === 'object' ? (parsed as RuntimeConfig) : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function startFromUrlAndConfig(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const config = await loadRuntimeConfig();
+  const broker = params.get('broker') ?? config.broker ?? '';
+  const vhost = params.get('vhost') ?? config.vhost ?? '/';
+  const login = params.get('login') ?? config.login ?? '';
+  const sameAccount = broker === config.broker && login === config.login;
+  const passcode = sameAccount ? (config.passcode ?? '') : '';
+  const urlSubs = params.getAll('sub');
+  const subscriptions = urlSubs.length > 0 ? urlSubs : (config.subscriptions ?? []);
+
+  setInitialFilter(params.get('filter') ?? '');
+  setConnectionTarget({ broker, vhost, login });
+  for (const destination of subscriptions) {
+    // Real-queue destinations consume production messages: never without a click.
+    const check = checkDestination(destination);
+    if (check.ok && !check.needsConfirmation) addSubscription(destination);
+  }
+  if (broker && login && passcode) connect({ broker, vhost, login, passcode });
+  else if (broker && login) setConnectionStatus('disconnected', `Enter the passcode for ${login} and connect`);
+}

@@ -1,0 +1,1 @@
+export { ConnectionPanel, ConnectionStatusLine } from './ConnectionPanel.tsx';

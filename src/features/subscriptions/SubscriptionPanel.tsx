@@ -1,0 +1,74 @@
+import { useState, type FormEvent } from 'react';
+import { checkDestination } from '../../connection/index.ts';
+import { addSubscription, removeSubscription } from '../../app/trace-session.ts';
+import { useSubscriptionsStore } from '../../store/index.ts';
+
+/**
+ * Add and remove subscriptions. The destination is checked before anything is
+ * sent; destinations that consume a real queue need a second, explicit click.
+ */
+export function SubscriptionPanel() {
+  const subscriptions = useSubscriptionsStore((s) => s.subscriptions);
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'warning'; text: string } | null>(null);
+  const [awaitingConfirmation, setAwaitingConfirmation] = useState<string | null>(null);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const check = checkDestination(text);
+    if (!check.ok) {
+      setMessage({ kind: 'error', text: check.error });
+      return;
+    }
+    const destination = text.trim();
+    if (check.needsConfirmation && awaitingConfirmation !== destination) {
+      setAwaitingConfirmation(destination);
+      setMessage({ kind: 'warning', text: check.warning ?? 'This consumes real messages.' });
+      return;
+    }
+    addSubscription(destination);
+    setText('');
+    setAwaitingConfirmation(null);
+    setMessage(check.warning && !check.needsConfirmation ? { kind: 'warning', text: check.warning } : null);
+  };
+
+  const confirming = awaitingConfirmation !== null && awaitingConfirmation === text.trim();
+  return (
+    <section className="panel subscription-panel" aria-label="Subscriptions">
+      <h2>Subscriptions</h2>
+      <form onSubmit={submit} className="row">
+        <input
+          data-testid="subscribe-input"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="/exchange/app.events/orders.*.created"
+          spellCheck={false}
+          aria-label="Destination"
+        />
+        <button data-testid="subscribe-button" type="submit" className={confirming ? 'danger' : ''}>
+          {confirming ? 'Consume anyway' : 'Subscribe'}
+        </button>
+      </form>
+      {message && (
+        <p className={`hint ${message.kind}`} data-testid="subscribe-message" role={message.kind === 'error' ? 'alert' : 'note'}>
+          {message.text}
+        </p>
+      )}
+      <ul data-testid="subscription-list" className="subscription-list">
+        {subscriptions.map((s) => (
+          <li key={s.id} className={`subscription state-${s.state}`} data-state={s.state} data-destination={s.destination}>
+            <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+            <span className="destination" title={s.destination}>
+              {s.destination}
+            </span>
+            <span className="state">{s.state}</span>
+            <button type="button" className="link" onClick={() => removeSubscription(s.id)} aria-label={`Remove ${s.destination}`}>
+              ✕
+            </button>
+            {s.error && <p className="hint error">{s.error}</p>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+export { SubscriptionPanel } from './SubscriptionPanel.tsx';

@@ -1,0 +1,47 @@
+import { memo } from 'react';
+import type { TracedMessage } from '../../model/types.ts';
+import { subscriptionColor } from '../../store/index.ts';
+import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
+
+interface Props {
+  seq: number;
+  message: TracedMessage | undefined;
+  top: number;
+  height: number;
+  selected: boolean;
+  onSelect(seq: number): void;
+}
+
+/** One row; a message evicted while the view was paused shows as such. */
+export const MessageRow = memo(function MessageRow({ seq, message, top, height, selected, onSelect }: Props) {
+  const style = { transform: `translateY(${top}px)`, height, gridTemplateColumns: GRID_TEMPLATE };
+  if (!message) {
+    return (
+      <div className="row evicted" role="row" data-testid="message-row" data-seq={seq} style={style}>
+        <span />
+        <span>{seq}</span>
+        <span className="muted">evicted from the buffer</span>
+      </div>
+    );
+  }
+  return (
+    <div
+      className={selected ? 'row selected' : 'row'}
+      role="row"
+      aria-selected={selected}
+      data-testid="message-row"
+      data-seq={seq}
+      data-routing-key={message.routingKey}
+      data-warren-seq={message.warrenSeq}
+      style={style}
+      onClick={() => onSelect(seq)}
+    >
+      <span className="tag" style={{ background: subscriptionColor(message.subscriptionId) }} />
+      {COLUMNS.map((c) => (
+        <span key={c.id} className={`cell cell-${c.id}`} role="gridcell">
+          {c.cell(message)}
+        </span>
+      ))}
+    </div>
+  );
+});

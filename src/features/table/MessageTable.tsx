@@ -1,0 +1,80 @@
+/**
+ * The live trace table: virtualized rows read straight from the ingest buffer
+ * by seq. It re-renders when the view store's `version` moves (at most once
+ * per animation frame), follows the tail until the user scrolls up, and offers
+ * "jump to live" to follow again.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { ingest } from '../../app/trace-session.ts';
+import { selectMessage, useViewStore } from '../../store/index.ts';
+import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
+import { MessageRow } from './MessageRow.tsx';
+
+const ROW_HEIGHT = 24;
+
+export function MessageTable() {
+  // Subscribing to version is what re-renders the table when rows move.
+  const version = useViewStore((s) => s.version);
+  const rowCount = useViewStore((s) => s.visible);
+  const selectedSeq = useViewStore((s) => s.selectedSeq);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [following, setFollowing] = useState(true);
+
+  // No React Compiler here, and the table re-renders on `version` by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  useLayoutEffect(() => {
+    if (following && rowCount > 0) virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
+  }, [following, rowCount, version, virtualizer]);
+
+  const onScroll = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 2;
+    setFollowing(atBottom);
+  }, []);
+
+  return (
+    <div className="message-table" data-testid="message-table" role="grid" aria-rowcount={rowCount}>
+      <div className="table-head" role="row" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+        <span />
+        {COLUMNS.map((c) => (
+          <span key={c.id} role="columnheader">
+            {c.title}
+          </span>
+        ))}
+      </div>
+      <div className="table-body" ref={scrollRef} onScroll={onScroll}>
+        {rowCount === 0 && <p className="empty">No messages yet. They appear here as soon as a subscription delivers.</p>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const seq = ingest.seqAtRow(item.index);
+            return (
+              <MessageRow
+                key={seq}
+                seq={seq}
+                message={ingest.buffer.get(seq)}
+                top={item.start}
+                height={ROW_HEIGHT}
+                selected={seq === selectedSeq}
+                onSelect={selectMessage}
+              />
+            );
+          })}
+        </div>
+      </div>
+      {!following && rowCount > 0 && (
+        <button type="button" className="jump-live" data-testid="jump-to-live" onClick={() => setFollowing(true)}>
+          ↓ Jump to live
+        </button>
+      )}
+    </div>
+  );
+}

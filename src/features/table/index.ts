@@ -1,0 +1,1 @@
+export { MessageTable } from './MessageTable.tsx';

@@ -1,0 +1,134 @@
+/**
+ * The filter box's query language, in the spirit of Chrome DevTools'
+ * `parseFilterQuery`: the text is parsed and compiled ONCE into a predicate
+ * over a message's (exchange, routing key); the table then only calls it
+ * (through {@link RoutingKeyMatchCache}, so once per distinct pair).
+ *
+ * Grammar:
+ * - Terms are separated by whitespace; a message must satisfy ALL of them.
+ *   Double quotes group text with spaces and can spell empty text; inside
+ *   quotes a backslash escapes the next character.
+ * - `-term` negates a term. A lone `-` is the text "-"; `"-x"` is the text "-x".
+ * - `exchange:NAME` (alias `x:`) matches the exchange exactly, case-sensitive.
+ *   `exchange:""` is the default exchange; `exchange:` with no name is an error.
+ * - `key:PATTERN` matches the routing key as an AMQP topic binding would
+ *   (exact and case-sensitive without wildcards); `key:""` is the empty key;
+ *   `key:` with nothing is an error.
+ * - A term with `*` or `#` as a whole dot-separated word (`orders.*`, `#.failed`,
+ *   `#`) is an AMQP topic pattern, case-sensitive, as the broker matches it.
+ *   `a*` is not a wildcard for the broker, so it is plain text here too.
+ * - Any other term is a case-insensitive substring of the routing key.
+ * - Field names are case-insensitive. An unknown `name:` prefix is NOT an
+ *   error: the whole term is plain text, because routing keys legitimately
+ *   contain colons and the box must accept any key pasted from the table.
+ *
+ * @module
+ */
+import { compileTopicPattern, hasTopicWildcard } from './topic.ts';
+import { tokenizeQuery, type QuerySegment, type QueryToken } from './query-tokenizer.ts';
+
+/** A filter compiled from the filter box's text. */
+export interface CompiledFilter {
+  /** The text it was compiled from, verbatim. */
+  readonly text: string;
+  /** True when the text has no terms: every message matches. */
+  readonly isEmpty: boolean;
+  /** Does a message with this exchange ('' = default) and routing key pass? */
+  matchesKey(exchange: string, routingKey: string): boolean;
+}
+
+/** Outcome of {@link parseFilterQuery}: a filter, or a message for the user. */
+export type FilterParseResult = { ok: true; filter: CompiledFilter } | { ok: false; error: string };
+
+type TermPredicate = (exchange: string, routingKey: string) => boolean;
+
+const EXCHANGE_FIELDS = new Set(['exchange', 'x']);
+const KEY_FIELDS = new Set(['key']);
+const FIELD_PREFIX = /^([A-Za-z]+):/;
+
+/** The filter of an empty box; it passes every message. */
+export const MATCH_ALL_FILTER: CompiledFilter = Object.freeze({
+  text: '',
+  isEmpty: true,
+  matchesKey: () => true,
+});
+
+/**
+ * Parses and compiles filter-box text (grammar in the module comment).
+ *
+ * @example parseFilterQuery('x:celery orders.*.created -eu')
+ * @returns `{ ok: true, filter }`, or `{ ok: false, error }` with a message
+ *   fit to show next to the input.
+ */
+export function parseFilterQuery(text: string): FilterParseResult {
+  const tokenized = tokenizeQuery(text);
+  if (!tokenized.ok) return tokenized;
+
+  const predicates: TermPredicate[] = [];
+  for (const token of tokenized.tokens) {
+    const compiled = compileTerm(token);
+    if (typeof compiled === 'string') return { ok: false, error: compiled };
+    predicates.push(compiled);
+  }
+  if (predicates.length === 0) return { ok: true, filter: { ...MATCH_ALL_FILTER, text } };
+
+  const only = predicates.length === 1 ? predicates[0] : undefined;
+  const matchesKey: TermPredicate =
+    only ??
+    ((exchange, routingKey) => {
+      for (const predicate of predicates) if (!predicate(exchange, routingKey)) return false;
+      return true;
+    });
+  return { ok: true, filter: { text, isEmpty: false, matchesKey } };
+}
+
+/** Compiles one term to a predicate, or returns an error message. */
+function compileTerm(token: QueryToken): TermPredicate | string {
+  const segments: QuerySegment[] = [...token.segments];
+  let negated = false;
+  let field: 'exchange' | 'key' | null = null;
+
+  // Negation and field prefixes only count when typed bare, before any quote.
+  const first = segments[0];
+  if (first && !first.quoted) {
+    let head = first.text;
+    if (head.startsWith('-') && (head.length > 1 || segments.length > 1)) {
+      negated = true;
+      head = head.slice(1);
+    }
+    const prefix = FIELD_PREFIX.exec(head);
+    const name = prefix?.[1]?.toLowerCase();
+    if (prefix && name !== undefined && (EXCHANGE_FIELDS.has(name) || KEY_FIELDS.has(name))) {
+      field = EXCHANGE_FIELDS.has(name) ? 'exchange' : 'key';
+      head = head.slice(prefix[0].length);
+    }
+    segments[0] = { text: head, quoted: false };
+  }
+
+  const value = segments.map((s) => s.text).join('');
+  const spelled = segments.some((s) => s.quoted || s.text !== '');
+  let predicate: TermPredicate;
+  if (field === 'exchange') {
+    if (!spelled) return `"${token.raw}" needs an exchange name (write exchange:"" for the default exchange)`;
+    predicate = (exchange) => exchange === value;
+  } else if (field === 'key') {
+    if (!spelled) return `"${token.raw}" needs a routing key or topic pattern (write key:"" for the empty key)`;
+    predicate = topicPredicate(value);
+  } else if (hasTopicWildcard(value)) {
+    predicate = topicPredicate(value);
+  } else {
+    predicate = substringPredicate(value);
+  }
+  return negated ? (exchange, routingKey) => !predicate(exchange, routingKey) : predicate;
+}
+
+function topicPredicate(pattern: string): TermPredicate {
+  const matches = compileTopicPattern(pattern);
+  return (_exchange, routingKey) => matches(routingKey);
+}
+
+function substringPredicate(text: string): TermPredicate {
+  const needle = text.toLowerCase();
+  if (needle === '') return () => true;
+  return (_exchange, routingKey) => routingKey.toLowerCase().includes(needle);
+}

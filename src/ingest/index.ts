@@ -1,0 +1,3 @@
+export { TraceIngest, DEFAULT_CAPACITY, type KeyPredicate } from './trace-ingest.ts';
+export { MessageBuffer } from './message-buffer.ts';
+export { SeqIndex } from './seq-index.ts';

@@ -1,0 +1,78 @@
+/**
+ * What the headers say about how a body's bytes are coded: compressed or not,
+ * and in which character set its text is.
+ *
+ * AMQP's content_encoding is used two ways in the wild: as an HTTP-style
+ * compression (`gzip`, `deflate`) and, by kombu/Celery, as the charset
+ * (`utf-8`, or `binary` for raw bytes). Kombu signals compression in its own
+ * `compression` header instead (`application/x-gzip`, which is zlib data).
+ */
+
+/** How the body is compressed, as far as the headers tell. */
+export type Compression =
+  | { kind: 'none' }
+  /** `label` is the header value that said so, for messages such as "gzip, 312 bytes". */
+  | { kind: 'compressed'; label: string; gzipOnly: boolean }
+  /** A coding we do not undo (br, zstd, bz2, ...): the bytes are shown as received. */
+  | { kind: 'unsupported'; label: string };
+
+/** Compression plus the charset to decode the (decompressed) text with. */
+export interface ContentCoding {
+  compression: Compression;
+  /** A TextDecoder label; 'utf-8' unless the headers name another charset. */
+  charset: string;
+}
+
+const NONE: Compression = { kind: 'none' };
+const GZIP_ENCODINGS = new Set(['gzip', 'x-gzip']);
+const DEFLATE_ENCODINGS = new Set(['deflate', 'x-deflate', 'zlib']);
+/** Values that mean "not transformed" without being charsets. */
+const IDENTITY_ENCODINGS = new Set(['', 'identity', 'binary', '7bit', '8bit']);
+/** kombu.compression names for zlib.compress (it registers gzip and zlib as aliases). */
+const KOMBU_ZLIB = new Set(['application/x-gzip', 'gzip', 'zlib']);
+
+/** Reads compression and charset from a message's STOMP headers. */
+export function contentCodingOf(headers: Readonly<Record<string, string>>): ContentCoding {
+  const encoding = (headers['content-encoding'] ?? '').trim().toLowerCase();
+  const typeCharset = charsetParameter(headers['content-type'] ?? '');
+  if (GZIP_ENCODINGS.has(encoding)) {
+    return { compression: { kind: 'compressed', label: encoding, gzipOnly: true }, charset: typeCharset ?? 'utf-8' };
+  }
+  if (DEFLATE_ENCODINGS.has(encoding)) {
+    return { compression: { kind: 'compressed', label: encoding, gzipOnly: false }, charset: typeCharset ?? 'utf-8' };
+  }
+  const encodingCharset = IDENTITY_ENCODINGS.has(encoding) ? null : knownCharset(encoding);
+  if (!IDENTITY_ENCODINGS.has(encoding) && encodingCharset === null) {
+    return { compression: { kind: 'unsupported', label: encoding }, charset: typeCharset ?? 'utf-8' };
+  }
+  const charset = typeCharset ?? encodingCharset ?? 'utf-8';
+  const kombu = (headers['compression'] ?? '').trim().toLowerCase();
+  if (kombu === '') return { compression: NONE, charset };
+  if (KOMBU_ZLIB.has(kombu)) return { compression: { kind: 'compressed', label: kombu, gzipOnly: false }, charset };
+  return { compression: { kind: 'unsupported', label: kombu }, charset };
+}
+
+/** The `charset=` parameter of a content type, if TextDecoder knows it. */
+function charsetParameter(contentType: string): string | null {
+  const at = contentType.toLowerCase().indexOf('charset=');
+  if (at === -1) return null;
+  const value = contentType.slice(at + 'charset='.length).split(';')[0] ?? '';
+  return knownCharset(value.trim().replace(/^"|"$/g, ''));
+}
+
+/** `label` when TextDecoder supports it as a charset, else null. */
+function knownCharset(label: string): string | null {
+  if (label === '') return null;
+  try {
+    new TextDecoder(label);
+    return label;
+  } catch {
+    return null;
+  }
+}
+
+/** True when a content type says JSON: application/json, text/json, application/x+json. */
+export function isJsonContentType(contentType: string): boolean {
+  const mime = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  return mime === 'application/json' || mime === 'text/json' || mime.endsWith('+json');
+}

@@ -1,0 +1,88 @@
+/**
+ * Bounded decompression with fflate's streaming inflaters.
+ *
+ * The input is fed in small chunks and feeding stops as soon as enough output
+ * exists, so a preview of a 10 MB gzip body inflates only its first few KiB,
+ * and a decompression bomb costs at most one chunk's worth of output
+ * (DEFLATE expands at most ~1032:1, i.e. ~4 MiB for a 4 KiB chunk) beyond
+ * the limit.
+ */
+import { Gunzip, Inflate, Unzlib } from 'fflate';
+
+/** Container format found from the first bytes. */
+export type CompressedFormat = 'gzip' | 'zlib' | 'deflate';
+
+/** Outcome of {@link inflatePrefix}; never an exception. */
+export type InflateResult =
+  | {
+      ok: true;
+      format: CompressedFormat;
+      /** The first `min(total, maxOutput)` decompressed bytes. */
+      bytes: Uint8Array;
+      /** False when output beyond `maxOutput` exists (or may exist) and was not produced. */
+      complete: boolean;
+    }
+  | { ok: false; format: CompressedFormat | null; error: string };
+
+const INPUT_CHUNK_BYTES = 4096;
+
+/**
+ * Finds the format from magic bytes: gzip (1f 8b 08), zlib (a valid CMF/FLG
+ * pair for deflate), otherwise raw DEFLATE. `gzipOnly` refuses anything but
+ * gzip: raw DEFLATE cannot be recognised, and "inflating" text that was never
+ * compressed can produce garbage instead of an error.
+ */
+export function detectCompressedFormat(bytes: Uint8Array, gzipOnly: boolean): CompressedFormat | null {
+  const b0 = bytes[0] ?? -1;
+  const b1 = bytes[1] ?? -1;
+  if (b0 === 0x1f && b1 === 0x8b && bytes[2] === 8) return 'gzip';
+  // zlib: compression method 8 in the low nibble, window <= 32K, header divisible by 31.
+  const isZlib = b0 >= 0 && b1 >= 0 && (b0 & 0x0f) === 8 && b0 >> 4 <= 7 && ((b0 << 8) | b1) % 31 === 0;
+  if (isZlib) return 'zlib';
+  return gzipOnly ? null : 'deflate';
+}
+
+/**
+ * Decompresses `input` until `maxOutput` bytes exist (use Infinity for all).
+ * Corrupt or truncated data becomes `{ ok: false, error }` with fflate's
+ * reason (e.g. "unexpected EOF", "invalid block type").
+ */
+export function inflatePrefix(input: Uint8Array, gzipOnly: boolean, maxOutput: number): InflateResult {
+  const format = detectCompressedFormat(input, gzipOnly);
+  if (format === null) return { ok: false, format, error: 'the body does not start with a gzip header (1f 8b 08)' };
+  const parts: Uint8Array[] = [];
+  let produced = 0;
+  let finished = false;
+  const onData = (chunk: Uint8Array, final: boolean): void => {
+    if (chunk.length > 0) {
+      parts.push(chunk);
+      produced += chunk.length;
+    }
+    if (final) finished = true;
+  };
+  const stream = format === 'gzip' ? new Gunzip(onData) : format === 'zlib' ? new Unzlib(onData) : new Inflate(onData);
+  try {
+    for (let at = 0; at < input.length && produced <= maxOutput; at += INPUT_CHUNK_BYTES) {
+      const end = Math.min(at + INPUT_CHUNK_BYTES, input.length);
+      stream.push(input.subarray(at, end), end === input.length);
+    }
+  } catch (error) {
+    return { ok: false, format, error: error instanceof Error ? error.message : String(error) };
+  }
+  const complete = finished && produced <= maxOutput;
+  return { ok: true, format, bytes: concatPrefix(parts, Math.min(produced, maxOutput)), complete };
+}
+
+function concatPrefix(parts: Uint8Array[], length: number): Uint8Array {
+  const first = parts[0];
+  if (parts.length === 1 && first !== undefined) return length === first.length ? first : first.subarray(0, length);
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    if (at >= length) break;
+    const take = Math.min(part.length, length - at);
+    out.set(take === part.length ? part : part.subarray(0, take), at);
+    at += take;
+  }
+  return out;
+}

@@ -1,0 +1,20 @@
+/**
+ * The message model: what the ingest path keeps per message, and the lazy
+ * decoders the table, inspector and filters use on it.
+ */
+export type { TracedMessage } from './types.ts';
+export { parseDestination, unescapeDestinationPart } from './destination.ts';
+export type { DestinationKind, ParsedDestination } from './destination.ts';
+export { StringInterner } from './interner.ts';
+export type { StringInternerOptions } from './interner.ts';
+export { messageFromFrame, parseSequenceNumber, WARREN_SEQ_HEADER } from './frame-to-message.ts';
+export type { StompMessageFrame } from './frame-to-message.ts';
+export { bodyPreview, DEFAULT_PREVIEW_CHARS } from './body-preview.ts';
+export { decodeBody, decodeBodyInFull, DEFAULT_BODY_LIMIT_BYTES } from './body.ts';
+export type { DecodeBodyOptions, DecodedBody, DecodedBodyInfo } from './body.ts';
+export type { CompressedFormat } from './decompress.ts';
+export { hexDump } from './hex-dump.ts';
+export { decodeCelery, decodeCeleryEvent, decodeCeleryResult, decodeCeleryTask, CELERY_EVENT_EXCHANGE } from './celery.ts';
+export type { CeleryEmbed, CeleryEvent, CeleryEventMessage, CeleryInfo, CeleryResult, CeleryTask } from './celery.ts';
+export { shovelLagMs, splitHeaders, SHOVELLED_TIMESTAMP_HEADER } from './properties.ts';
+export type { AmqpProperties, SplitHeaders } from './properties.ts';

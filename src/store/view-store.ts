@@ -1,0 +1,37 @@
+import { create } from 'zustand';
+
+/**
+ * What the table and the counters render. Written at most once per animation
+ * frame by the ingest path (never per message); `version` tells the table
+ * that rows moved.
+ */
+export interface ViewState {
+  version: number;
+  /** Every message received since the page opened. */
+  received: number;
+  /** Rows that pass the filter (in the live view, or the frozen one when paused). */
+  visible: number;
+  /** Messages that arrived while paused and are not shown yet. */
+  bufferedWhilePaused: number;
+  /** Messages evicted by the buffer's capacity. */
+  dropped: number;
+  paused: boolean;
+  filterText: string;
+  /** Why the filter text was refused, '' when it compiled. */
+  filterError: string;
+  selectedSeq: number | null;
+}
+
+export const useViewStore = create<ViewState>()(() => ({
+  version: 0,
+  received: 0,
+  visible: 0,
+  bufferedWhilePaused: 0,
+  dropped: 0,
+  paused: false,
+  filterText: '',
+  filterError: '',
+  selectedSeq: null,
+}));
+
+export const selectMessage = (seq: number | null) => useViewStore.setState({ selectedSeq: seq });
