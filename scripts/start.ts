@@ -19,7 +19,8 @@ const children: ChildProcess[] = [];
 function runTs(name: string, script: string, args: string[] = []): ChildProcess {
   const child = spawn(resolve(root, 'node_modules/.bin/tsx'), [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => console.log(`[${name}] ${line}`));
+    // The generator and the worker prefix their own lines.
+    createInterface({ input: stream }).on('line', (line) => console.log(line));
   }
   child.on('exit', (code, signal) => {
     if (!stopping) say(`${name} exited (${signal ?? `code ${code}`})`);

@@ -39,10 +39,10 @@ export function numbered(seq: number, m: NumberedMessage): OutgoingMessage {
   };
 }
 
-/** Publishes `count` numbered messages (seq 1..count) and waits for the broker's confirms. */
-export async function publishNumbered(count: number, make: (seq: number) => NumberedMessage): Promise<void> {
+/** Publishes `count` numbered messages (seq firstSeq..firstSeq+count-1) and waits for the broker's confirms. */
+export async function publishNumbered(count: number, make: (seq: number) => NumberedMessage, firstSeq = 1): Promise<void> {
   await withOriginPublisher(async (publisher) => {
-    for (let seq = 1; seq <= count; seq++) await publisher.publish(numbered(seq, make(seq)));
+    for (let seq = firstSeq; seq < firstSeq + count; seq++) await publisher.publish(numbered(seq, make(seq)));
     await publisher.waitForConfirms();
   });
 }

@@ -32,3 +32,30 @@ export async function renderedWarrenSeqs(page: Page): Promise<number[]> {
   const values = await page.getByTestId('message-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-warren-seq'))));
   return values;
 }
+
+/**
+ * One attribute of every row in the current view, in table order, scrolling
+ * the virtual table from top to bottom (only rows on screen are in the DOM).
+ */
+export async function collectRowAttribute(page: Page, attribute: string): Promise<string[]> {
+  const body = page.locator('.table-body');
+  const bySeq = new Map<number, string>();
+  await body.evaluate((el) => (el.scrollTop = 0));
+  for (;;) {
+    const rows = await page
+      .getByTestId('message-row')
+      .evaluateAll((els, attr) => els.map((r) => [Number(r.getAttribute('data-seq')), r.getAttribute(attr) ?? ''] as const), attribute);
+    for (const [seq, value] of rows) bySeq.set(seq, value);
+    const atEnd = await body.evaluate((el) => {
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      el.scrollTop += el.clientHeight * 0.8;
+      return end;
+    });
+    if (atEnd) break;
+    await page.waitForTimeout(30);
+  }
+  return [...bySeq.entries()].sort((a, b) => a[0] - b[0]).map(([, value]) => value);
+}
+
+export const allWarrenSeqs = async (page: Page) => (await collectRowAttribute(page, 'data-warren-seq')).map(Number);
+export const allRoutingKeys = (page: Page) => collectRowAttribute(page, 'data-routing-key');

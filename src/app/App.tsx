@@ -1,6 +1,7 @@
 import { ConnectionPanel, ConnectionStatusLine } from '../features/connection/index.ts';
 import { Counters } from '../features/counters/index.ts';
 import { FilterBar } from '../features/filter-bar/index.ts';
+import { Inspector } from '../features/inspector/index.ts';
 import { SubscriptionPanel } from '../features/subscriptions/index.ts';
 import { MessageTable } from '../features/table/index.ts';
 
@@ -22,6 +23,7 @@ export function App() {
         <FilterBar />
         <MessageTable />
       </main>
+      <Inspector />
     </div>
   );
 }

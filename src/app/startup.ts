@@ -37,7 +37,7 @@ export async function startFromUrlAndConfig(): Promise<void> {
   for (const destination of subscriptions) {
     // Real-queue destinations consume production messages: never without a click.
     const check = checkDestination(destination);
-    if (check.ok && !check.needsConfirmation) addSubscription(destination);
+    if (check.ok && !check.needsConfirmation) addSubscription(check.normalized);
   }
   if (broker && login && passcode) connect({ broker, vhost, login, passcode });
   else if (broker && login) setConnectionStatus('disconnected', `Enter the passcode for ${login} and connect`);

@@ -4,6 +4,7 @@
  * "actions at module level"), callable from components and tests alike.
  */
 import { TraceConnection, type ConnectionParams } from '../connection/index.ts';
+import { parseFilterQuery, RoutingKeyMatchCache } from '../filter/index.ts';
 import { TraceIngest } from '../ingest/index.ts';
 import {
   addSubscriptionEntry,
@@ -37,6 +38,7 @@ export function connect(params: ConnectionParams): void {
   });
   connection = current;
   for (const s of useSubscriptionsStore.getState().subscriptions) {
+    if (s.state === 'paused') continue;
     updateSubscription(s.id, { state: 'pending', error: '' });
     current.subscribe(s.id, s.destination);
   }
@@ -57,18 +59,54 @@ export function addSubscription(destination: string): void {
   connection?.subscribe(entry.id, destination);
 }
 
+/**
+ * Stops or restarts capture for one subscription. Stopping unsubscribes on the
+ * broker (its queue goes away, so nothing piles up on the mirror); messages
+ * published meanwhile are not captured.
+ */
+export function toggleSubscriptionCapture(id: string): void {
+  const entry = useSubscriptionsStore.getState().subscriptions.find((s) => s.id === id);
+  if (!entry) return;
+  if (entry.state === 'paused' || entry.state === 'failed') {
+    updateSubscription(id, { state: 'pending', error: '' });
+    connection?.subscribe(id, entry.destination);
+  } else {
+    connection?.unsubscribe(id);
+    updateSubscription(id, { state: 'paused' });
+  }
+}
+
 export function removeSubscription(id: string): void {
   connection?.unsubscribe(id);
   removeSubscriptionEntry(id);
 }
 
+/** Freezes the view (capture and counting go on) or resumes and jumps to live. */
 export function togglePause(): void {
-  if (ingest.paused) ingest.resume();
-  else ingest.pause();
+  if (ingest.paused) {
+    ingest.resume();
+    useViewStore.setState({ following: true });
+  } else {
+    ingest.pause();
+  }
 }
 
-/** Compiles the filter text once and re-filters the retained messages; a bad query leaves the last good filter on. */
+const matchCache = new RoutingKeyMatchCache();
+const acceptsByKey = (exchange: string, routingKey: string) => matchCache.matches(exchange, routingKey);
+
+/**
+ * Compiles the filter text once and re-filters the retained messages through
+ * the per-key verdict cache: a million messages cost one matcher call per
+ * distinct routing key. A query that does not parse keeps the last good
+ * filter on and says why.
+ */
 export function applyFilterText(text: string): void {
+  const parsed = parseFilterQuery(text);
+  if (!parsed.ok) {
+    useViewStore.setState({ filterText: text, filterError: parsed.error });
+    return;
+  }
   useViewStore.setState({ filterText: text, filterError: '' });
-  ingest.setFilter(null);
+  matchCache.setFilter(parsed.filter);
+  ingest.setFilter(parsed.filter.isEmpty ? null : acceptsByKey);
 }

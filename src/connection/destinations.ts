@@ -19,10 +19,28 @@ export interface ParsedDestination {
 }
 
 export type DestinationCheck =
-  | { ok: true; destination: ParsedDestination; warning: string | null; needsConfirmation: boolean }
+  | {
+      ok: true;
+      destination: ParsedDestination;
+      /** The destination to SUBSCRIBE to: the input with repeated `#` words merged. */
+      normalized: string;
+      warning: string | null;
+      needsConfirmation: boolean;
+    }
   | { ok: false; error: string };
 
 const MAX_KEY_BYTES = 255;
+
+/**
+ * `a.#.#.b` means exactly `a.#.b`, but RabbitMQ 3.10's topic matcher
+ * backtracks over every `#` and can take seconds per message on long keys,
+ * stalling the shovel's channel that publishes into the mirror. Merge them.
+ */
+export function mergeRepeatedHashes(pattern: string): string {
+  if (!pattern.includes('#.#')) return pattern;
+  const words = pattern.split('.');
+  return words.filter((w, i) => !(w === '#' && words[i - 1] === '#')).join('.');
+}
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
 function decodeName(raw: string): string {
@@ -39,16 +57,18 @@ export function checkDestination(input: string): DestinationCheck {
   let m: RegExpExecArray | null;
   if ((m = /^\/exchange\/([^/]+)(?:\/(.*))?$/.exec(text))) {
     const exchange = decodeName(m[1] ?? '');
-    const pattern = m[2] ?? '';
+    const pattern = mergeRepeatedHashes(m[2] ?? '');
     if (utf8Length(pattern) > MAX_KEY_BYTES) return { ok: false, error: `The pattern is longer than ${MAX_KEY_BYTES} bytes` };
     const warning = pattern === '' ? 'No pattern: only messages with an empty routing key match. Add /# to see everything.' : null;
-    return { ok: true, destination: { kind: 'exchange', exchange, pattern, headers: {} }, warning, needsConfirmation: false };
+    const normalized = m[2] === undefined ? text : `/exchange/${m[1]}/${pattern}`;
+    return { ok: true, destination: { kind: 'exchange', exchange, pattern, headers: {} }, normalized, warning, needsConfirmation: false };
   }
   if ((m = /^\/topic\/(.*)$/.exec(text))) {
-    const pattern = m[1] ?? '';
+    const pattern = mergeRepeatedHashes(m[1] ?? '');
     if (pattern === '') return { ok: false, error: 'Give a pattern after /topic/, e.g. /topic/#' };
     if (utf8Length(pattern) > MAX_KEY_BYTES) return { ok: false, error: `The pattern is longer than ${MAX_KEY_BYTES} bytes` };
-    return { ok: true, destination: { kind: 'topic', exchange: 'amq.topic', pattern, headers: {} }, warning: null, needsConfirmation: false };
+    const destination: ParsedDestination = { kind: 'topic', exchange: 'amq.topic', pattern, headers: {} };
+    return { ok: true, destination, normalized: `/topic/${pattern}`, warning: null, needsConfirmation: false };
   }
   if ((m = /^\/(amq\/queue|queue)\/([^/]+)$/.exec(text))) {
     const kind: DestinationKind = m[1] === 'queue' ? 'queue' : 'amq-queue';
@@ -57,7 +77,7 @@ export function checkDestination(input: string): DestinationCheck {
       `This consumes from the real queue "${queue}": every message Warren receives is taken away from ` +
       'its real consumers' + (kind === 'queue' ? ', and /queue/ declares the queue if it is missing' : '') +
       '. Subscribe to its exchange with /exchange/<name>/<pattern> instead to trace without touching it.';
-    return { ok: true, destination: { kind, exchange: '', pattern: queue, headers: {} }, warning, needsConfirmation: true };
+    return { ok: true, destination: { kind, exchange: '', pattern: queue, headers: {} }, normalized: text, warning, needsConfirmation: true };
   }
   if (text.startsWith('/exchange/')) return { ok: false, error: 'Give an exchange name: /exchange/<name>/<pattern>' };
   return {

@@ -21,11 +21,6 @@ export function describeErrorFrame(frame: IFrame): string {
   return hint ? `${text} (${hint})` : text;
 }
 
-/** The exchange an ERROR frame names ("no exchange 'orders' in vhost '/'"), or null. */
-export function exchangeNamedInError(frame: IFrame): string | null {
-  return /exchange '((?:[^'\\]|\\.)*)'/.exec(frame.body)?.[1] ?? null;
-}
-
 const CLOSE_CODES: Record<number, string> = {
   1000: 'closed normally',
   1001: 'the server is going away',

@@ -1,18 +1,20 @@
 /**
  * The one STOMP-over-WebSocket connection to the mirror, wrapping stompjs's
  * Client: heartbeats, reconnect with capped exponential backoff, every
- * subscription restored after a reconnect, and RabbitMQ's ERROR frames turned
- * into a reason a user can act on.
+ * subscription restored after a reconnect, and failures turned into a reason
+ * a user can act on.
  *
- * RabbitMQ answers a bad SUBSCRIBE (missing exchange, access refused) with an
- * ERROR frame and then closes the whole connection. Such an error would repeat
- * on every reconnect, so the subscription that caused it is marked failed and
- * left out of later reconnects; the others come back. An ERROR before
- * CONNECTED (bad login, unknown vhost) would also repeat: it stops the client
- * instead of retrying in a loop.
+ * A bad SUBSCRIBE (missing exchange, access refused) makes RabbitMQ close the
+ * whole connection. Over web_stomp 3.10 the ERROR frame it logs as sent does
+ * not reach the browser: the socket just closes with code 1000 "STOMP died".
+ * So SUBSCRIBEs go out one at a time, each waiting for its RECEIPT: when the
+ * connection dies with one in flight, that one is the culprit. It is marked
+ * failed and left out of later reconnects (the error would only repeat); the
+ * others come back. An ERROR before CONNECTED (bad login, unknown vhost)
+ * would repeat too: it stops the client instead of retrying in a loop.
  */
 import { Client, ReconnectionTimeMode, type IFrame, type IMessage, type StompSubscription } from '@stomp/stompjs';
-import { describeCloseEvent, describeErrorFrame, exchangeNamedInError } from './errors.ts';
+import { describeCloseEvent, describeErrorFrame } from './errors.ts';
 import { parseSubscriptionDestination } from './destinations.ts';
 
 export interface ConnectionParams {
@@ -36,8 +38,6 @@ interface SubscriptionEntry {
   id: string;
   destination: string;
   failed: boolean;
-  /** SUBSCRIBE sent on the current connection and not yet confirmed by a RECEIPT. */
-  pending: boolean;
   handle: StompSubscription | null;
 }
 
@@ -49,6 +49,12 @@ export const RECONNECT_MAX_MS = 15_000;
 export class TraceConnection {
   private readonly client: Client;
   private readonly subscriptions = new Map<string, SubscriptionEntry>();
+  /** Entries waiting to be sent on this connection, in order. */
+  private sendQueue: SubscriptionEntry[] = [];
+  /** The SUBSCRIBE sent and not yet confirmed by its RECEIPT. */
+  private inFlight: SubscriptionEntry | null = null;
+  /** The last ERROR frame's reason on this connection, if one arrived. */
+  private lastError: string | null = null;
   private connected = false;
 
   constructor(
@@ -83,23 +89,34 @@ export class TraceConnection {
   }
 
   subscribe(id: string, destination: string): void {
-    const entry: SubscriptionEntry = { id, destination, failed: false, pending: false, handle: null };
+    const entry: SubscriptionEntry = { id, destination, failed: false, handle: null };
     this.subscriptions.set(id, entry);
-    if (this.connected) this.sendSubscribe(entry);
+    if (this.connected) this.enqueue(entry);
   }
 
   unsubscribe(id: string): void {
     const entry = this.subscriptions.get(id);
     this.subscriptions.delete(id);
+    this.sendQueue = this.sendQueue.filter((e) => e !== entry);
     if (entry?.handle && this.connected) entry.handle.unsubscribe();
   }
 
-  private sendSubscribe(entry: SubscriptionEntry): void {
+  private enqueue(entry: SubscriptionEntry): void {
+    this.sendQueue.push(entry);
+    this.sendNext();
+  }
+
+  /** Sends the next queued SUBSCRIBE once the previous one is confirmed. */
+  private sendNext(): void {
+    if (!this.connected || this.inFlight !== null) return;
+    const entry = this.sendQueue.shift();
+    if (!entry) return;
+    this.inFlight = entry;
     const receipt = `subscribed-${entry.id}-${Date.now()}`;
-    entry.pending = true;
     this.client.watchForReceipt(receipt, () => {
-      entry.pending = false;
+      if (this.inFlight === entry) this.inFlight = null;
       if (this.subscriptions.get(entry.id) === entry) this.listeners.onSubscriptionActive(entry.id);
+      this.sendNext();
     });
     const headers = { id: entry.id, receipt, ...parseSubscriptionDestination(entry.destination).headers };
     entry.handle = this.client.subscribe(entry.destination, (frame) => this.listeners.onMessage(frame, entry.id), headers);
@@ -107,8 +124,10 @@ export class TraceConnection {
 
   private handleConnect(): void {
     this.connected = true;
+    this.lastError = null;
     this.listeners.onStatus('connected', '');
-    for (const entry of this.subscriptions.values()) if (!entry.failed) this.sendSubscribe(entry);
+    this.sendQueue = [...this.subscriptions.values()].filter((e) => !e.failed);
+    this.sendNext();
   }
 
   private handleErrorFrame(frame: IFrame): void {
@@ -119,33 +138,36 @@ export class TraceConnection {
       void this.client.deactivate();
       return;
     }
-    const culprit = this.findFailedSubscription(frame);
-    if (culprit) {
-      culprit.failed = true;
-      culprit.pending = false;
-      this.listeners.onSubscriptionFailed(culprit.id, reason);
-    }
-    this.listeners.onStatus('error', culprit ? `subscription ${culprit.destination} failed: ${reason}` : reason);
+    // The socket closes right after; handleClose blames the SUBSCRIBE in flight.
+    this.lastError = reason;
   }
 
-  /** The subscription an ERROR frame is about: the pending one whose exchange it names, else the oldest pending. */
-  private findFailedSubscription(frame: IFrame): SubscriptionEntry | undefined {
-    const pending = [...this.subscriptions.values()].filter((s) => s.pending);
-    const exchange = exchangeNamedInError(frame);
-    return (
-      (exchange !== null ? pending.find((s) => parseSubscriptionDestination(s.destination).exchange === exchange) : undefined) ??
-      pending[0]
-    );
+  private failSubscription(entry: SubscriptionEntry, reason: string): void {
+    entry.failed = true;
+    this.listeners.onSubscriptionFailed(entry.id, reason);
   }
 
   private handleClose(event: CloseEvent): void {
     const wasConnected = this.connected;
+    const culprit = this.inFlight;
     this.connected = false;
-    for (const entry of this.subscriptions.values()) {
-      entry.pending = false;
-      entry.handle = null;
+    this.inFlight = null;
+    this.sendQueue = [];
+    for (const entry of this.subscriptions.values()) entry.handle = null;
+    // A broker-side close (1000) or an ERROR frame while a SUBSCRIBE awaited its
+    // receipt: that subscription is what the broker refused. A dropped network
+    // (1006) or a node going down (1001) blames nobody.
+    const refused = culprit !== null && wasConnected && (this.lastError !== null || event.code === 1000);
+    if (refused && this.subscriptions.get(culprit.id) === culprit) {
+      this.failSubscription(
+        culprit,
+        this.lastError ??
+          `the broker closed the connection in answer to this SUBSCRIBE (${describeCloseEvent(event)}). ` +
+            'Most likely the exchange does not exist on the mirror, or the tracer user may not read it; the mirror\'s log has the exact reason.',
+      );
     }
     if (!this.client.active) return; // closed on purpose, or after a fatal error
-    this.listeners.onStatus('connecting', `${wasConnected ? 'connection lost' : 'cannot connect'} (${describeCloseEvent(event)}); reconnecting`);
+    const why = refused && culprit ? `the broker refused ${culprit.destination}` : describeCloseEvent(event);
+    this.listeners.onStatus('connecting', `${wasConnected ? 'connection lost' : 'cannot connect'} (${why}); reconnecting`);
   }
 }

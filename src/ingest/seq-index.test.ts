@@ -29,6 +29,17 @@ describe('SeqIndex', () => {
     expect(contents(index)).toEqual([9, 11]);
   });
 
+  it('finds a seq by binary search, after trims too', () => {
+    const index = new SeqIndex(16);
+    for (let seq = 10; seq <= 200; seq += 10) index.push(seq);
+    expect(index.indexOf(10)).toBe(0);
+    expect(index.indexOf(200)).toBe(19);
+    expect(index.indexOf(15)).toBe(-1);
+    index.trimBefore(100);
+    expect(index.indexOf(100)).toBe(0);
+    expect(index.indexOf(90)).toBe(-1);
+  });
+
   it('reads past the end as -1', () => {
     expect(new SeqIndex().at(0)).toBe(-1);
   });

@@ -38,6 +38,11 @@ export class SeqIndex {
     this.start = this.end = 0;
   }
 
+  /** Position of `seq`, or -1 when it is not in the index. Seqs are ascending: binary search. */
+  indexOf(seq: number): number {
+    return searchAscending(this.seqs, this.start, this.end, seq) - this.start;
+  }
+
   /** A frozen copy, for a paused view that must not move. */
   snapshot(): Int32Array {
     return this.seqs.slice(this.start, this.end);
@@ -52,4 +57,18 @@ export class SeqIndex {
     this.start = 0;
     this.end = live;
   }
+}
+
+/** Index of `value` in the ascending range [from, to) of `array`, or from - 1 when absent. */
+export function searchAscending(array: Int32Array, from: number, to: number, value: number): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = array[mid] ?? 0;
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return from - 1;
 }

@@ -11,7 +11,7 @@ import { messageFromFrame, StringInterner } from '../model/index.ts';
 import { useViewStore } from '../store/view-store.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
 import { MessageBuffer } from './message-buffer.ts';
-import { SeqIndex } from './seq-index.ts';
+import { SeqIndex, searchAscending } from './seq-index.ts';
 
 /** Decides whether a routing key is shown; memoised per distinct key by its owner. */
 export type KeyPredicate = (exchange: string, routingKey: string) => boolean;
@@ -81,6 +81,13 @@ export class TraceIngest {
   /** Rows the table shows: the frozen ones while paused, else the live visible index. */
   get rowCount(): number {
     return this.frozen !== null ? this.frozen.length : this.visible.length;
+  }
+
+  /** The row showing `seq` in the current view, or -1. */
+  rowOfSeq(seq: number): number {
+    const frozen = this.frozen;
+    if (frozen === null) return this.visible.indexOf(seq);
+    return searchAscending(frozen, 0, frozen.length, seq);
   }
 
   seqAtRow(row: number): number {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type SubscriptionState = 'pending' | 'active' | 'failed';
+/** paused: capture stopped by the user (unsubscribed on the broker), kept in the list to resume. */
+export type SubscriptionState = 'pending' | 'active' | 'failed' | 'paused';
 
 export interface Subscription {
   /** Stable id within the tab; also the STOMP subscription id. */

@@ -20,6 +20,10 @@ export interface ViewState {
   /** Why the filter text was refused, '' when it compiled. */
   filterError: string;
   selectedSeq: number | null;
+  /** The table sticks to the newest row; scrolling up or moving the selection up stops it. */
+  following: boolean;
+  /** The inspector panel shows the selected message. */
+  inspectorOpen: boolean;
 }
 
 export const useViewStore = create<ViewState>()(() => ({
@@ -32,6 +36,13 @@ export const useViewStore = create<ViewState>()(() => ({
   filterText: '',
   filterError: '',
   selectedSeq: null,
+  inspectorOpen: false,
+  following: true,
 }));
 
+export const setFollowing = (following: boolean) => useViewStore.setState({ following });
+
 export const selectMessage = (seq: number | null) => useViewStore.setState({ selectedSeq: seq });
+/** A click selects and opens; the keyboard moves the selection and opens with Enter. */
+export const openInspector = (seq: number) => useViewStore.setState({ selectedSeq: seq, inspectorOpen: true });
+export const closeInspector = () => useViewStore.setState({ inspectorOpen: false });

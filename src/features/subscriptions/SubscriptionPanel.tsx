@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { checkDestination } from '../../connection/index.ts';
-import { addSubscription, removeSubscription } from '../../app/trace-session.ts';
+import { addSubscription, removeSubscription, toggleSubscriptionCapture } from '../../app/trace-session.ts';
 import { useSubscriptionsStore } from '../../store/index.ts';
 
 /**
@@ -20,7 +20,7 @@ export function SubscriptionPanel() {
       setMessage({ kind: 'error', text: check.error });
       return;
     }
-    const destination = text.trim();
+    const destination = check.normalized;
     if (check.needsConfirmation && awaitingConfirmation !== destination) {
       setAwaitingConfirmation(destination);
       setMessage({ kind: 'warning', text: check.warning ?? 'This consumes real messages.' });
@@ -33,6 +33,7 @@ export function SubscriptionPanel() {
   };
 
   const confirming = awaitingConfirmation !== null && awaitingConfirmation === text.trim();
+  // (queue destinations are never normalized, so the typed text is the destination)
   return (
     <section className="panel subscription-panel" aria-label="Subscriptions">
       <h2>Subscriptions</h2>
@@ -62,6 +63,15 @@ export function SubscriptionPanel() {
               {s.destination}
             </span>
             <span className="state">{s.state}</span>
+            <button
+              type="button"
+              className="link"
+              onClick={() => toggleSubscriptionCapture(s.id)}
+              aria-label={`${s.state === 'paused' || s.state === 'failed' ? 'Resume' : 'Stop'} capture of ${s.destination}`}
+              title={s.state === 'paused' || s.state === 'failed' ? 'Resume capture' : 'Stop capture (unsubscribe); the rows stay'}
+            >
+              {s.state === 'paused' || s.state === 'failed' ? '▶' : '❚❚'}
+            </button>
             <button type="button" className="link" onClick={() => removeSubscription(s.id)} aria-label={`Remove ${s.destination}`}>
               ✕
             </button>

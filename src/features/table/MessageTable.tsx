@@ -1,14 +1,15 @@
 /**
  * The live trace table: virtualized rows read straight from the ingest buffer
  * by seq. It re-renders when the view store's `version` moves (at most once
- * per animation frame), follows the tail until the user scrolls up, and offers
- * "jump to live" to follow again.
+ * per animation frame), follows the tail until the user scrolls or moves the
+ * selection up, and offers "jump to live" to follow again.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { ingest } from '../../app/trace-session.ts';
-import { selectMessage, useViewStore } from '../../store/index.ts';
+import { openInspector, setFollowing, useViewStore } from '../../store/index.ts';
 import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
+import { handleTableKey } from './keyboard.ts';
 import { MessageRow } from './MessageRow.tsx';
 
 const ROW_HEIGHT = 24;
@@ -18,8 +19,8 @@ export function MessageTable() {
   const version = useViewStore((s) => s.version);
   const rowCount = useViewStore((s) => s.visible);
   const selectedSeq = useViewStore((s) => s.selectedSeq);
+  const following = useViewStore((s) => s.following);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [following, setFollowing] = useState(true);
 
   // No React Compiler here, and the table re-renders on `version` by design.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -30,29 +31,41 @@ export function MessageTable() {
     overscan: 12,
   });
 
+  useEffect(() => {
+    window.addEventListener('keydown', handleTableKey);
+    return () => window.removeEventListener('keydown', handleTableKey);
+  }, []);
+
   useLayoutEffect(() => {
     if (following && rowCount > 0) virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
   }, [following, rowCount, version, virtualizer]);
+
+  // Keep a keyboard-moved selection on screen.
+  useLayoutEffect(() => {
+    if (selectedSeq === null || following) return;
+    const row = ingest.rowOfSeq(selectedSeq);
+    if (row >= 0) virtualizer.scrollToIndex(row, { align: 'auto' });
+  }, [selectedSeq, following, virtualizer]);
 
   const onScroll = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 2;
-    setFollowing(atBottom);
+    if (atBottom !== useViewStore.getState().following) setFollowing(atBottom);
   }, []);
 
   return (
-    <div className="message-table" data-testid="message-table" role="grid" aria-rowcount={rowCount}>
+    <div className="message-table" data-testid="message-table" role="grid" aria-rowcount={rowCount} data-following={following}>
       <div className="table-head" role="row" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
         <span />
         {COLUMNS.map((c) => (
-          <span key={c.id} role="columnheader">
+          <span key={c.id} role="columnheader" className={`cell-${c.id}`}>
             {c.title}
           </span>
         ))}
       </div>
       <div className="table-body" ref={scrollRef} onScroll={onScroll}>
-        {rowCount === 0 && <p className="empty">No messages yet. They appear here as soon as a subscription delivers.</p>}
+        {rowCount === 0 && <p className="empty">No messages to show. They appear here as soon as a subscription delivers one that passes the filter.</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const seq = ingest.seqAtRow(item.index);
@@ -64,7 +77,7 @@ export function MessageTable() {
                 top={item.start}
                 height={ROW_HEIGHT}
                 selected={seq === selectedSeq}
-                onSelect={selectMessage}
+                onSelect={openInspector}
               />
             );
           })}
