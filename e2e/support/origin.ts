@@ -25,6 +25,7 @@ export interface NumberedMessage {
   routingKey: string;
   body?: Buffer | string;
   contentType?: string;
+  contentEncoding?: string;
   headers?: Headers;
 }
 
@@ -35,7 +36,11 @@ export function numbered(seq: number, m: NumberedMessage): OutgoingMessage {
     exchange: m.exchange,
     routingKey: m.routingKey,
     content: Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'),
-    options: { contentType: m.contentType ?? 'application/json', headers: { ...m.headers, [SEQ_HEADER]: int64(seq) } },
+    options: {
+      contentType: m.contentType ?? 'application/json',
+      ...(m.contentEncoding ? { contentEncoding: m.contentEncoding } : {}),
+      headers: { ...m.headers, [SEQ_HEADER]: int64(seq) },
+    },
   };
 }
 
