@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { loadStackConfig } from './config.ts';
+import { shovelDefinition, tracerPermissions } from './provision.ts';
+
+describe('stack configuration', () => {
+  it('uses the documented defaults', () => {
+    const c = loadStackConfig({});
+    expect([c.origin.amqpPort.port, c.origin.managementPort.port, c.origin.distPort.port]).toEqual([5672, 15672, 25672]);
+    expect([c.mirror.amqpPort.port, c.mirror.managementPort.port, c.mirror.webStompPort?.port]).toEqual([5673, 15673, 15674]);
+    expect(c.tracer).toEqual({ login: 'warren', passcode: 'warren-tracer' });
+  });
+
+  it('moves every port with its variable and names the variable in errors', () => {
+    const c = loadStackConfig({ WARREN_ORIGIN_AMQP_PORT: '5700', WARREN_WEB_STOMP_PORT: '15700' });
+    expect(c.origin.amqpPort).toEqual({ port: 5700, envVar: 'WARREN_ORIGIN_AMQP_PORT' });
+    expect(c.origin.distPort.port).toBe(25700);
+    expect(c.mirror.webStompPort).toEqual({ port: 15700, envVar: 'WARREN_WEB_STOMP_PORT' });
+    expect(() => loadStackConfig({ WARREN_MIRROR_MGMT_PORT: 'abc' })).toThrow(/WARREN_MIRROR_MGMT_PORT=abc/);
+  });
+});
+
+describe('what the stack grants', () => {
+  const config = loadStackConfig({});
+
+  it('lets the tracer only declare, bind and read its own subscription queues', () => {
+    const p = tracerPermissions(config.exchanges);
+    const configure = new RegExp(p.configure);
+    const write = new RegExp(p.write);
+    const read = new RegExp(p.read);
+    expect(configure.test('stomp-subscription-abc')).toBe(true);
+    expect(configure.test('celery')).toBe(false);
+    // No write on any exchange: the tracer can never publish into the mirror.
+    for (const ex of ['celery', 'app.events', 'amq.topic', '']) expect(write.test(ex)).toBe(false);
+    for (const ex of ['celery', 'celery.replies', 'celeryev', 'app.events', 'amq.topic']) expect(read.test(ex)).toBe(true);
+    expect(read.test('appXevents')).toBe(false);
+    expect(read.test('celery-other')).toBe(false);
+  });
+
+  it('shovels keep the routing key and confirm before acking', () => {
+    const def = shovelDefinition(config, 'app.events');
+    expect(def).toMatchObject({ 'src-exchange': 'app.events', 'src-exchange-key': '#', 'dest-exchange': 'app.events', 'ack-mode': 'on-confirm' });
+    expect(def).not.toHaveProperty('dest-exchange-key');
+  });
+});
