@@ -1,4 +1,4 @@
 export { TraceConnection, RECONNECT_INITIAL_MS, RECONNECT_MAX_MS } from './trace-connection.ts';
-export type { ConnectionParams, TraceConnectionListeners, TraceConnectionStatus } from './trace-connection.ts';
+export type { ConnectionParams, SubscribeOptions, TraceConnectionListeners, TraceConnectionStatus } from './trace-connection.ts';
 export { checkDestination, type DestinationCheck, type ParsedDestination } from './destinations.ts';
 export { describeCloseEvent, describeErrorFrame } from './errors.ts';

@@ -16,6 +16,7 @@
 import { Client, ReconnectionTimeMode, type IFrame, type IMessage, type StompSubscription } from '@stomp/stompjs';
 import { describeCloseEvent, describeErrorFrame } from './errors.ts';
 import { parseSubscriptionDestination } from './destinations.ts';
+import { CumulativeAcker, durableQueueName, durableSubscribeHeaders, tabId } from './durable-capture.ts';
 
 export interface ConnectionParams {
   broker: string;
@@ -34,11 +35,18 @@ export interface TraceConnectionListeners {
   onSubscriptionFailed(subscriptionId: string, reason: string): void;
 }
 
+export interface SubscribeOptions {
+  /** Durable capture (see durable-capture.ts): nothing lost across a reconnect within the queue's expiry. */
+  durable: boolean;
+}
+
 interface SubscriptionEntry {
   id: string;
   destination: string;
   failed: boolean;
   handle: StompSubscription | null;
+  /** Present for durable capture: the tab's own queue and its batched acks. */
+  durable: { queueName: string; acker: CumulativeAcker } | null;
 }
 
 /** Heartbeats both ways, in ms: a dead mirror is noticed within ~2 intervals. */
@@ -48,6 +56,7 @@ export const RECONNECT_MAX_MS = 15_000;
 
 export class TraceConnection {
   private readonly client: Client;
+  private readonly tab = tabId();
   private readonly subscriptions = new Map<string, SubscriptionEntry>();
   /** Entries waiting to be sent on this connection, in order. */
   private sendQueue: SubscriptionEntry[] = [];
@@ -88,8 +97,10 @@ export class TraceConnection {
     this.listeners.onStatus('disconnected', '');
   }
 
-  subscribe(id: string, destination: string): void {
-    const entry: SubscriptionEntry = { id, destination, failed: false, handle: null };
+  subscribe(id: string, destination: string, options: SubscribeOptions = { durable: false }): void {
+    const bindsOwnQueue = ['exchange', 'topic'].includes(parseSubscriptionDestination(destination).kind);
+    const durable = options.durable && bindsOwnQueue ? { queueName: durableQueueName(this.tab, id), acker: new CumulativeAcker() } : null;
+    const entry: SubscriptionEntry = { id, destination, failed: false, handle: null, durable };
     this.subscriptions.set(id, entry);
     if (this.connected) this.enqueue(entry);
   }
@@ -98,7 +109,10 @@ export class TraceConnection {
     const entry = this.subscriptions.get(id);
     this.subscriptions.delete(id);
     this.sendQueue = this.sendQueue.filter((e) => e !== entry);
-    if (entry?.handle && this.connected) entry.handle.unsubscribe();
+    entry?.durable?.acker.flush();
+    // For a durable subscription, `durable:true` on UNSUBSCRIBE deletes its queue:
+    // stopping capture must not leave messages piling up on the mirror.
+    if (entry?.handle && this.connected) entry.handle.unsubscribe(entry.durable ? { durable: 'true', 'x-queue-name': entry.durable.queueName } : {});
   }
 
   private enqueue(entry: SubscriptionEntry): void {
@@ -118,8 +132,20 @@ export class TraceConnection {
       if (this.subscriptions.get(entry.id) === entry) this.listeners.onSubscriptionActive(entry.id);
       this.sendNext();
     });
-    const headers = { id: entry.id, receipt, ...parseSubscriptionDestination(entry.destination).headers };
-    entry.handle = this.client.subscribe(entry.destination, (frame) => this.listeners.onMessage(frame, entry.id), headers);
+    const headers = {
+      id: entry.id,
+      receipt,
+      ...parseSubscriptionDestination(entry.destination).headers,
+      ...(entry.durable ? durableSubscribeHeaders(entry.durable.queueName) : {}),
+    };
+    const acker = entry.durable?.acker;
+    const onMessage = acker
+      ? (frame: IMessage) => {
+          this.listeners.onMessage(frame, entry.id);
+          acker.received(frame);
+        }
+      : (frame: IMessage) => this.listeners.onMessage(frame, entry.id);
+    entry.handle = this.client.subscribe(entry.destination, onMessage, headers);
   }
 
   private handleConnect(): void {
@@ -153,7 +179,10 @@ export class TraceConnection {
     this.connected = false;
     this.inFlight = null;
     this.sendQueue = [];
-    for (const entry of this.subscriptions.values()) entry.handle = null;
+    for (const entry of this.subscriptions.values()) {
+      entry.handle = null;
+      entry.durable?.acker.drop();
+    }
     // A broker-side close (1000) or an ERROR frame while a SUBSCRIBE awaited its
     // receipt: that subscription is what the broker refused. A dropped network
     // (1006) or a node going down (1001) blames nobody.

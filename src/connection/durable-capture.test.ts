@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IMessage } from '@stomp/stompjs';
+import { CumulativeAcker, DURABLE_PREFETCH, durableQueueName, durableSubscribeHeaders } from './durable-capture.ts';
+
+function fakeMessage(id: number, acks: number[]): IMessage {
+  return { ack: () => acks.push(id) } as unknown as IMessage;
+}
+
+describe('durable capture', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('names the queue inside the tracer user\'s permissions and the bounding policy', () => {
+    const name = durableQueueName('abc123', 'sub-2');
+    expect(name).toMatch(/^stomp-subscription-/);
+    expect(durableSubscribeHeaders(name)).toMatchObject({ durable: 'true', 'auto-delete': 'false', 'x-queue-name': name, ack: 'client' });
+  });
+
+  it('acks only the newest message of a batch (cumulative), on a timer', () => {
+    const acks: number[] = [];
+    const acker = new CumulativeAcker();
+    for (let i = 1; i <= 10; i++) acker.received(fakeMessage(i, acks));
+    expect(acks).toEqual([]);
+    vi.advanceTimersByTime(150);
+    expect(acks).toEqual([10]);
+  });
+
+  it('acks at half the prefetch window without waiting for the timer', () => {
+    const acks: number[] = [];
+    const acker = new CumulativeAcker();
+    for (let i = 1; i <= DURABLE_PREFETCH / 2; i++) acker.received(fakeMessage(i, acks));
+    expect(acks).toEqual([DURABLE_PREFETCH / 2]);
+  });
+
+  it('drops pending acks when the connection is gone', () => {
+    const acks: number[] = [];
+    const acker = new CumulativeAcker();
+    acker.received(fakeMessage(1, acks));
+    acker.drop();
+    vi.advanceTimersByTime(500);
+    expect(acks).toEqual([]);
+  });
+});

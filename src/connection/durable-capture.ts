@@ -1,0 +1,93 @@
+/**
+ * Durable capture: a subscription whose queue outlives the connection, so a
+ * reconnect (mirror restart, network blip) loses nothing.
+ *
+ * The queue is named by the tab (`x-queue-name`, with the `stomp-subscription-`
+ * prefix the tracer user may create and the mirror's bounding policy covers),
+ * `durable:true` + `auto-delete:false` keep it across disconnects, and
+ * `x-expires` deletes it by itself once the tab is gone. Messages are acked
+ * with `ack:client` (cumulative) in batches behind a prefetch window, so what
+ * was delivered but not yet acked when the socket died comes back.
+ *
+ * See https://www.rabbitmq.com/docs/stomp#d-exchange-durable
+ */
+import type { IMessage } from '@stomp/stompjs';
+
+/** How long an abandoned tab's queue lives on the mirror. */
+export const DURABLE_QUEUE_EXPIRES_MS = 60_000;
+/** Unacked messages the broker may have in flight to this tab. */
+export const DURABLE_PREFETCH = 2_000;
+/** Ack at least this often, and whenever half the window is unacked. */
+const ACK_INTERVAL_MS = 100;
+
+const TAB_ID_KEY = 'warren.tab-id';
+
+/**
+ * A random id for this browser tab, kept in sessionStorage so a reload of the
+ * same tab finds its queues again; another tab never shares them (two tabs on
+ * one queue would compete for its messages).
+ */
+export function tabId(): string {
+  try {
+    const existing = sessionStorage.getItem(TAB_ID_KEY);
+    if (existing) return existing;
+    const fresh = crypto.randomUUID().slice(0, 12);
+    sessionStorage.setItem(TAB_ID_KEY, fresh);
+    return fresh;
+  } catch {
+    return crypto.randomUUID().slice(0, 12);
+  }
+}
+
+export function durableQueueName(tab: string, subscriptionId: string): string {
+  return `stomp-subscription-warren-${tab}-${subscriptionId}`;
+}
+
+export function durableSubscribeHeaders(queueName: string): Record<string, string> {
+  return {
+    durable: 'true',
+    'auto-delete': 'false',
+    'x-queue-name': queueName,
+    'x-expires': String(DURABLE_QUEUE_EXPIRES_MS),
+    ack: 'client',
+    'prefetch-count': String(DURABLE_PREFETCH),
+  };
+}
+
+/**
+ * Acks the newest message of a subscription (with ack:client that acks every
+ * earlier one too) every ACK_INTERVAL_MS or every half window, instead of one
+ * ACK frame per message.
+ */
+export class CumulativeAcker {
+  private latest: IMessage | null = null;
+  private unacked = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  received(message: IMessage): void {
+    this.latest = message;
+    if (++this.unacked >= DURABLE_PREFETCH / 2) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), ACK_INTERVAL_MS);
+  }
+
+  flush(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const message = this.latest;
+    this.latest = null;
+    this.unacked = 0;
+    try {
+      message?.ack();
+    } catch {
+      // The connection is gone: the broker redelivers what was not acked.
+    }
+  }
+
+  /** Forget pending acks (their connection is gone; acking on a new one is an error). */
+  drop(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.latest = null;
+    this.unacked = 0;
+  }
+}
