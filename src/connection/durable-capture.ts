@@ -31,12 +31,18 @@ export function tabId(): string {
   try {
     const existing = sessionStorage.getItem(TAB_ID_KEY);
     if (existing) return existing;
-    const fresh = crypto.randomUUID().slice(0, 12);
+    const fresh = randomId();
     sessionStorage.setItem(TAB_ID_KEY, fresh);
     return fresh;
   } catch {
-    return crypto.randomUUID().slice(0, 12);
+    return randomId();
   }
+}
+
+/** 12 hex digits; getRandomValues works on plain http too, unlike randomUUID. */
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export function durableQueueName(tab: string, subscriptionId: string): string {
