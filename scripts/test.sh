@@ -21,11 +21,13 @@ step typecheck bash -c 'tsc -p tsconfig.app.json && tsc -p tsconfig.node.json'
 step unit vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 step stack tsx stack/cli.ts up
 step e2e env PLAYWRIGHT_JSON_OUTPUT_FILE=test-results/e2e.json playwright test --reporter=list,json
+# The 2-minute soak: no loss, heap flat once the buffer is full (npm run soak runs 30 minutes).
+step soak tsx scripts/soak.ts --minutes 2 --capacity 20000 --sample-seconds 20 --check
 
 echo
 tsx scripts/test-summary.ts || failed+=(summary)
 if [ ${#failed[@]} -eq 0 ]; then
-  echo "npm test: all steps passed (lint, typecheck, unit, stack, e2e)"
+  echo "npm test: all steps passed (lint, typecheck, unit, stack, e2e, soak)"
   exit 0
 fi
 echo "npm test: failed steps: ${failed[*]}"
