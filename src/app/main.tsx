@@ -12,3 +12,4 @@ createRoot(root).render(
   </StrictMode>,
 );
 void startFromUrlAndConfig();
+if (new URLSearchParams(location.search).has('bench')) void import('./bench-hook.ts'); // npm run bench only: a separate chunk

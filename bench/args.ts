@@ -1,0 +1,59 @@
+/** `npm run bench` flags, parsed without side effects. */
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  /** Messages for the ceiling and the dashboard ingest runs. */
+  n: number;
+  /** Steady publish rate and duration of the latency run. */
+  latencyRate: number;
+  latencySeconds: number;
+  /** Messages retained in the capacity run; 0 skips it. */
+  capacity: number;
+  /** Extra ingest pass under the CDP CPU profiler (not timed), summarised in the results. */
+  profile: boolean;
+  /** Where the bench serves the dashboard (not 8080, so `npm start` can keep running). */
+  port: number;
+  quick: boolean;
+}
+
+export const BENCH_USAGE = `usage: npm run bench -- [options]
+  --n <count>         messages for the ceiling and dashboard ingest runs (default 200000)
+  --quick             fast check: n=20000, latency 5 s, capacity 200000
+  --skip-capacity     skip the 1,000,000-message capacity run
+  --profile           add an ingest pass under Chrome's CPU profiler and print where the time goes
+  --port <port>       where to serve the dashboard (default 8097)`;
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${raw}\n${BENCH_USAGE}`);
+  return n;
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      n: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      'skip-capacity': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const quick = values.quick;
+  const port = positiveInt('port', values.port, 8097);
+  if (port > 65535) throw new Error(`--port ${port} is not a TCP port`);
+  return {
+    n: positiveInt('n', values.n, quick ? 20_000 : 200_000),
+    latencyRate: 1_000,
+    latencySeconds: quick ? 5 : 20,
+    capacity: values['skip-capacity'] ? 0 : quick ? 200_000 : 1_000_000,
+    profile: values.profile,
+    port,
+    quick,
+  };
+}

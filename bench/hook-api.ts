@@ -1,0 +1,94 @@
+/**
+ * The contract between `npm run bench` (Node, Playwright) and the page-side
+ * hook `src/app/bench-hook.ts`, which the dashboard loads as a separate chunk
+ * only when its URL has `?bench`. Types and one constant, no imports, so both
+ * sides compile it.
+ *
+ * Times named `*At` are `performance.now()` in the page unless they say epoch.
+ */
+
+/** Global name the hook installs itself under. */
+export const BENCH_GLOBAL = '__warrenBench';
+
+/** What the ingest probe saw since its last reset. */
+export interface IngestProbeSnapshot {
+  /** `ingest.ingest` calls since the reset. */
+  count: number;
+  /** performance.now() right after the first / last call returned; -1 before any. */
+  firstAt: number;
+  lastAt: number;
+}
+
+/** `x-warren-seq` accounting over the messages retained in `ingest.buffer`. */
+export interface SeqStats {
+  /** Retained messages whose routing key starts with the prefix. */
+  matched: number;
+  /** Distinct x-warren-seq values in 1..expected among them. */
+  distinct: number;
+  duplicates: number;
+  /** Missing, non-numeric or outside 1..expected. */
+  outOfRange: number;
+}
+
+/** One message of the latency run, epoch milliseconds (Date.now()). */
+export interface LatencySample {
+  warrenSeq: number;
+  /** `x-bench-sent`: the publisher's clock just before publishing on the origin. */
+  sentAt: number;
+  /** Just after `ingest.ingest` returned for it. */
+  ingestedAt: number;
+  /**
+   * First task after a rendering update that showed its row or a newer one,
+   * i.e. when the following table had caught up with it (when more rows
+   * arrive in one frame than fit on screen, the older ones are never drawn);
+   * -1 if that never happened.
+   */
+  paintedAt: number;
+  /** Its own row was in the DOM at some point. */
+  rowSeen: boolean;
+}
+
+/** Result of loading synthetic frames through the real parser and ingest. */
+export interface SyntheticLoadResult {
+  count: number;
+  /** Wall time of the whole load, including building frame bytes and yielding between batches. */
+  wallMs: number;
+  /** Time inside stompjs's Parser + FrameImpl.fromRawFrame + ingest.ingest only. */
+  parseAndIngestMs: number;
+  /** How many loaded messages carry each routing key. */
+  keyCounts: Record<string, number>;
+  /** How many loaded bodies contain each tenant name (the body-search needles). */
+  tenantCounts: Record<string, number>;
+  /** Size of one typical frame on the wire, bytes (command + headers + body + NUL). */
+  frameBytes: number;
+  bodyBytes: number;
+}
+
+export interface RefilterTiming {
+  text: string;
+  /** Time spent inside applyFilterText (parse + rebuild of the visible index). */
+  syncMs: number;
+  /** From the call until the first task after the next rendering update. */
+  paintedMs: number;
+  /** Rows the view store reports as visible afterwards. */
+  visible: number;
+}
+
+/** window.__warrenBench */
+export interface WarrenBenchApi {
+  /** Starts counting ingest calls (and recording first/last time) from zero. */
+  resetProbe(): void;
+  probe(): IngestProbeSnapshot;
+  /** Accounting of retained messages under `prefix` against seqs 1..expected. */
+  seqStats(prefix: string, expected: number): SeqStats;
+  /** Starts recording latency samples for messages whose routing key starts with `prefix`. */
+  startLatency(prefix: string): void;
+  /** Stops recording and returns every sample. */
+  stopLatency(): LatencySample[];
+  /** Loads `count` synthetic MESSAGE frames in batches of `batch`, yielding in between. */
+  loadSynthetic(count: number, batch: number): Promise<SyntheticLoadResult>;
+  /** Times `applyFilterText(text)` on everything retained. */
+  refilter(text: string): Promise<RefilterTiming>;
+  /** Messages retained in the ring buffer. */
+  retained(): number;
+}

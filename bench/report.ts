@@ -1,0 +1,173 @@
+/**
+ * The bench's report: one row per metric with the issue's target and whether
+ * it was met, printed as a table and written, with every detail, as JSON.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import type { BenchOptions } from './args.ts';
+import type { CapacityResult } from './capacity.ts';
+import type { CeilingResult } from './ceiling.ts';
+import type { IngestResult } from './ingest.ts';
+import type { LatencyResult } from './latency.ts';
+import type { LoadResult } from './load.ts';
+import type { ProfileSummary } from './profile.ts';
+import type { TraceSummary } from './trace.ts';
+import type { CpuUsage } from './cpu.ts';
+import { fmtBytes, fmtInt } from './stats.ts';
+
+export interface BenchResults {
+  ceiling?: CeilingResult;
+  ingest?: IngestResult;
+  latency?: LatencyResult;
+  capacity?: CapacityResult;
+  load?: LoadResult;
+  /** From the extra, untimed ingest pass of --profile. */
+  profile?: ProfileSummary;
+  trace?: TraceSummary;
+  profileCpu?: CpuUsage;
+  /** Phases that failed, with their error; the others still report. */
+  errors: { phase: string; message: string }[];
+}
+
+export type Verdict = 'met' | 'missed' | '—';
+
+export interface Row {
+  metric: string;
+  value: string;
+  target: string;
+  verdict: Verdict;
+}
+
+const MB = 1024 * 1024;
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const verdict = (ok: boolean | null): Verdict => (ok === null ? '—' : ok ? 'met' : 'missed');
+
+export function machine() {
+  const model = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
+  return { cpuModel: model.trim(), cores: cpus().length, memoryGiB: Number((totalmem() / 1024 ** 3).toFixed(1)), node: process.version, commit };
+}
+
+export function rows(r: BenchResults): Row[] {
+  const out: Row[] = [];
+  const { ceiling: c, ingest: i, latency: l, capacity: cap, load } = r;
+  if (c) {
+    out.push({ metric: 'ceiling: bare stompjs consumer (Node)', value: `${fmtInt(c.rate)} msg/s, ${c.lost} lost`, target: 'reference', verdict: '—' });
+    out.push({ metric: 'ceiling run: origin publish rate', value: `${fmtInt(c.publish.rate)} msg/s (confirmed ${fmtInt(c.publish.confirmedRate)})`, target: 'reference', verdict: '—' });
+  }
+  if (i) {
+    out.push({ metric: 'dashboard ingest', value: `${fmtInt(i.rate)} msg/s${i.following ? '' : ' (table NOT following at the end)'}`, target: '—', verdict: '—' });
+    const ratio = c ? i.rate / c.rate : NaN;
+    out.push({ metric: 'dashboard ingest / ceiling, same run', value: `${ratio.toFixed(2)}, ${i.lost} lost`, target: '≥ 0.9, 0 lost', verdict: verdict(c ? ratio >= 0.9 && i.lost === 0 : null) });
+    out.push({ metric: 'frame interval p50 / p95 / max while ingesting', value: `${ms(i.frames.interval.p50)} / ${ms(i.frames.interval.p95)} / ${ms(i.frames.interval.max)}`, target: 'p95 ≤ 33 ms', verdict: verdict(i.frames.interval.p95 <= 33) });
+    out.push({ metric: 'long tasks while ingesting', value: `${i.frames.longTasks.count}, ${fmtInt(i.frames.longTasks.totalMs)} ms total, max ${fmtInt(i.frames.longTasks.maxMs)} ms`, target: '—', verdict: '—' });
+  }
+  if (l) {
+    out.push({ metric: `latency publish → row painted at ${fmtInt(l.rate)} msg/s, p50 / p99`, value: `${ms(l.painted.p50)} / ${ms(l.painted.p99)} (n=${fmtInt(l.samples)})`, target: '≤ 150 ms / ≤ 500 ms', verdict: verdict(l.painted.p50 <= 150 && l.painted.p99 <= 500 && l.notPainted === 0) });
+    out.push({ metric: '↳ of which publish → ingest, p50 / p99', value: `${ms(l.ingested.p50)} / ${ms(l.ingested.p99)}`, target: '—', verdict: '—' });
+    out.push({
+      metric: '↳ rows never drawn (overtaken) / never caught up',
+      value: `${fmtInt(l.overtaken)} / ${fmtInt(l.notPainted)}; frame p95 ${ms(l.frames.interval.p95)}`,
+      target: '—',
+      verdict: '—',
+    });
+  }
+  if (cap) {
+    const heap = cap.heapAfter.usedSize + cap.heapAfter.backingStorageSize;
+    out.push({
+      metric: `${fmtInt(cap.retained)} retained: JS heap after GC (+ ArrayBuffers)`,
+      value: `${fmtBytes(cap.heapAfter.usedSize)} + ${fmtBytes(cap.heapAfter.backingStorageSize)} = ${(heap / MB).toFixed(0)} MB (${fmtInt(cap.bytesPerMessage)} B/msg)`,
+      target: cap.count >= 1_000_000 ? '≤ 600 MB' : '≤ 600 MB at 1M',
+      verdict: verdict(cap.count >= 1_000_000 ? heap <= 600 * MB : null),
+    });
+    out.push({ metric: '↳ synthetic load through Parser + ingest', value: `${fmtInt(cap.ingestRate)} msg/s`, target: '—', verdict: '—' });
+    for (const f of cap.refilter) {
+      const target = f.label === 'routing-key pattern' ? 50 : f.label === 'body substring' ? 1000 : null;
+      out.push({
+        metric: `re-filter ${fmtInt(cap.retained)} by ${f.label}${f.text ? ` \`${f.text}\`` : ''} (median of ${f.runs.length}; painted)`,
+        value: `${ms(f.sync.p50)} (${ms(f.painted.p50)})${f.correct ? '' : ' WRONG ROW COUNT'}`,
+        target: target === null ? '—' : `≤ ${target} ms${cap.count < 1_000_000 ? ' at 1M' : ''}`,
+        verdict: verdict(target === null || cap.count < 1_000_000 ? null : f.correct && f.sync.p50 <= target),
+      });
+    }
+    if (cap.bodySearch) out.push({ metric: `re-filter ${fmtInt(cap.retained)} by body text`, value: 'not implemented', target: '≤ 1 s', verdict: 'missed' });
+  }
+  if (load) {
+    out.push({ metric: 'JS bundle, all chunks: raw / gzip', value: `${fmtBytes(load.total.bytes)} / ${fmtBytes(load.total.gzip)}`, target: 'gzip ≤ 300 KB', verdict: verdict(load.total.gzip <= 300 * 1024) });
+    out.push({ metric: '↳ loaded by index.html: raw / gzip', value: `${fmtBytes(load.initial.bytes)} / ${fmtBytes(load.initial.gzip)}`, target: '—', verdict: '—' });
+    out.push({ metric: 'first paint / FCP of / (median of 5)', value: `${ms(load.firstPaint.p50)} / ${ms(load.firstContentfulPaint.p50)}`, target: '≤ 1 s', verdict: verdict(load.firstPaint.p50 <= 1000) });
+  }
+  for (const e of r.errors) out.push({ metric: `${e.phase} FAILED`, value: e.message.split('\n')[0] ?? '', target: '—', verdict: 'missed' });
+  return out;
+}
+
+export function markdownTable(list: Row[]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  return ['| metric | value | target | |', '|---|---|---|---|', ...list.map((r) => `| ${esc(r.metric)} | ${esc(r.value)} | ${esc(r.target)} | ${r.verdict} |`)].join('\n');
+}
+
+export function printTable(list: Row[]): void {
+  const w = [0, 1, 2].map((k) => Math.max(...list.map((r) => [r.metric, r.value, r.target][k]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((c, k) => c.padEnd(w[k] ?? 0)).join('  ');
+  console.log(line(['metric', 'value', 'target', '']));
+  console.log(line(w.map((n) => '-'.repeat(n))));
+  for (const r of list) console.log(line([r.metric, r.value, r.target, r.verdict]));
+}
+
+function printCpu(title: string, cpu: CpuUsage | undefined): void {
+  if (!cpu) return;
+  console.log(`\n${title}: machine ${cpu.machinePercent.toFixed(0)} % of ${cpu.cores * 100} % over ${cpu.seconds.toFixed(1)} s; % of one core:`);
+  for (const g of cpu.groups.slice(0, 14)) console.log(`  ${g.percent.toFixed(1).padStart(6)} %  ${g.group}`);
+}
+
+/** Where the time went: CPU per process in the timed runs, and the profile pass's breakdown. */
+export function printDiagnostics(r: BenchResults): void {
+  printCpu('CPU during the ceiling run', r.ceiling?.cpu);
+  printCpu('CPU during the dashboard ingest run', r.ingest?.cpu);
+  printCpu('CPU during the capacity load and re-filters', r.capacity?.cpu);
+  if (r.ceiling) console.log(`ceiling backlog peaks: subscription queue ${fmtInt(r.ceiling.backlog.subscriptionQueue)}, shovel queue ${fmtInt(r.ceiling.backlog.shovelQueue)}`);
+  if (r.ingest) console.log(`ingest backlog peaks: subscription queue ${fmtInt(r.ingest.backlog.subscriptionQueue)}, shovel queue ${fmtInt(r.ingest.backlog.shovelQueue)}`);
+  if (r.trace) {
+    console.log(`\nPage main thread under the profiler (trace): busy ${fmtInt(r.trace.busyMs)} of ${fmtInt(r.trace.windowMs)} ms; self time by event:`);
+    for (const e of r.trace.events.slice(0, 14)) console.log(`  ${e.percent.toFixed(1).padStart(5)} %  ${fmtInt(e.ms).padStart(7)} ms  ${e.name} (×${fmtInt(e.count)})`);
+    console.log('JS entry points (inclusive):');
+    for (const e of r.trace.entryPoints) console.log(`  ${fmtInt(e.ms).padStart(7)} ms  ×${fmtInt(e.count).padEnd(7)} ${e.name}  ${e.where}`);
+    const long = r.trace.longTasks;
+    console.log(`Long tasks: ${long.count}, ${fmtInt(long.ms)} ms; self time inside them:`);
+    for (const e of long.inside) console.log(`  ${fmtInt(e.ms).padStart(7)} ms  ${e.name}`);
+  }
+  if (r.profile) {
+    console.log('\nCPU profile of the page while ingesting, self time by area:');
+    for (const a of r.profile.areas.slice(0, 12)) console.log(`  ${a.percent.toFixed(1).padStart(5)} %  ${a.area}`);
+    console.log('Top functions:');
+    for (const f of r.profile.functions.slice(0, 20)) console.log(`  ${f.percent.toFixed(1).padStart(5)} %  ${f.name}  ${f.where}`);
+  }
+}
+
+export function writeResults(r: BenchResults, options: BenchOptions, startedAt: Date): string {
+  const dir = resolve(import.meta.dirname, 'results');
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const json = JSON.stringify({ startedAt: startedAt.toISOString(), options, machine: machine(), table: rows(r), results: r }, null, 2) + '\n';
+  const file = resolve(dir, `${stamp}${options.quick ? '-quick' : ''}.json`);
+  writeFileSync(file, json);
+  writeFileSync(resolve(dir, 'latest.json'), json);
+  // The same table as markdown, for the README's Performance section.
+  const m = machine();
+  const args = process.argv.slice(2).join(' ');
+  const md = [
+    `Run ${startedAt.toISOString()} at commit ${m.commit}: \`npm run bench${args ? ` -- ${args}` : ''}\``,
+    `on ${m.cores} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}.`,
+    '',
+    markdownTable(rows(r)),
+    '',
+  ].join('\n');
+  writeFileSync(resolve(dir, 'latest.md'), md);
+  return file;
+}

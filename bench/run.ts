@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: Warren measured against the practical ceiling in one run.
+ * 0. stack up (never stopped), build, serve on the bench port, Chromium;
+ * 1. ceiling: N messages through the shovel to a bare stompjs consumer;
+ * 2. the same N into the dashboard (msg/s, loss, frames, long tasks);
+ * 3. latency publish → row painted at a steady 1,000 msg/s;
+ * 4. capacity: 1,000,000 retained (heap, re-filter times);
+ * 5. load: bundle size and first paint.
+ * A phase that fails is reported and the others still run; browser and
+ * server are closed at the end whatever happens.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BENCH_USAGE, parseBenchArgs } from './args.ts';
+import { measureCapacity } from './capacity.ts';
+import { measureCeiling } from './ceiling.ts';
+import { measureIngest } from './ingest.ts';
+import { measureLatency } from './latency.ts';
+import { measureLoad } from './load.ts';
+import { summariseProfile } from './profile.ts';
+import { printDiagnostics, printTable, rows, writeResults, type BenchResults } from './report.ts';
+import { setup, teardown, type BenchEnv } from './setup.ts';
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+async function phase<T>(results: BenchResults, name: string, fn: () => Promise<T>): Promise<T | undefined> {
+  const started = Date.now();
+  try {
+    const value = await fn();
+    log(`${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return value;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log(`${name} FAILED: ${message}`);
+    results.errors.push({ phase: name, message });
+    return undefined;
+  }
+}
+
+async function main(): Promise<number> {
+  const options = parseBenchArgs(process.argv.slice(2));
+  if (options === 'help') {
+    console.log(BENCH_USAGE);
+    return 0;
+  }
+  const startedAt = new Date();
+  const results: BenchResults = { errors: [] };
+  let env: BenchEnv | null = null;
+  const stop = () => {
+    log('interrupted: closing the browser and the server');
+    void (env ? teardown(env) : Promise.resolve()).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    env = await setup(options.port, log);
+    const e = env;
+    results.ceiling = await phase(results, 'ceiling', () => measureCeiling(e.stack, options.n, log));
+    results.ingest = await phase(results, 'dashboard ingest', () => measureIngest(e, options.n, log));
+    if (options.profile) {
+      const n = Math.min(options.n, 30_000);
+      const profiled = await phase(results, 'profile', () => measureIngest(e, n, log, { profile: true }));
+      if (profiled?.cpuProfile) {
+        const dir = resolve(import.meta.dirname, '..', 'test-results', 'bench');
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(resolve(dir, 'ingest.cpuprofile'), JSON.stringify(profiled.cpuProfile));
+        if (profiled.traceJson) writeFileSync(resolve(dir, 'ingest-trace.json'), profiled.traceJson);
+        results.profile = summariseProfile(profiled.cpuProfile, e.outDir);
+        if (profiled.trace) results.trace = profiled.trace;
+        results.profileCpu = profiled.cpu;
+        log(`profile: ${n.toLocaleString('en-US')} messages at ${Math.round(profiled.rate)} msg/s under the profiler; raw profile and trace in test-results/bench/ (open them in Chrome DevTools' Performance panel)`);
+      }
+    }
+    results.latency = await phase(results, 'latency', () => measureLatency(e, options.latencyRate, options.latencySeconds, log));
+    if (options.capacity > 0) results.capacity = await phase(results, 'capacity', () => measureCapacity(e, options.capacity, log));
+    results.load = await phase(results, 'load', () => measureLoad(e, log));
+  } catch (e) {
+    results.errors.push({ phase: 'setup', message: e instanceof Error ? e.message : String(e) });
+    log(`setup FAILED: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    if (env) await teardown(env);
+  }
+
+  console.log('');
+  printTable(rows(results));
+  printDiagnostics(results);
+  const file = writeResults(results, options, startedAt);
+  log(`results: ${file} and bench/results/latest.json`);
+  return results.errors.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
