@@ -29,6 +29,8 @@ export function MessageTable() {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Scroll-driven range updates join the next render instead of a synchronous one.
+    useFlushSync: false,
   });
 
   useEffect(() => {
@@ -36,9 +38,13 @@ export function MessageTable() {
     return () => window.removeEventListener('keydown', handleTableKey);
   }, []);
 
+  // Following: one scrollTop write per frame. scrollToIndex would read layout
+  // (scrollHeight) and re-check on the next frame, forcing extra layouts per
+  // frame while messages stream in; the browser clamps this to the bottom.
   useLayoutEffect(() => {
-    if (following && rowCount > 0) virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
-  }, [following, rowCount, version, virtualizer]);
+    const el = scrollRef.current;
+    if (following && el && rowCount > 0) el.scrollTop = rowCount * ROW_HEIGHT;
+  }, [following, rowCount, version]);
 
   // Keep a keyboard-moved selection on screen.
   useLayoutEffect(() => {
