@@ -5,6 +5,7 @@
  * table shows and filters on, copies nothing, and avoids regexes, JSON and
  * TextDecoder. Everything else is decoded lazily from `headers` and `body`.
  */
+import type { BodySlab } from './body-slab.ts';
 import { parseDestination } from './destination.ts';
 import type { StringInterner } from './interner.ts';
 import type { TracedMessage } from './types.ts';
@@ -27,6 +28,7 @@ export const WARREN_SEQ_HEADER = 'x-warren-seq';
  * @param receivedAt arrival time, epoch milliseconds.
  * @param subscriptionId the store's id of the subscription that delivered it.
  * @param interner shared across messages so repeated keys share one string.
+ * @param bodies when given, small bodies are packed into shared blocks (see BodySlab).
  */
 export function messageFromFrame(
   frame: StompMessageFrame,
@@ -34,6 +36,7 @@ export function messageFromFrame(
   receivedAt: number,
   subscriptionId: string,
   interner: StringInterner,
+  bodies?: BodySlab,
 ): TracedMessage {
   const headers = frame.headers;
   const destination = headers['destination'];
@@ -57,7 +60,7 @@ export function messageFromFrame(
     taskName: internHeader(headers, 'task', interner),
     warrenSeq: parseSequenceNumber(headers[WARREN_SEQ_HEADER]),
     headers,
-    body: frame.binaryBody,
+    body: bodies ? bodies.store(frame.binaryBody) : frame.binaryBody,
   };
 }
 

@@ -6,6 +6,7 @@ export type { TracedMessage } from './types.ts';
 export { parseDestination, unescapeDestinationPart } from './destination.ts';
 export type { DestinationKind, ParsedDestination } from './destination.ts';
 export { StringInterner } from './interner.ts';
+export { BodySlab } from './body-slab.ts';
 export type { StringInternerOptions } from './interner.ts';
 export { messageFromFrame, parseSequenceNumber, WARREN_SEQ_HEADER } from './frame-to-message.ts';
 export type { StompMessageFrame } from './frame-to-message.ts';
