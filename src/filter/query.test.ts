@@ -143,3 +143,29 @@ describe('tokenizeQuery', () => {
     ]);
   });
 });
+
+describe('body: terms', () => {
+  const body = (s: string) => new TextEncoder().encode(s);
+
+  it('compile to a per-message body predicate, separate from the key terms', () => {
+    const parsed = parseFilterQuery('orders.# body:ORD_42');
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.filter.matchesKey('app.events', 'orders.eu.created')).toBe(true);
+    expect(parsed.filter.matchesKey('app.events', 'users.signup')).toBe(false);
+    expect(parsed.filter.matchesBody?.(body('{"id":"ord_42"}'))).toBe(true);
+    expect(parsed.filter.matchesBody?.(body('{"id":"ord_43"}'))).toBe(false);
+  });
+
+  it('negate, quote, and refuse an empty needle', () => {
+    const parsed = parseFilterQuery('-body:"payment failed"');
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.filter.matchesBody?.(body('the Payment Failed twice'))).toBe(false);
+    expect(parsed.filter.matchesBody?.(body('ok'))).toBe(true);
+    expect(parseFilterQuery('body:')).toMatchObject({ ok: false });
+  });
+
+  it('leave key-only filters without a body predicate', () => {
+    const parsed = parseFilterQuery('orders.#');
+    expect(parsed.ok && parsed.filter.matchesBody).toBeNull();
+  });
+});

@@ -17,6 +17,9 @@
  * - A term with `*` or `#` as a whole dot-separated word (`orders.*`, `#.failed`,
  *   `#`) is an AMQP topic pattern, case-sensitive, as the broker matches it.
  *   `a*` is not a wildcard for the broker, so it is plain text here too.
+ * - `body:TEXT` is text in the message body (raw bytes, ASCII letters without
+ *   regard to case; see body-search.ts). It cannot be memoised per routing key,
+ *   so such a filter is evaluated per message: {@link CompiledFilter.matchesBody}.
  * - Any other term is a case-insensitive substring of the routing key.
  * - Field names are case-insensitive. An unknown `name:` prefix is NOT an
  *   error: the whole term is plain text, because routing keys legitimately
@@ -24,6 +27,7 @@
  *
  * @module
  */
+import { compileBodySearch } from './body-search.ts';
 import { compileTopicPattern, hasTopicWildcard } from './topic.ts';
 import { tokenizeQuery, type QuerySegment, type QueryToken } from './query-tokenizer.ts';
 
@@ -33,17 +37,22 @@ export interface CompiledFilter {
   readonly text: string;
   /** True when the text has no terms: every message matches. */
   readonly isEmpty: boolean;
-  /** Does a message with this exchange ('' = default) and routing key pass? */
+  /** Do the key and exchange terms pass this exchange ('' = default) and routing key? */
   matchesKey(exchange: string, routingKey: string): boolean;
+  /** The `body:` terms, or null when the filter has none (then matchesKey decides alone). */
+  readonly matchesBody: ((body: Uint8Array) => boolean) | null;
 }
 
 /** Outcome of {@link parseFilterQuery}: a filter, or a message for the user. */
 export type FilterParseResult = { ok: true; filter: CompiledFilter } | { ok: false; error: string };
 
 type TermPredicate = (exchange: string, routingKey: string) => boolean;
+type BodyPredicate = (body: Uint8Array) => boolean;
+type CompiledTerm = { on: 'key'; test: TermPredicate } | { on: 'body'; test: BodyPredicate };
 
 const EXCHANGE_FIELDS = new Set(['exchange', 'x']);
 const KEY_FIELDS = new Set(['key']);
+const BODY_FIELDS = new Set(['body']);
 const FIELD_PREFIX = /^([A-Za-z]+):/;
 
 /** The filter of an empty box; it passes every message. */
@@ -51,6 +60,7 @@ export const MATCH_ALL_FILTER: CompiledFilter = Object.freeze({
   text: '',
   isEmpty: true,
   matchesKey: () => true,
+  matchesBody: null,
 });
 
 /**
@@ -65,28 +75,31 @@ export function parseFilterQuery(text: string): FilterParseResult {
   if (!tokenized.ok) return tokenized;
 
   const predicates: TermPredicate[] = [];
+  const bodyPredicates: BodyPredicate[] = [];
   for (const token of tokenized.tokens) {
     const compiled = compileTerm(token);
     if (typeof compiled === 'string') return { ok: false, error: compiled };
-    predicates.push(compiled);
+    if (compiled.on === 'key') predicates.push(compiled.test);
+    else bodyPredicates.push(compiled.test);
   }
-  if (predicates.length === 0) return { ok: true, filter: { ...MATCH_ALL_FILTER, text } };
+  if (predicates.length === 0 && bodyPredicates.length === 0) return { ok: true, filter: { ...MATCH_ALL_FILTER, text } };
+  return { ok: true, filter: { text, isEmpty: false, matchesKey: allOf(predicates), matchesBody: bodyPredicates.length ? allOf(bodyPredicates) : null } };
+}
 
-  const only = predicates.length === 1 ? predicates[0] : undefined;
-  const matchesKey: TermPredicate =
-    only ??
-    ((exchange, routingKey) => {
-      for (const predicate of predicates) if (!predicate(exchange, routingKey)) return false;
-      return true;
-    });
-  return { ok: true, filter: { text, isEmpty: false, matchesKey } };
+function allOf<A extends unknown[]>(predicates: ((...args: A) => boolean)[]): (...args: A) => boolean {
+  if (predicates.length === 0) return () => true;
+  if (predicates.length === 1) return predicates[0]!;
+  return (...args) => {
+    for (const predicate of predicates) if (!predicate(...args)) return false;
+    return true;
+  };
 }
 
 /** Compiles one term to a predicate, or returns an error message. */
-function compileTerm(token: QueryToken): TermPredicate | string {
+function compileTerm(token: QueryToken): CompiledTerm | string {
   const segments: QuerySegment[] = [...token.segments];
   let negated = false;
-  let field: 'exchange' | 'key' | null = null;
+  let field: 'exchange' | 'key' | 'body' | null = null;
 
   // Negation and field prefixes only count when typed bare, before any quote.
   const first = segments[0];
@@ -98,8 +111,8 @@ function compileTerm(token: QueryToken): TermPredicate | string {
     }
     const prefix = FIELD_PREFIX.exec(head);
     const name = prefix?.[1]?.toLowerCase();
-    if (prefix && name !== undefined && (EXCHANGE_FIELDS.has(name) || KEY_FIELDS.has(name))) {
-      field = EXCHANGE_FIELDS.has(name) ? 'exchange' : 'key';
+    if (prefix && name !== undefined && (EXCHANGE_FIELDS.has(name) || KEY_FIELDS.has(name) || BODY_FIELDS.has(name))) {
+      field = EXCHANGE_FIELDS.has(name) ? 'exchange' : KEY_FIELDS.has(name) ? 'key' : 'body';
       head = head.slice(prefix[0].length);
     }
     segments[0] = { text: head, quoted: false };
@@ -107,6 +120,11 @@ function compileTerm(token: QueryToken): TermPredicate | string {
 
   const value = segments.map((s) => s.text).join('');
   const spelled = segments.some((s) => s.quoted || s.text !== '');
+  if (field === 'body') {
+    if (value === '') return `"${token.raw}" needs text to look for in the body`;
+    const search = compileBodySearch(value);
+    return { on: 'body', test: negated ? (body) => !search(body) : search };
+  }
   let predicate: TermPredicate;
   if (field === 'exchange') {
     if (!spelled) return `"${token.raw}" needs an exchange name (write exchange:"" for the default exchange)`;
@@ -119,7 +137,7 @@ function compileTerm(token: QueryToken): TermPredicate | string {
   } else {
     predicate = substringPredicate(value);
   }
-  return negated ? (exchange, routingKey) => !predicate(exchange, routingKey) : predicate;
+  return { on: 'key', test: negated ? (exchange, routingKey) => !predicate(exchange, routingKey) : predicate };
 }
 
 function topicPredicate(pattern: string): TermPredicate {

@@ -15,6 +15,7 @@ function counting(filter: CompiledFilter): { filter: CompiledFilter; calls: () =
     filter: {
       text: filter.text,
       isEmpty: filter.isEmpty,
+      matchesBody: filter.matchesBody,
       matchesKey: (exchange, key) => {
         calls++;
         return filter.matchesKey(exchange, key);
