@@ -59,3 +59,17 @@ test('the filter box applies the same topic rules to what was captured, and the 
   await filter.fill('');
   await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', String(keys.length));
 });
+
+test('body:TEXT filters on the payload, combined with a routing-key pattern', async ({ page }) => {
+  const run = runId();
+  await openDashboard(page, { subscriptions: [`/exchange/app.events/${run}.#`] });
+  const bodies = ['{"status":"PAID"}', '{"status":"failed"}', '{"status":"paid"}', 'plain text paid'];
+  await publishNumbered(bodies.length, (seq) => ({ exchange: 'app.events', routingKey: `${run}.${seq % 2 ? 'eu' : 'us'}`, body: bodies[seq - 1] }));
+  await expect(page.getByTestId('received-count')).toHaveAttribute('data-value', String(bodies.length));
+  await page.getByTestId('filter-input').fill('body:paid');
+  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '3');
+  await page.getByTestId('filter-input').fill(`${run}.us body:paid`);
+  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '1');
+  await page.getByTestId('filter-input').fill('-body:paid');
+  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '1');
+});
