@@ -13,6 +13,8 @@ export interface RuntimeConfig {
   passcode?: string;
   /** Destinations to subscribe to on connect. */
   subscriptions?: string[];
+  /** New subscriptions use durable capture by default (the URL's `durable=0|1` overrides). */
+  durableCapture?: boolean;
 }
 
 export const RUNTIME_CONFIG_FILE = 'warren.config.json';

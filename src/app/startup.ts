@@ -7,7 +7,7 @@
 import { checkDestination } from '../connection/index.ts';
 import { RUNTIME_CONFIG_FILE, type RuntimeConfig } from './runtime-config.ts';
 import { addSubscription, connect } from './trace-session.ts';
-import { setConnectionStatus, setConnectionTarget } from '../store/index.ts';
+import { setConnectionStatus, setConnectionTarget, setDurableByDefault } from '../store/index.ts';
 import { setInitialFilter } from './url-state.ts';
 
 async function loadRuntimeConfig(): Promise<RuntimeConfig> {
@@ -32,6 +32,8 @@ export async function startFromUrlAndConfig(): Promise<void> {
   const urlSubs = params.getAll('sub');
   const subscriptions = urlSubs.length > 0 ? urlSubs : (config.subscriptions ?? []);
 
+  const durable = params.get('durable');
+  setDurableByDefault(durable === null ? config.durableCapture === true : durable === '1' || durable === 'true');
   setInitialFilter(params.get('filter') ?? '');
   setConnectionTarget({ broker, vhost, login });
   for (const destination of subscriptions) {

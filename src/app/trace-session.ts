@@ -3,9 +3,10 @@
  * ingest path and the stores. Actions are plain module functions (zustand's
  * "actions at module level"), callable from components and tests alike.
  */
-import { TraceConnection, type ConnectionParams } from '../connection/index.ts';
+import { DURABLE_PREFETCH, TraceConnection, type ConnectionParams } from '../connection/index.ts';
 import { parseFilterQuery, RoutingKeyMatchCache } from '../filter/index.ts';
-import { TraceIngest } from '../ingest/index.ts';
+import { isRedeliveredCopy, TraceIngest } from '../ingest/index.ts';
+import { RateRecorder } from '../rates/index.ts';
 import {
   addSubscriptionEntry,
   removeSubscriptionEntry,
@@ -14,6 +15,7 @@ import {
   updateSubscription,
   useSubscriptionsStore,
   useViewStore,
+  type TimeWindow,
 } from '../store/index.ts';
 
 function capacityFromUrl(): number | undefined {
@@ -22,7 +24,9 @@ function capacityFromUrl(): number | undefined {
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
-export const ingest = new TraceIngest(capacityFromUrl());
+/** Per-second counts of every message received, for the rate charts (counted at ingest, whatever the table keeps). */
+export const rates = new RateRecorder();
+export const ingest = new TraceIngest(capacityFromUrl(), rates);
 let connection: TraceConnection | null = null;
 
 export function connect(params: ConnectionParams): void {
@@ -32,7 +36,11 @@ export function connect(params: ConnectionParams): void {
     onStatus: (status, detail) => {
       if (connection === current) setConnectionStatus(status, detail);
     },
-    onMessage: (frame, subscriptionId) => ingest.ingest(frame, subscriptionId),
+    onMessage: (frame, subscriptionId) => {
+      // A durable queue redelivers what was unacked when the socket died: skip copies already shown.
+      if (frame.headers['redelivered'] === 'true' && isRedeliveredCopy(ingest.buffer, frame, subscriptionId, DURABLE_PREFETCH * 2)) return;
+      ingest.ingest(frame, subscriptionId);
+    },
     onSubscriptionActive: (id) => updateSubscription(id, { state: 'active', error: '' }),
     onSubscriptionFailed: (id, reason) => updateSubscription(id, { state: 'failed', error: reason }),
   });
@@ -40,7 +48,7 @@ export function connect(params: ConnectionParams): void {
   for (const s of useSubscriptionsStore.getState().subscriptions) {
     if (s.state === 'paused') continue;
     updateSubscription(s.id, { state: 'pending', error: '' });
-    current.subscribe(s.id, s.destination);
+    current.subscribe(s.id, s.destination, { durable: s.durable });
   }
   current.open();
 }
@@ -54,9 +62,9 @@ export async function disconnect(): Promise<void> {
 }
 
 /** Adds a subscription; the destination must have passed checkDestination. */
-export function addSubscription(destination: string): void {
-  const entry = addSubscriptionEntry(destination);
-  connection?.subscribe(entry.id, destination);
+export function addSubscription(destination: string, durable = useSubscriptionsStore.getState().durableByDefault): void {
+  const entry = addSubscriptionEntry(destination, durable);
+  connection?.subscribe(entry.id, destination, { durable });
 }
 
 /**
@@ -69,7 +77,7 @@ export function toggleSubscriptionCapture(id: string): void {
   if (!entry) return;
   if (entry.state === 'paused' || entry.state === 'failed') {
     updateSubscription(id, { state: 'pending', error: '' });
-    connection?.subscribe(id, entry.destination);
+    connection?.subscribe(id, entry.destination, { durable: entry.durable });
   } else {
     connection?.unsubscribe(id);
     updateSubscription(id, { state: 'paused' });
@@ -108,5 +116,14 @@ export function applyFilterText(text: string): void {
   }
   useViewStore.setState({ filterText: text, filterError: '' });
   matchCache.setFilter(parsed.filter);
-  ingest.setFilter(parsed.filter.isEmpty ? null : acceptsByKey);
+  ingest.setFilter(parsed.filter.isEmpty ? null : acceptsByKey, parsed.filter.matchesBody);
+}
+
+/**
+ * Limits the table to messages received within `window` (whole seconds,
+ * combined with the filter), or returns it to live with null.
+ */
+export function setTimeWindow(window: TimeWindow | null): void {
+  ingest.setTimeWindow(window === null ? null : { fromMs: window.fromSecond * 1000, toMs: (window.toSecond + 1) * 1000 });
+  useViewStore.setState({ timeWindow: window });
 }

@@ -1,3 +1,4 @@
-export { TraceIngest, DEFAULT_CAPACITY, type KeyPredicate } from './trace-ingest.ts';
+export { TraceIngest, DEFAULT_CAPACITY, type BodyPredicate, type KeyPredicate, type TimeRange } from './trace-ingest.ts';
 export { MessageBuffer } from './message-buffer.ts';
 export { SeqIndex } from './seq-index.ts';
+export { isRedeliveredCopy } from './redelivery.ts';

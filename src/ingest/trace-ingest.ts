@@ -1,13 +1,15 @@
 /**
  * The ingest path, kept out of React: STOMP frame → minimal decode → append
- * to the ring buffer → append the seq to the visible index when the filter
- * accepts its routing key → at most one store update per animation frame.
+ * to the ring buffer → count it in the rate model → append the seq to the
+ * visible index when the filter accepts its routing key and the time window
+ * (if any) its arrival → at most one store update per animation frame.
  *
  * Pausing freezes a copy of the visible index for the table; capture and
  * counting continue underneath, and resuming returns to the live index.
  */
 import type { IMessage } from '@stomp/stompjs';
-import { messageFromFrame, StringInterner } from '../model/index.ts';
+import { BodySlab, messageFromFrame, StringInterner, type TracedMessage } from '../model/index.ts';
+import type { RateRecorder } from '../rates/index.ts';
 import { useViewStore } from '../store/view-store.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
 import { MessageBuffer } from './message-buffer.ts';
@@ -15,6 +17,14 @@ import { SeqIndex, searchAscending } from './seq-index.ts';
 
 /** Decides whether a routing key is shown; memoised per distinct key by its owner. */
 export type KeyPredicate = (exchange: string, routingKey: string) => boolean;
+/** Body terms of the filter (`body:`), which cannot be memoised per key. */
+export type BodyPredicate = (body: Uint8Array) => boolean;
+
+/** Arrival times shown, epoch milliseconds, half-open: [fromMs, toMs). */
+export interface TimeRange {
+  fromMs: number;
+  toMs: number;
+}
 
 export const DEFAULT_CAPACITY = 1_000_000;
 
@@ -22,24 +32,37 @@ export class TraceIngest {
   readonly buffer: MessageBuffer;
   private readonly visible = new SeqIndex(4096);
   private readonly interner = new StringInterner();
+  private readonly bodies = new BodySlab();
   private readonly scheduler = new FrameScheduler(() => this.publish());
   private accepts: KeyPredicate | null = null;
+  private acceptsBody: BodyPredicate | null = null;
+  // The time window as two plain numbers (±Infinity when off): two compares on the hot path.
+  private windowFromMs = -Infinity;
+  private windowToMs = Infinity;
   private frozen: Int32Array | null = null;
   private arrivedWhilePaused = 0;
   private version = 0;
 
-  constructor(capacity = DEFAULT_CAPACITY) {
+  /**
+   * @param capacity messages retained (older ones are evicted and counted as dropped).
+   * @param rates counts every message at arrival, before eviction or filtering; null counts nothing.
+   */
+  constructor(
+    capacity = DEFAULT_CAPACITY,
+    private readonly rates: RateRecorder | null = null,
+  ) {
     this.buffer = new MessageBuffer(capacity);
   }
 
   /** Hot path: one call per MESSAGE frame. */
   ingest(frame: Pick<IMessage, 'headers' | 'binaryBody'>, subscriptionId: string): void {
     const buffer = this.buffer;
-    const message = messageFromFrame(frame, buffer.nextSeq, Date.now(), subscriptionId, this.interner);
+    const message = messageFromFrame(frame, buffer.nextSeq, Date.now(), subscriptionId, this.interner, this.bodies);
     const evicts = buffer.size === buffer.capacity;
     buffer.append(message);
     if (evicts) this.visible.trimBefore(buffer.firstSeq);
-    if (this.accepts === null || this.accepts(message.exchange, message.routingKey)) this.visible.push(message.seq);
+    this.rates?.record(message);
+    if (this.isShown(message)) this.visible.push(message.seq);
     // A frozen view does not move, so only the counters change while paused.
     if (this.frozen !== null) this.arrivedWhilePaused++;
     else this.version++;
@@ -47,13 +70,34 @@ export class TraceIngest {
   }
 
   /** Rebuilds the visible index for a new filter (null shows everything). */
-  setFilter(accepts: KeyPredicate | null): void {
+  setFilter(accepts: KeyPredicate | null, acceptsBody: BodyPredicate | null = null): void {
     this.accepts = accepts;
+    this.acceptsBody = acceptsBody;
+    this.rebuildVisible();
+  }
+
+  /**
+   * Limits the view to messages that arrived within `range` (combined with
+   * the filter), or returns to live with null. Rebuilds like setFilter.
+   */
+  setTimeWindow(range: TimeRange | null): void {
+    this.windowFromMs = range === null ? -Infinity : range.fromMs;
+    this.windowToMs = range === null ? Infinity : range.toMs;
+    this.rebuildVisible();
+  }
+
+  private isShown(m: TracedMessage): boolean {
+    if (m.receivedAt < this.windowFromMs || m.receivedAt >= this.windowToMs) return false;
+    if (this.accepts !== null && !this.accepts(m.exchange, m.routingKey)) return false;
+    return this.acceptsBody === null || this.acceptsBody(m.body);
+  }
+
+  private rebuildVisible(): void {
     this.visible.clear();
     const { buffer } = this;
     for (let seq = buffer.firstSeq; seq <= buffer.lastSeq; seq++) {
       const m = buffer.get(seq);
-      if (m && (accepts === null || accepts(m.exchange, m.routingKey))) this.visible.push(seq);
+      if (m && this.isShown(m)) this.visible.push(seq);
     }
     if (this.frozen !== null) this.frozen = this.visible.snapshot();
     this.version++;

@@ -12,22 +12,28 @@ export interface Subscription {
   state: SubscriptionState;
   /** The broker's reason when failed. */
   error: string;
+  /** Durable capture: a queue of the tab's own that survives reconnects (see connection/durable-capture.ts). */
+  durable: boolean;
 }
 
 interface SubscriptionsState {
   subscriptions: Subscription[];
+  /** Whether new subscriptions use durable capture unless the user unticks it (on for the local stack). */
+  durableByDefault: boolean;
 }
 
-export const useSubscriptionsStore = create<SubscriptionsState>()(() => ({ subscriptions: [] }));
+export const useSubscriptionsStore = create<SubscriptionsState>()(() => ({ subscriptions: [], durableByDefault: false }));
+
+export const setDurableByDefault = (durable: boolean) => useSubscriptionsStore.setState({ durableByDefault: durable });
 
 const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f'];
 let nextId = 1;
 
-export function addSubscriptionEntry(destination: string): Subscription {
+export function addSubscriptionEntry(destination: string, durable: boolean): Subscription {
   const id = `sub-${nextId++}`;
   const { subscriptions } = useSubscriptionsStore.getState();
   const color = PALETTE[subscriptions.length % PALETTE.length] ?? '#888';
-  const entry: Subscription = { id, destination, color, state: 'pending', error: '' };
+  const entry: Subscription = { id, destination, color, state: 'pending', error: '', durable };
   useSubscriptionsStore.setState({ subscriptions: [...subscriptions, entry] });
   return entry;
 }

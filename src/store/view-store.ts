@@ -1,5 +1,11 @@
 import { create } from 'zustand';
 
+/** Arrival seconds the table is limited to (epoch seconds, both inclusive), brushed on the rate chart. */
+export interface TimeWindow {
+  fromSecond: number;
+  toSecond: number;
+}
+
 /**
  * What the table and the counters render. Written at most once per animation
  * frame by the ingest path (never per message); `version` tells the table
@@ -19,6 +25,13 @@ export interface ViewState {
   filterText: string;
   /** Why the filter text was refused, '' when it compiled. */
   filterError: string;
+  /**
+   * Bumped when the filter is set from outside the filter box (a chart
+   * click), so the box shows the new text; typing does not bump it.
+   */
+  filterRevision: number;
+  /** The table shows only messages received in this window; null = live. */
+  timeWindow: TimeWindow | null;
   selectedSeq: number | null;
   /** The table sticks to the newest row; scrolling up or moving the selection up stops it. */
   following: boolean;
@@ -35,6 +48,8 @@ export const useViewStore = create<ViewState>()(() => ({
   paused: false,
   filterText: '',
   filterError: '',
+  filterRevision: 0,
+  timeWindow: null,
   selectedSeq: null,
   inspectorOpen: false,
   following: true,

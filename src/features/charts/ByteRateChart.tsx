@@ -1,0 +1,32 @@
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { byteSize, clockMinute, clockTime, minuteTicks } from './format.ts';
+import { AXIS_STYLE } from './MessageRateChart.tsx';
+import type { ChartRow } from './series-view.ts';
+
+interface Props {
+  rows: ChartRow[];
+  startSecond: number;
+  endSecond: number;
+}
+
+/** Bytes/s (message bodies) over the window. */
+export function ByteRateChart({ rows, startSecond, endSecond }: Props) {
+  return (
+    <div className="rate-chart-bytes" data-testid="rate-chart-bytes" aria-label="Bytes per second">
+      <ResponsiveContainer width="100%" height="100%">
+        <AreaChart data={rows} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="#2c3244" strokeDasharray="2 4" vertical={false} />
+          <XAxis dataKey="second" type="number" domain={[startSecond, endSecond]} ticks={minuteTicks(startSecond, endSecond).filter((_, i) => i % 2 === 0)} tickFormatter={clockMinute} tick={AXIS_STYLE} stroke="#2c3244" allowDataOverflow />
+          <YAxis width={52} tick={AXIS_STYLE} stroke="#2c3244" tickFormatter={byteSize} domain={[0, (max: number) => Math.max(max, 1000)]} />
+          <Tooltip
+            isAnimationActive={false}
+            labelFormatter={(second) => clockTime(Number(second))}
+            formatter={(value) => [`${byteSize(Number(value))}/s`, 'bytes']}
+            contentStyle={{ background: '#1b1f2a', border: '1px solid #2c3244', fontSize: 12 }}
+          />
+          <Area dataKey="bytes" name="bytes/s" type="step" stroke="#76b7b2" fill="#76b7b2" fillOpacity={0.45} isAnimationActive={false} activeDot={false} />
+        </AreaChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The rate strip above the table: messages/s stacked by the chosen
+ * breakdown, its legend, and bytes/s, over the last five minutes. Collapsed,
+ * it reads nothing. Its root carries the shown numbers as data attributes
+ * (`data-series` = {series label: messages in the window}) for tests and
+ * scripts; "Data" shows them as a table.
+ */
+import { useMemo } from 'react';
+import { useSubscriptionsStore, useViewStore } from '../../store/index.ts';
+import { ByteRateChart } from './ByteRateChart.tsx';
+import { setChartSettings, useChartSettings } from './chart-settings.ts';
+import { MessageRateChart } from './MessageRateChart.tsx';
+import { RateControls } from './RateControls.tsx';
+import { RateDataTable } from './RateDataTable.tsx';
+import { useRateSnapshot } from './rate-feed-instance.ts';
+import { RateSummary } from './RateSummary.tsx';
+import { SeriesLegend } from './SeriesLegend.tsx';
+import { chartRows, presentSeries, seriesTotals, type SubscriptionInfo } from './series-view.ts';
+
+export function ChartPanel() {
+  const open = useChartSettings((s) => s.open);
+  if (!open) {
+    return (
+      <section className="rate-panel collapsed" data-testid="rate-chart" data-open="false" aria-label="Message rates">
+        <header className="rate-header">
+          <button type="button" className="link rate-toggle" data-testid="rate-chart-toggle" aria-expanded="false" onClick={() => setChartSettings({ open: true })}>
+            ▸ Rates
+          </button>
+        </header>
+      </section>
+    );
+  }
+  return <OpenChartPanel />;
+}
+
+function OpenChartPanel() {
+  const snapshot = useRateSnapshot();
+  const showData = useChartSettings((s) => s.showData);
+  const paused = useViewStore((s) => s.paused);
+  const subscriptionList = useSubscriptionsStore((s) => s.subscriptions);
+  const subscriptions = useMemo(
+    () => new Map<string, SubscriptionInfo>(subscriptionList.map((s) => [s.id, { destination: s.destination, color: s.color }])),
+    [subscriptionList],
+  );
+  const series = useMemo(() => presentSeries(snapshot, subscriptions), [snapshot, subscriptions]);
+  const rows = useMemo(() => chartRows(snapshot, series), [snapshot, series]);
+  const timeWindow = useViewStore((s) => s.timeWindow);
+
+  return (
+    <section
+      className="rate-panel"
+      data-testid="rate-chart"
+      data-open="true"
+      aria-label="Message rates"
+      data-series={JSON.stringify(seriesTotals(series))}
+      data-total={snapshot.totalMessages}
+      data-bytes={snapshot.totalBytes}
+      data-start-second={snapshot.startSecond}
+      data-end-second={snapshot.endSecond}
+      data-breakdown={snapshot.breakdown}
+      data-depth={snapshot.depth}
+      data-frozen={paused}
+    >
+      <header className="rate-header">
+        <button type="button" className="link rate-toggle" data-testid="rate-chart-toggle" aria-expanded="true" onClick={() => setChartSettings({ open: false })}>
+          ▾ Rates
+        </button>
+        <RateSummary snapshot={snapshot} paused={paused} />
+        <RateControls />
+      </header>
+      {showData ? (
+        <RateDataTable rows={rows} series={series} />
+      ) : (
+        <div className="rate-body">
+          <MessageRateChart rows={rows} series={series} timeWindow={timeWindow} startSecond={snapshot.startSecond} endSecond={snapshot.endSecond} />
+          <SeriesLegend series={series} unkeyed={snapshot.breakdown === 'key' ? snapshot.unkeyed : 0} />
+          <ByteRateChart rows={rows} startSecond={snapshot.startSecond} endSecond={snapshot.endSecond} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Messages/s, stacked by series, over the window. Clicking an area filters
+ * the table to that series; dragging across seconds limits the table to
+ * them (drawn as a shaded band, which stays on its seconds as time moves).
+ */
+import { Area, AreaChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TimeWindow } from '../../store/index.ts';
+import { brushSeconds, filterBySeries } from './chart-actions.ts';
+import { clockMinute, compactCount, minuteTicks } from './format.ts';
+import { RateTooltip } from './RateTooltip.tsx';
+import type { ChartRow, ChartSeries } from './series-view.ts';
+import { useDragSelect } from './use-drag-select.ts';
+
+interface Props {
+  rows: ChartRow[];
+  series: ChartSeries[];
+  timeWindow: TimeWindow | null;
+  startSecond: number;
+  endSecond: number;
+}
+
+export const AXIS_STYLE = { fontSize: 11, fill: '#8a93a8' };
+
+export function MessageRateChart({ rows, series, timeWindow, startSecond, endSecond }: Props) {
+  const drag = useDragSelect((index) => rows[index]?.second, brushSeconds);
+  const band = drag.range ?? (timeWindow && { from: timeWindow.fromSecond, to: timeWindow.toSecond });
+
+  return (
+    <div className="rate-chart-messages" data-testid="rate-chart-messages" aria-label="Messages per second">
+      <ResponsiveContainer width="100%" height="100%">
+        <AreaChart
+          data={rows}
+          margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
+          onMouseDown={drag.onMouseDown}
+          onMouseMove={drag.onMouseMove}
+          onMouseUp={drag.onMouseUp}
+          onMouseLeave={drag.onMouseLeave}
+          style={{ cursor: 'crosshair', userSelect: 'none' }}
+        >
+          <CartesianGrid stroke="#2c3244" strokeDasharray="2 4" vertical={false} />
+          <XAxis
+            dataKey="second"
+            type="number"
+            domain={[startSecond, endSecond]}
+            ticks={minuteTicks(startSecond, endSecond)}
+            tickFormatter={clockMinute}
+            tick={AXIS_STYLE}
+            stroke="#2c3244"
+            allowDataOverflow
+          />
+          <YAxis width={40} tick={AXIS_STYLE} stroke="#2c3244" allowDecimals={false} tickFormatter={compactCount} domain={[0, (max: number) => Math.max(max, 4)]} />
+          <Tooltip content={(props) => <RateTooltip activeIndex={props.activeIndex} rows={rows} series={series} />} isAnimationActive={false} />
+          {series.map((s) => (
+            <Area
+              key={s.dataKey}
+              dataKey={s.dataKey}
+              name={s.label}
+              stackId="messages"
+              type="step"
+              stroke={s.color}
+              fill={s.color}
+              fillOpacity={0.55}
+              strokeWidth={1}
+              isAnimationActive={false}
+              activeDot={false}
+              style={{ cursor: s.filter.ok ? 'pointer' : 'crosshair' }}
+              onClick={() => {
+                if (!drag.wasDrag()) filterBySeries(s);
+              }}
+            />
+          ))}
+          {band && <ReferenceArea
+              className="rate-band"
+              x1={Math.min(band.from, band.to) - 0.5}
+              x2={Math.max(band.from, band.to) + 0.5}
+              fill="#f28e2b"
+              fillOpacity={0.15}
+              stroke="#f28e2b"
+              strokeOpacity={0.6}
+              ifOverflow="hidden"
+            />}
+        </AreaChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { clockTime } from './format.ts';
+import type { ChartRow, ChartSeries } from './series-view.ts';
+
+interface Props {
+  activeIndex: unknown;
+  rows: ChartRow[];
+  series: ChartSeries[];
+}
+
+/** The hovered second: each non-zero series (top of the stack first), the total, and what a click does. */
+export function RateTooltip({ activeIndex, rows, series }: Props) {
+  const row = rows[Number(activeIndex)];
+  if (row === undefined) return null;
+  const shown = series.filter((s) => (row[s.dataKey] ?? 0) > 0).reverse();
+  return (
+    <div className="rate-tooltip">
+      <div className="rate-tooltip-time">{clockTime(row.second)}</div>
+      <table>
+        <tbody>
+          {shown.map((s) => (
+            <tr key={s.dataKey}>
+              <td>
+                <span className="swatch" style={{ background: s.color }} />
+                {s.label}
+              </td>
+              <td>{(row[s.dataKey] ?? 0).toLocaleString('en-US')}</td>
+            </tr>
+          ))}
+          <tr className="rate-tooltip-total">
+            <td>total msg/s</td>
+            <td>{row.total.toLocaleString('en-US')}</td>
+          </tr>
+        </tbody>
+      </table>
+      <div className="hint">click: filter by series · drag: time window</div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { create } from 'zustand';
+import type { KeyDepth, RateBreakdown } from '../../rates/index.ts';
+
+/** How the rate panel is shown; the user's choices, not data. */
+export interface ChartSettings {
+  /** The panel is expanded (collapsed, it reads nothing and renders nothing). */
+  open: boolean;
+  /** What messages/s is stacked by. */
+  breakdown: RateBreakdown;
+  /** Routing keys grouped by their first N words, or the full key. */
+  depth: KeyDepth;
+  /** Show the numbers as a table instead of the charts. */
+  showData: boolean;
+}
+
+export const useChartSettings = create<ChartSettings>()(() => ({
+  open: true,
+  breakdown: 'key',
+  depth: 1,
+  showData: false,
+}));
+
+export const setChartSettings = (patch: Partial<ChartSettings>) => useChartSettings.setState(patch);

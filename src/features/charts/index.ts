@@ -1,0 +1,2 @@
+export { LazyChartPanel as ChartPanel } from './LazyChartPanel.tsx';
+export { TimeWindowBar } from './TimeWindowBar.tsx';

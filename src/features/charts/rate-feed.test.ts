@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RateReader, RateRecorder } from '../../rates/index.ts';
+import { RateFeed } from './rate-feed.ts';
+
+const T0 = 1_700_000_000_000;
+
+describe('RateFeed', () => {
+  let clock = T0;
+  let rates: RateRecorder;
+  let feed: RateFeed;
+  const record = (n: number) => {
+    for (let i = 0; i < n; i++) rates.record({ receivedAt: clock, size: 1, subscriptionId: 's', exchange: 'x', routingKey: 'k' });
+  };
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    clock = T0;
+    rates = new RateRecorder();
+    feed = new RateFeed(new RateReader(rates), { breakdown: 'key', depth: 'full' }, () => clock);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('re-reads every 500 ms while listened to, not per message', () => {
+    const listener = vi.fn();
+    const unsubscribe = feed.subscribe(listener);
+    expect(listener).toHaveBeenCalledTimes(1); // caught up on subscribe
+    record(1000);
+    expect(feed.getSnapshot().totalMessages).toBe(0);
+    vi.advanceTimersByTime(499);
+    expect(listener).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(feed.getSnapshot().totalMessages).toBe(1000);
+    unsubscribe();
+    vi.advanceTimersByTime(5000);
+    expect(listener).toHaveBeenCalledTimes(2); // closed panel: no reads
+  });
+
+  it('freezes with pause while counting continues, and catches up on resume', () => {
+    feed.subscribe(() => {});
+    record(10);
+    vi.advanceTimersByTime(500);
+    feed.setFrozen(true);
+    const frozen = feed.getSnapshot();
+    clock += 3000;
+    record(5);
+    vi.advanceTimersByTime(3000);
+    expect(feed.getSnapshot()).toBe(frozen);
+    expect(frozen.totalMessages).toBe(10);
+    feed.setFrozen(false);
+    expect(feed.getSnapshot().totalMessages).toBe(15);
+    expect(feed.getSnapshot().endSecond).toBe(Math.floor(clock / 1000));
+  });
+
+  it('keeps the frozen window when the breakdown changes while paused', () => {
+    feed.subscribe(() => {});
+    record(4);
+    feed.setFrozen(true);
+    clock += 10_000;
+    feed.configure({ breakdown: 'exchange', depth: 'full' });
+    expect(feed.getSnapshot()).toMatchObject({ breakdown: 'exchange', endSecond: Math.floor(T0 / 1000), totalMessages: 4 });
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Feeds the charts: reads a rate snapshot at most every `intervalMs` (500 ms)
+ * while someone listens, never per message, and stops reading when the
+ * panel is closed. Frozen (the table is paused), it keeps the window ending
+ * at the second it froze; unfrozen, it catches up at once. A plain class
+ * with subscribe/getSnapshot, for React's useSyncExternalStore.
+ *
+ * @module
+ */
+import type { KeyDepth, RateBreakdown, RateReader, RateSnapshot } from '../../rates/index.ts';
+
+/** What the feed reads; changes re-read at once. */
+export interface RateFeedOptions {
+  breakdown: RateBreakdown;
+  depth: KeyDepth;
+}
+
+/** Timer-driven reader of rate snapshots; see the module comment. */
+export class RateFeed {
+  private snapshot: RateSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private frozenAtSecond: number | null = null;
+
+  /**
+   * @param reader reads the rate model.
+   * @param options breakdown and depth to start with.
+   * @param now the clock, epoch ms (injectable for tests).
+   * @param intervalMs time between reads while live. Default 500.
+   */
+  constructor(
+    private readonly reader: RateReader,
+    private options: RateFeedOptions,
+    private readonly now: () => number = Date.now,
+    readonly intervalMs = 500,
+  ) {
+    this.snapshot = this.read();
+  }
+
+  /** For useSyncExternalStore: the first listener starts the timer, the last one stops it. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    if (this.listeners.size === 1) {
+      this.refresh();
+      this.startTimer();
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stopTimer();
+    };
+  };
+
+  readonly getSnapshot = (): RateSnapshot => this.snapshot;
+
+  /** Switches breakdown or depth; re-reads at once (frozen or not). */
+  configure(options: RateFeedOptions): void {
+    if (options.breakdown === this.options.breakdown && options.depth === this.options.depth) return;
+    this.options = options;
+    if (this.listeners.size > 0) this.refresh();
+  }
+
+  /** Freezes the window at the current second (pause), or returns to live and catches up. */
+  setFrozen(frozen: boolean): void {
+    if (frozen === (this.frozenAtSecond !== null)) return;
+    this.frozenAtSecond = frozen ? this.nowSecond() : null;
+    if (this.listeners.size === 0) return;
+    this.refresh();
+    if (frozen) this.stopTimer();
+    else this.startTimer();
+  }
+
+  get frozen(): boolean {
+    return this.frozenAtSecond !== null;
+  }
+
+  private refresh(): void {
+    this.snapshot = this.read();
+    for (const listener of this.listeners) listener();
+  }
+
+  private read(): RateSnapshot {
+    return this.reader.snapshot({ ...this.options, endSecond: this.frozenAtSecond ?? this.nowSecond() });
+  }
+
+  private nowSecond(): number {
+    return Math.floor(this.now() / 1000);
+  }
+
+  private startTimer(): void {
+    if (this.timer !== null || this.frozenAtSecond !== null) return;
+    this.timer = setInterval(() => this.refresh(), this.intervalMs);
+  }
+
+  private stopTimer(): void {
+    if (this.timer === null) return;
+    clearInterval(this.timer);
+    this.timer = null;
+  }
+}

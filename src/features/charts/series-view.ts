@@ -1,0 +1,113 @@
+/**
+ * A rate snapshot as the charts draw it: each series gets a label, a stable
+ * colour, the filter a click applies, and a recharts data key (`s0`, `s1`,
+ * ...: never the label, which recharts would read as a dotted path).
+ *
+ * @module
+ */
+import type { RateSeries, RateSnapshot } from '../../rates/index.ts';
+import { seriesFilter, type SeriesFilter } from './series-filter.ts';
+
+/** One series, ready to draw. */
+export interface ChartSeries {
+  dataKey: string;
+  label: string;
+  color: string;
+  total: number;
+  counts: number[];
+  filter: SeriesFilter;
+}
+
+/** One second of the chart: `second`, `bytes`, `total`, and one count per series data key. */
+export type ChartRow = { second: number; bytes: number; total: number } & Record<string, number>;
+
+/** The subscription facts the view needs. */
+export interface SubscriptionInfo {
+  destination: string;
+  color: string;
+}
+
+// Tableau 10 without its grey, which is kept for "other".
+const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f'];
+export const OTHER_COLOR = '#6b7280';
+export const OTHER_LABEL = '(other)';
+
+/** Labels and colours for a snapshot's series. */
+export function presentSeries(snapshot: RateSnapshot, subscriptions: ReadonlyMap<string, SubscriptionInfo>): ChartSeries[] {
+  const destinationOf = (id: string) => subscriptions.get(id)?.destination;
+  const colors = assignColors(snapshot.series, subscriptions);
+  const seen = new Map<string, number>();
+  return snapshot.series.map((series, i) => {
+    const base = labelOf(series, subscriptions);
+    const repeats = seen.get(base) ?? 0;
+    seen.set(base, repeats + 1);
+    return {
+      dataKey: `s${i}`,
+      label: repeats === 0 ? base : `${base} #${repeats + 1}`,
+      color: colors[i] ?? OTHER_COLOR,
+      total: series.total,
+      counts: series.counts,
+      filter: seriesFilter(series, destinationOf),
+    };
+  });
+}
+
+function labelOf(series: RateSeries, subscriptions: ReadonlyMap<string, SubscriptionInfo>): string {
+  switch (series.kind) {
+    case 'key':
+      return series.value === '' ? '(empty key)' : series.value;
+    case 'key-prefix':
+      return `${series.value}.#`;
+    case 'exchange':
+      return series.value === '' ? '(default exchange)' : series.value;
+    case 'subscription':
+      return subscriptions.get(series.value)?.destination ?? `${series.value} (removed)`;
+    case 'other':
+      return OTHER_LABEL;
+  }
+}
+
+/**
+ * Colours that stay put while the top series do: a subscription keeps its
+ * own colour; anything else hashes its value into the palette, probing past
+ * colours already taken in this snapshot.
+ */
+function assignColors(series: RateSeries[], subscriptions: ReadonlyMap<string, SubscriptionInfo>): string[] {
+  const colors = new Array<string>(series.length).fill(OTHER_COLOR);
+  const taken = new Set<number>();
+  // Probing in name order, not rank order: two series swapping ranks keep their colours.
+  const byName = series.map((s, i) => ({ s, i, name: `${s.kind}:${s.value}` })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { s, i, name } of byName) {
+    if (s.kind === 'other') continue;
+    const own = s.kind === 'subscription' ? subscriptions.get(s.value)?.color : undefined;
+    if (own !== undefined) {
+      colors[i] = own;
+      continue;
+    }
+    let slot = hashString(name) % PALETTE.length;
+    for (let probe = 0; probe < PALETTE.length && taken.has(slot); probe++) slot = (slot + 1) % PALETTE.length;
+    taken.add(slot);
+    colors[i] = PALETTE[slot] ?? OTHER_COLOR;
+  }
+  return colors;
+}
+
+function hashString(text: string): number {
+  let hash = 2166136261; // FNV-1a
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash >>> 0;
+}
+
+/** One row per second of the window, oldest first, for recharts. */
+export function chartRows(snapshot: RateSnapshot, series: ChartSeries[]): ChartRow[] {
+  return snapshot.messages.map((total, i) => {
+    const row: ChartRow = { second: snapshot.startSecond + i, bytes: snapshot.bytes[i] ?? 0, total };
+    for (const s of series) row[s.dataKey] = s.counts[i] ?? 0;
+    return row;
+  });
+}
+
+/** `{ label: messages in the window }`, the panel's `data-series` attribute. */
+export function seriesTotals(series: ChartSeries[]): Record<string, number> {
+  return Object.fromEntries(series.map((s) => [s.label, s.total]));
+}
