@@ -25,6 +25,8 @@ export function writeRuntimeConfig(stack: StackConfig, subscriptions = DEFAULT_S
     login: stack.tracer.login,
     passcode: stack.tracer.passcode,
     subscriptions,
+    // The local mirror bounds and expires these queues: nothing lost across a reconnect.
+    durableCapture: true,
   };
   writeFileSync(resolve(distDir, RUNTIME_CONFIG_FILE), JSON.stringify(config, null, 2) + '\n');
 }

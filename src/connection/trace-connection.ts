@@ -52,7 +52,8 @@ interface SubscriptionEntry {
 /** Heartbeats both ways, in ms: a dead mirror is noticed within ~2 intervals. */
 const HEARTBEAT_MS = 10_000;
 export const RECONNECT_INITIAL_MS = 500;
-export const RECONNECT_MAX_MS = 15_000;
+// Capped low: a mirror that comes back is found within this many ms.
+export const RECONNECT_MAX_MS = 4_000;
 
 export class TraceConnection {
   private readonly client: Client;

@@ -12,6 +12,10 @@ export function SubscriptionPanel() {
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'warning'; text: string } | null>(null);
   const [awaitingConfirmation, setAwaitingConfirmation] = useState<string | null>(null);
+  const durableByDefault = useSubscriptionsStore((s) => s.durableByDefault);
+  // null until the user ticks or unticks: follows the default, which arrives with the runtime config.
+  const [durableChoice, setDurable] = useState<boolean | null>(null);
+  const durable = durableChoice ?? durableByDefault;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -26,7 +30,7 @@ export function SubscriptionPanel() {
       setMessage({ kind: 'warning', text: check.warning ?? 'This consumes real messages.' });
       return;
     }
-    addSubscription(destination);
+    addSubscription(destination, durable);
     setText('');
     setAwaitingConfirmation(null);
     setMessage(check.warning && !check.needsConfirmation ? { kind: 'warning', text: check.warning } : null);
@@ -50,6 +54,10 @@ export function SubscriptionPanel() {
           {confirming ? 'Consume anyway' : 'Subscribe'}
         </button>
       </form>
+      <label className="check" title="A queue of this tab's own that survives reconnects (expires 60 s after the tab is gone): nothing is lost while the connection is down">
+        <input type="checkbox" data-testid="subscribe-durable" checked={durable} onChange={(e) => setDurable(e.target.checked)} />
+        durable capture
+      </label>
       {message && (
         <p className={`hint ${message.kind}`} data-testid="subscribe-message" role={message.kind === 'error' ? 'alert' : 'note'}>
           {message.text}
@@ -57,12 +65,15 @@ export function SubscriptionPanel() {
       )}
       <ul data-testid="subscription-list" className="subscription-list">
         {subscriptions.map((s) => (
-          <li key={s.id} className={`subscription state-${s.state}`} data-state={s.state} data-destination={s.destination}>
+          <li key={s.id} className={`subscription state-${s.state}`} data-state={s.state} data-destination={s.destination} data-durable={s.durable}>
             <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
             <span className="destination" title={s.destination}>
               {s.destination}
             </span>
-            <span className="state">{s.state}</span>
+            <span className="state" title={s.durable ? 'durable capture' : 'lost while disconnected'}>
+              {s.state}
+              {s.durable ? ' · durable' : ''}
+            </span>
             <button
               type="button"
               className="link"

@@ -1,0 +1,89 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openPublisher } from '../generator/publisher.ts';
+import { originUrl } from '../generator/origin-url.ts';
+import { allWarrenSeqs, openDashboard } from './support/page.ts';
+import { numbered, runId } from './support/origin.ts';
+import { startStack, stopMirror } from './support/stack-control.ts';
+import { startTcpProxy } from './support/tcp-proxy.ts';
+
+/**
+ * Keep tracing through failures, with durable capture (on by default for the
+ * local stack): every loss count is exact, by x-warren-seq.
+ */
+test.describe.configure({ mode: 'serial' });
+
+/** Publishes seqs 1..count on the origin at `rate`/s, persistent like real task traffic. */
+async function publishPaced(key: string, count: number, rate: number): Promise<void> {
+  const publisher = await openPublisher(originUrl(), { connectionName: 'warren-e2e-faults' });
+  const started = Date.now();
+  for (let seq = 1; seq <= count; seq++) {
+    const due = started + (seq * 1000) / rate;
+    if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+    const m = numbered(seq, { exchange: 'app.events', routingKey: key });
+    await publisher.publish({ ...m, options: { ...m.options, persistent: true } });
+  }
+  await publisher.close();
+}
+
+async function expectAllSeqs(page: Page, count: number) {
+  await expect(page.getByTestId('received-count')).toHaveAttribute('data-value', String(count), { timeout: 60_000 });
+  const seqs = await allWarrenSeqs(page);
+  expect(seqs.length, 'rows').toBe(count);
+  expect(seqs).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+}
+
+test('the mirror restarts mid-stream: the page reconnects within 5 s, resubscribes, and loses nothing', async ({ page }) => {
+  test.setTimeout(120_000);
+  const run = runId();
+  await openDashboard(page, { subscriptions: [`/exchange/app.events/${run}.#`] });
+  await expect(page.locator('[data-testid="subscription-list"] li')).toHaveAttribute('data-durable', 'true');
+  const publishing = publishPaced(`${run}.restart`, 1500, 150);
+  await page.waitForTimeout(2000);
+  await stopMirror();
+  await expect(page.getByTestId('connection-status')).not.toContainText(/^connected/);
+  await startStack();
+  const back = Date.now();
+  await expect(page.getByTestId('connection-status')).toContainText('connected', { timeout: 10_000 });
+  const reconnectMs = Date.now() - back;
+  console.log(`[faults] reconnected ${reconnectMs} ms after the mirror was back`);
+  expect(reconnectMs).toBeLessThanOrEqual(5_000);
+  await publishing;
+  await expectAllSeqs(page, 1500);
+});
+
+test("the browser's WebSocket is cut for 10 s: nothing lost", async ({ page }) => {
+  test.setTimeout(120_000);
+  const run = runId();
+  const proxy = await startTcpProxy(15674);
+  try {
+    const sub = `/exchange/app.events/${run}.#`;
+    await page.goto(`/?broker=${encodeURIComponent(`ws://127.0.0.1:${proxy.port}/ws`)}&login=warren&vhost=%2F&sub=${encodeURIComponent(sub)}`);
+    await page.getByTestId('connect-passcode').fill('warren-tracer');
+    await page.getByTestId('connect-button').click();
+    await expect(page.locator('[data-testid="subscription-list"] li')).toHaveAttribute('data-state', 'active');
+    const publishing = publishPaced(`${run}.cut`, 1500, 100);
+    await page.waitForTimeout(2000);
+    proxy.cut();
+    await expect(page.getByTestId('connection-status')).toContainText('connecting');
+    await page.waitForTimeout(10_000);
+    proxy.restore();
+    await expect(page.getByTestId('connection-status')).toContainText('connected', { timeout: 10_000 });
+    await publishing;
+    await expectAllSeqs(page, 1500);
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('the mirror is down for 30 s while production keeps publishing: every message arrives afterwards', async ({ page }) => {
+  test.setTimeout(180_000);
+  const run = runId();
+  await openDashboard(page, { subscriptions: [`/exchange/app.events/${run}.#`] });
+  await stopMirror();
+  const down = Date.now();
+  // Production does not notice: the shovel keeps the messages on the origin until the mirror confirms them.
+  await publishPaced(`${run}.down`, 1000, 50);
+  await page.waitForTimeout(Math.max(0, 30_000 - (Date.now() - down)));
+  await startStack();
+  await expectAllSeqs(page, 1000);
+});
