@@ -38,7 +38,9 @@ describe('what the stack grants', () => {
 
   it('shovels keep the routing key and confirm before acking', () => {
     const def = shovelDefinition(config, 'app.events');
-    expect(def).toMatchObject({ 'src-exchange': 'app.events', 'src-exchange-key': '#', 'dest-exchange': 'app.events', 'ack-mode': 'on-confirm' });
+    // A durable queue of the shovel's own: nothing lost while the mirror is away.
+    expect(def).toMatchObject({ 'src-queue': 'warren.shovel.app.events', 'dest-exchange': 'app.events', 'ack-mode': 'on-confirm' });
+    expect(def).not.toHaveProperty('src-exchange');
     expect(def).not.toHaveProperty('dest-exchange-key');
   });
 });

@@ -46,6 +46,8 @@ export interface StackConfig {
   exchanges: TracedExchange[];
   /** Bound applied to every tracing subscription queue on the mirror. */
   subscriptionBound: { maxLength: number; maxLengthBytes: number };
+  /** Bound on each shovel's queue on the origin: what is kept for the mirror while it is away. */
+  shovelBacklog: { maxLength: number; maxLengthBytes: number };
   vhost: string;
 }
 
@@ -107,6 +109,10 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     subscriptionBound: {
       maxLength: Number(env.WARREN_SUBSCRIPTION_MAX_LENGTH ?? 200_000),
       maxLengthBytes: Number(env.WARREN_SUBSCRIPTION_MAX_BYTES ?? 256 * 1024 * 1024),
+    },
+    shovelBacklog: {
+      maxLength: Number(env.WARREN_SHOVEL_BACKLOG_MAX_LENGTH ?? 1_000_000),
+      maxLengthBytes: Number(env.WARREN_SHOVEL_BACKLOG_MAX_BYTES ?? 1024 * 1024 * 1024),
     },
   };
 }

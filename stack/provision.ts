@@ -54,15 +54,25 @@ export async function provisionMirror(api: ManagementApi, config: StackConfig): 
 
 export const shovelName = (exchange: string) => `warren-${exchange}`;
 
+/**
+ * The origin-side queue each shovel reads. A shovel given only `src-exchange`
+ * declares an exclusive server-named queue, which dies with the shovel's
+ * connection: while the mirror is down the shovel restarts and everything
+ * published meanwhile is lost. A durable named queue bound with `#` keeps
+ * those messages until the mirror confirms them, and real consumers still
+ * never share it.
+ */
+export const shovelQueueName = (exchange: string) => `warren.shovel.${exchange}`;
+export const SHOVEL_QUEUE_PATTERN = '^warren\\.shovel\\.';
+
 export function shovelDefinition(config: StackConfig, exchange: string) {
   const { login, passcode } = config.shovelUser;
   return {
     'src-protocol': 'amqp091',
     // "amqp://" with no host is the shovel's own node: no credentials on the origin side.
     'src-uri': 'amqp://',
-    'src-exchange': exchange,
-    // The shovel declares its own queue bound with "#": real consumers keep every message.
-    'src-exchange-key': '#',
+    // Its own durable queue, bound to the exchange with "#" (see shovelQueueName).
+    'src-queue': shovelQueueName(exchange),
     'dest-protocol': 'amqp091',
     'dest-uri': `amqp://${encodeURIComponent(login)}:${encodeURIComponent(passcode)}@127.0.0.1:${config.mirror.amqpPort.port}`,
     'dest-exchange': exchange,
@@ -78,7 +88,20 @@ interface ShovelParameter {
 }
 
 export async function provisionOrigin(api: ManagementApi, config: StackConfig): Promise<void> {
-  await declareExchanges(api, config.vhost, config.exchanges);
+  const { vhost } = config;
+  await declareExchanges(api, vhost, config.exchanges);
+  // Production's memory comes first: if the mirror stays away, the oldest tracing copies go.
+  await api.put(`/api/policies/${seg(vhost)}/warren-bound-shovel-queues`, {
+    pattern: SHOVEL_QUEUE_PATTERN,
+    'apply-to': 'queues',
+    priority: 10,
+    definition: { 'max-length': config.shovelBacklog.maxLength, 'max-length-bytes': config.shovelBacklog.maxLengthBytes, overflow: 'drop-head' },
+  });
+  for (const ex of config.exchanges) {
+    const queue = shovelQueueName(ex.name);
+    await api.put(`/api/queues/${seg(vhost)}/${seg(queue)}`, { durable: true, auto_delete: false, arguments: {} });
+    await api.post(`/api/bindings/${seg(vhost)}/e/${seg(ex.name)}/q/${seg(queue)}`, { routing_key: '#', arguments: {} });
+  }
   for (const ex of config.exchanges) {
     const path = `/api/parameters/shovel/${seg(config.vhost)}/${seg(shovelName(ex.name))}`;
     const wanted = shovelDefinition(config, ex.name);
