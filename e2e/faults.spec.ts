@@ -5,6 +5,9 @@ import { allWarrenSeqs, openDashboard } from './support/page.ts';
 import { numbered, runId } from './support/origin.ts';
 import { startStack, stopMirror } from './support/stack-control.ts';
 import { startTcpProxy } from './support/tcp-proxy.ts';
+import { loadStackConfig } from '../stack/config.ts';
+
+const stack = loadStackConfig();
 
 /**
  * Keep tracing through failures, with durable capture (on by default for the
@@ -54,11 +57,11 @@ test('the mirror restarts mid-stream: the page reconnects within 5 s, resubscrib
 test("the browser's WebSocket is cut for 10 s: nothing lost", async ({ page }) => {
   test.setTimeout(120_000);
   const run = runId();
-  const proxy = await startTcpProxy(15674);
+  const proxy = await startTcpProxy(stack.mirror.webStompPort?.port ?? 15674);
   try {
     const sub = `/exchange/app.events/${run}.#`;
     await page.goto(`/?broker=${encodeURIComponent(`ws://127.0.0.1:${proxy.port}/ws`)}&login=warren&vhost=%2F&sub=${encodeURIComponent(sub)}`);
-    await page.getByTestId('connect-passcode').fill('warren-tracer');
+    await page.getByTestId('connect-passcode').fill(stack.tracer.passcode);
     await page.getByTestId('connect-button').click();
     await expect(page.locator('[data-testid="subscription-list"] li')).toHaveAttribute('data-state', 'active');
     const publishing = publishPaced(`${run}.cut`, 1500, 100);

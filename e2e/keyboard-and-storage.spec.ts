@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { openDashboard } from './support/page.ts';
 import { publishNumbered, runId } from './support/origin.ts';
+import { loadStackConfig } from '../stack/config.ts';
+
+const stack = loadStackConfig();
+/** The mirror's URL spelled differently from the served config's, so the page has no passcode for it. */
+const otherSpelling = encodeURIComponent(`ws://localhost:${stack.mirror.webStompPort?.port ?? 15674}/ws`);
 
 test('keyboard: k/j and arrows move the selection, Enter inspects, / focuses the filter, space pauses', async ({ page }) => {
   const run = runId();
@@ -38,9 +43,9 @@ test('keyboard: k/j and arrows move the selection, Enter inspects, / focuses the
 });
 
 test('the passcode typed into the panel is in neither the URL nor browser storage', async ({ page }) => {
-  const secret = 'warren-tracer';
+  const secret = stack.tracer.passcode;
   // A broker other than the served config's: the page has no passcode and must ask for one.
-  await page.goto('/?broker=ws%3A%2F%2Flocalhost%3A15674%2Fws&login=warren&vhost=%2F&sub=%2Fexchange%2Fapp.events%2F%23');
+  await page.goto(`/?broker=${otherSpelling}&login=warren&vhost=%2F&sub=%2Fexchange%2Fapp.events%2F%23`);
   await expect(page.getByTestId('connection-status')).toContainText('Enter the passcode for warren');
   await page.getByTestId('connect-passcode').fill(secret);
   await page.getByTestId('connect-button').click();
@@ -51,7 +56,7 @@ test('the passcode typed into the panel is in neither the URL nor browser storag
 });
 
 test('a wrong passcode is reported with the broker\'s reason and not retried in a loop', async ({ page }) => {
-  await page.goto('/?broker=ws%3A%2F%2Flocalhost%3A15674%2Fws&login=warren&vhost=%2F');
+  await page.goto(`/?broker=${otherSpelling}&login=warren&vhost=%2F`);
   await page.getByTestId('connect-passcode').fill('not-the-passcode');
   await page.getByTestId('connect-button').click();
   const status = page.getByTestId('connection-status');
