@@ -28,12 +28,31 @@ async function publishPaced(key: string, count: number, rate: number): Promise<v
   await publisher.close();
 }
 
+/** Every seq 1..count exactly once (two shovels may interleave them, so order is not checked). */
 async function expectAllSeqs(page: Page, count: number) {
   await expect(page.getByTestId('received-count')).toHaveAttribute('data-value', String(count), { timeout: 60_000 });
-  const seqs = await allWarrenSeqs(page);
+  const seqs = (await allWarrenSeqs(page)).sort((a, b) => a - b);
   expect(seqs.length, 'rows').toBe(count);
   expect(seqs).toEqual(Array.from({ length: count }, (_, i) => i + 1));
 }
+
+test('two durable subscriptions stream side by side on one connection without it ever dropping', async ({ page }) => {
+  const run = runId();
+  await openDashboard(page, { subscriptions: [`/exchange/app.events/${run}.#`, `/exchange/celery/${run}.#`] });
+  // Record every status the page shows from now on.
+  await page.getByTestId('connection-status').evaluate((el) => {
+    const seen: string[] = [];
+    (window as unknown as { __statuses: string[] }).__statuses = seen;
+    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { subtree: true, characterData: true, childList: true });
+  });
+  const publisher = await openPublisher(originUrl(), { connectionName: 'warren-e2e-two-durable' });
+  for (let seq = 1; seq <= 4000; seq++) {
+    await publisher.publish(numbered(seq, { exchange: seq % 2 ? 'app.events' : 'celery', routingKey: `${run}.k` }));
+  }
+  await publisher.close();
+  await expectAllSeqs(page, 4000);
+  expect(await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses)).toEqual([]);
+});
 
 test('the mirror restarts mid-stream: the page reconnects within 5 s, resubscribes, and loses nothing', async ({ page }) => {
   test.setTimeout(120_000);

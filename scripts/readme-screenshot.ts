@@ -13,7 +13,7 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
 await page.goto(url);
 await page.getByTestId('connection-status').filter({ hasText: 'connected' }).waitFor();
-await page.waitForTimeout(6000);
+await page.waitForTimeout(Number(process.env.WARREN_SHOT_WAIT ?? 6000));
 await page.getByTestId('filter-input').fill('orders.#');
 await page.waitForTimeout(500);
 await page.getByTestId('pause-button').click();

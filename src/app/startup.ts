@@ -30,7 +30,7 @@ export async function startFromUrlAndConfig(): Promise<void> {
   const sameAccount = broker === config.broker && login === config.login;
   const passcode = sameAccount ? (config.passcode ?? '') : '';
   const urlSubs = params.getAll('sub');
-  const subscriptions = urlSubs.length > 0 ? urlSubs : (config.subscriptions ?? []);
+  const subscriptions = [...new Set(urlSubs.length > 0 ? urlSubs : (config.subscriptions ?? []))];
 
   const durable = params.get('durable');
   setDurableByDefault(durable === null ? config.durableCapture === true : durable === '1' || durable === 'true');

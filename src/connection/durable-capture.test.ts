@@ -11,8 +11,10 @@ describe('durable capture', () => {
   afterEach(() => vi.useRealTimers());
 
   it('names the queue inside the tracer user\'s permissions and the bounding policy', () => {
-    const name = durableQueueName('abc123', 'sub-2');
-    expect(name).toMatch(/^stomp-subscription-/);
+    const name = durableQueueName('abc123', '/exchange/app.events/#');
+    expect(name).toMatch(/^stomp-subscription-warren-abc123-[0-9a-f]{8}$/);
+    expect(durableQueueName('abc123', '/exchange/app.events/#')).toBe(name);
+    expect(durableQueueName('abc123', '/exchange/app.events/orders.#')).not.toBe(name);
     expect(durableSubscribeHeaders(name)).toMatchObject({ durable: 'true', 'auto-delete': 'false', 'x-queue-name': name, ack: 'client' });
   });
 

@@ -45,8 +45,24 @@ function randomId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function durableQueueName(tab: string, subscriptionId: string): string {
-  return `stomp-subscription-warren-${tab}-${subscriptionId}`;
+/**
+ * Named by the tab and the destination, not the subscription id: ids restart
+ * after a reload, and a reused queue keeps its old bindings, so an id-named
+ * queue could deliver another pattern's messages. Same tab and destination
+ * after a reload means the same queue, and nothing lost in between.
+ */
+export function durableQueueName(tab: string, destination: string): string {
+  return `stomp-subscription-warren-${tab}-${fnv1a(destination)}`;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: short, stable, no crypto needed. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 export function durableSubscribeHeaders(queueName: string): Record<string, string> {

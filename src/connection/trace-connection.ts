@@ -45,8 +45,8 @@ interface SubscriptionEntry {
   destination: string;
   failed: boolean;
   handle: StompSubscription | null;
-  /** Present for durable capture: the tab's own queue and its batched acks. */
-  durable: { queueName: string; acker: CumulativeAcker } | null;
+  /** Present for durable capture: the tab's own queue. */
+  durable: { queueName: string } | null;
 }
 
 /** Heartbeats both ways, in ms: a dead mirror is noticed within ~2 intervals. */
@@ -58,6 +58,14 @@ export const RECONNECT_MAX_MS = 4_000;
 export class TraceConnection {
   private readonly client: Client;
   private readonly tab = tabId();
+  /**
+   * One acker for every durable subscription: RabbitMQ's STOMP adapter runs
+   * all subscriptions of a connection on one channel, and `ack:client` is a
+   * cumulative basic.ack over that channel's delivery tags. Acking per
+   * subscription would ack another subscription's tags and then ack them
+   * again, which the broker answers by closing the connection.
+   */
+  private readonly acker = new CumulativeAcker();
   private readonly subscriptions = new Map<string, SubscriptionEntry>();
   /** Entries waiting to be sent on this connection, in order. */
   private sendQueue: SubscriptionEntry[] = [];
@@ -100,7 +108,7 @@ export class TraceConnection {
 
   subscribe(id: string, destination: string, options: SubscribeOptions = { durable: false }): void {
     const bindsOwnQueue = ['exchange', 'topic'].includes(parseSubscriptionDestination(destination).kind);
-    const durable = options.durable && bindsOwnQueue ? { queueName: durableQueueName(this.tab, id), acker: new CumulativeAcker() } : null;
+    const durable = options.durable && bindsOwnQueue ? { queueName: durableQueueName(this.tab, destination) } : null;
     const entry: SubscriptionEntry = { id, destination, failed: false, handle: null, durable };
     this.subscriptions.set(id, entry);
     if (this.connected) this.enqueue(entry);
@@ -110,7 +118,7 @@ export class TraceConnection {
     const entry = this.subscriptions.get(id);
     this.subscriptions.delete(id);
     this.sendQueue = this.sendQueue.filter((e) => e !== entry);
-    entry?.durable?.acker.flush();
+    if (entry?.durable) this.acker.flush();
     // For a durable subscription, `durable:true` on UNSUBSCRIBE deletes its queue:
     // stopping capture must not leave messages piling up on the mirror.
     if (entry?.handle && this.connected) entry.handle.unsubscribe(entry.durable ? { durable: 'true', 'x-queue-name': entry.durable.queueName } : {});
@@ -139,8 +147,8 @@ export class TraceConnection {
       ...parseSubscriptionDestination(entry.destination).headers,
       ...(entry.durable ? durableSubscribeHeaders(entry.durable.queueName) : {}),
     };
-    const acker = entry.durable?.acker;
-    const onMessage = acker
+    const acker = this.acker;
+    const onMessage = entry.durable
       ? (frame: IMessage) => {
           this.listeners.onMessage(frame, entry.id);
           acker.received(frame);
@@ -180,10 +188,8 @@ export class TraceConnection {
     this.connected = false;
     this.inFlight = null;
     this.sendQueue = [];
-    for (const entry of this.subscriptions.values()) {
-      entry.handle = null;
-      entry.durable?.acker.drop();
-    }
+    for (const entry of this.subscriptions.values()) entry.handle = null;
+    this.acker.drop();
     // A broker-side close (1000) or an ERROR frame while a SUBSCRIBE awaited its
     // receipt: that subscription is what the broker refused. A dropped network
     // (1006) or a node going down (1001) blames nobody.

@@ -25,6 +25,10 @@ export function SubscriptionPanel() {
       return;
     }
     const destination = check.normalized;
+    if (subscriptions.some((s) => s.destination === destination)) {
+      setMessage({ kind: 'error', text: `Already subscribed to ${destination}` });
+      return;
+    }
     if (check.needsConfirmation && awaitingConfirmation !== destination) {
       setAwaitingConfirmation(destination);
       setMessage({ kind: 'warning', text: check.warning ?? 'This consumes real messages.' });
