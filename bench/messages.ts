@@ -6,21 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { APP_EVENTS_EXCHANGE } from '../generator/exchanges.ts';
 import { int64, SEQ_HEADER, type OutgoingMessage } from '../generator/message.ts';
+import { DOMAIN_EVENT_KEYS } from '../generator/domain-events.ts';
 
 /** Header carrying the publisher's clock (epoch ms, as a string) for the latency run. */
 export const SENT_HEADER = 'x-bench-sent';
 
-export const EVENT_KEYS = [
-  'orders.eu.created',
-  'orders.us.created',
-  'orders.us.cancelled',
-  'orders.eu.shipped',
-  'payments.eu.failed',
-  'payments.us.captured',
-  'users.signup',
-  'users.eu.deleted',
-  'inventory.eu.low',
-] as const;
+/** The generator's own domain-event keys: the bench publishes what production would. */
+export const EVENT_KEYS = DOMAIN_EVENT_KEYS;
 
 const TENANTS = ['acme', 'globex', 'initech', 'umbrella', 'hooli'];
 
