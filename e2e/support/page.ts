@@ -40,19 +40,24 @@ export async function renderedWarrenSeqs(page: Page): Promise<number[]> {
 export async function collectRowAttribute(page: Page, attribute: string): Promise<string[]> {
   const body = page.locator('.table-body');
   const bySeq = new Map<number, string>();
-  await body.evaluate((el) => (el.scrollTop = 0));
-  for (;;) {
-    const rows = await page
-      .getByTestId('message-row')
-      .evaluateAll((els, attr) => els.map((r) => [Number(r.getAttribute('data-seq')), r.getAttribute(attr) ?? ''] as const), attribute);
-    for (const [seq, value] of rows) bySeq.set(seq, value);
-    const atEnd = await body.evaluate((el) => {
-      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
-      el.scrollTop += el.clientHeight * 0.8;
-      return end;
-    });
-    if (atEnd) break;
-    await page.waitForTimeout(30);
+  const expected = await counter(page, 'visible');
+  // A pass can miss rows if the view moves under it (a reconnect, a late
+  // message); further passes add to what was seen until every row was.
+  for (let pass = 0; pass < 4 && bySeq.size < expected; pass++) {
+    await body.evaluate((el) => (el.scrollTop = 0));
+    for (;;) {
+      const rows = await page
+        .getByTestId('message-row')
+        .evaluateAll((els, attr) => els.map((r) => [Number(r.getAttribute('data-seq')), r.getAttribute(attr) ?? ''] as const), attribute);
+      for (const [seq, value] of rows) bySeq.set(seq, value);
+      const atEnd = await body.evaluate((el) => {
+        const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+        el.scrollTop += el.clientHeight * 0.8;
+        return end;
+      });
+      if (atEnd) break;
+      await page.waitForTimeout(30);
+    }
   }
   return [...bySeq.entries()].sort((a, b) => a[0] - b[0]).map(([, value]) => value);
 }
