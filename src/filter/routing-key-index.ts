@@ -36,6 +36,9 @@ export class RoutingKeyMatchCache {
   private currentFilter: CompiledFilter;
   private readonly verdicts = new Map<string, Map<string, boolean>>();
   private entries = 0;
+  // Most messages come from the exchange of the one before: skip the outer lookup then.
+  private lastExchange: string | null = null;
+  private lastByKey: Map<string, boolean> | undefined = undefined;
 
   /**
    * @param filter - initial filter; defaults to the match-all filter.
@@ -79,9 +82,13 @@ export class RoutingKeyMatchCache {
     const filter = this.currentFilter;
     if (filter.isEmpty) return true;
 
-    let byKey = this.verdicts.get(exchange);
-    const known = byKey?.get(routingKey);
-    if (known !== undefined) return known;
+    let byKey = exchange === this.lastExchange ? this.lastByKey : this.verdicts.get(exchange);
+    if (byKey !== undefined) {
+      this.lastExchange = exchange;
+      this.lastByKey = byKey;
+      const known = byKey.get(routingKey);
+      if (known !== undefined) return known;
+    }
 
     const verdict = filter.matchesKey(exchange, routingKey);
     if (this.entries >= this.maxEntries) {
@@ -92,6 +99,8 @@ export class RoutingKeyMatchCache {
       byKey = new Map<string, boolean>();
       this.verdicts.set(exchange, byKey);
     }
+    this.lastExchange = exchange;
+    this.lastByKey = byKey;
     byKey.set(routingKey, verdict);
     this.entries++;
     return verdict;
@@ -101,5 +110,7 @@ export class RoutingKeyMatchCache {
   clear(): void {
     this.verdicts.clear();
     this.entries = 0;
+    this.lastExchange = null;
+    this.lastByKey = undefined;
   }
 }
