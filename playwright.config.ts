@@ -14,6 +14,8 @@ export default defineConfig({
   // One stack, two cores: tests run one at a time and each uses its own routing keys.
   workers: 1,
   fullyParallel: false,
+  // A 2-core CI box also runs both brokers: one retry, reported as flaky, never hidden.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
