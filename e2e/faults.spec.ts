@@ -109,3 +109,30 @@ test('the mirror is down for 30 s while production keeps publishing: every messa
   await startStack();
   await expectAllSeqs(page, 1000);
 });
+
+test('a refused subscription and a refused login cause no reconnect storm', async ({ page }) => {
+  const run = runId();
+  const proxy = await startTcpProxy(stack.mirror.webStompPort?.port ?? 15674);
+  try {
+    const broker = encodeURIComponent(`ws://127.0.0.1:${proxy.port}/ws`);
+    const good = `/exchange/app.events/${run}.#`;
+    const missing = `/exchange/missing-${run}/#`;
+    await page.goto(`/?broker=${broker}&login=warren&vhost=%2F&sub=${encodeURIComponent(good)}&sub=${encodeURIComponent(missing)}`);
+    await page.getByTestId('connect-passcode').fill(stack.tracer.passcode);
+    await page.getByTestId('connect-button').click();
+    await expect(page.locator(`[data-testid="subscription-list"] li[data-destination="${missing}"]`)).toHaveAttribute('data-state', 'failed');
+    await expect(page.locator(`[data-testid="subscription-list"] li[data-destination="${good}"]`)).toHaveAttribute('data-state', 'active');
+    await page.waitForTimeout(8000);
+    // The first connection, and the one reconnect without the refused subscription: nothing since.
+    expect(proxy.connections).toBe(2);
+
+    await page.getByTestId('connect-button').click(); // disconnect
+    await page.getByTestId('connect-passcode').fill('wrong');
+    await page.getByTestId('connect-button').click();
+    await expect(page.getByTestId('connection-status')).toContainText('error');
+    await page.waitForTimeout(8000);
+    expect(proxy.connections, 'one attempt for the refused login').toBe(3);
+  } finally {
+    await proxy.close();
+  }
+});

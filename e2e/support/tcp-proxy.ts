@@ -7,6 +7,8 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 
 export interface TcpProxy {
   readonly port: number;
+  /** Connections accepted so far (refused ones included): how often the page tried. */
+  readonly connections: number;
   /** Destroys every proxied connection and refuses new ones. */
   cut(): void;
   restore(): void;
@@ -16,7 +18,9 @@ export interface TcpProxy {
 export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let refusing = false;
+  let connections = 0;
   const server: Server = createServer((client) => {
+    connections++;
     if (refusing) {
       client.destroy();
       return;
@@ -36,6 +40,9 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   if (address === null || typeof address === 'string') throw new Error('proxy has no port');
   return {
     port: address.port,
+    get connections() {
+      return connections;
+    },
     cut() {
       refusing = true;
       for (const s of sockets) s.destroy();

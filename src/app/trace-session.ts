@@ -32,13 +32,22 @@ let connection: TraceConnection | null = null;
 export function connect(params: ConnectionParams): void {
   void connection?.close();
   setConnectionTarget({ broker: params.broker, vhost: params.vhost, login: params.login });
+  // Frames still to be checked for copies after a reconnect (see isRedeliveredCopy).
+  let recheck = 0;
+  let connectedBefore = false;
   const current = new TraceConnection(params, {
     onStatus: (status, detail) => {
+      if (status === 'connected') {
+        if (connectedBefore) recheck = DURABLE_PREFETCH * 2;
+        connectedBefore = true;
+      }
       if (connection === current) setConnectionStatus(status, detail);
     },
     onMessage: (frame, subscriptionId) => {
-      // A durable queue redelivers what was unacked when the socket died: skip copies already shown.
-      if (frame.headers['redelivered'] === 'true' && isRedeliveredCopy(ingest.buffer, frame, subscriptionId, DURABLE_PREFETCH * 2)) return;
+      // Around a failure the broker may hand a message over twice: skip copies already shown.
+      const afterReconnect = recheck > 0 && recheck-- > 0;
+      if ((afterReconnect || frame.headers['redelivered'] === 'true') &&
+        isRedeliveredCopy(ingest.buffer, frame, subscriptionId, DURABLE_PREFETCH * 2, afterReconnect)) return;
       ingest.ingest(frame, subscriptionId);
     },
     onSubscriptionActive: (id) => updateSubscription(id, { state: 'active', error: '' }),

@@ -36,6 +36,12 @@ describe('isRedeliveredCopy', () => {
     expect(isRedeliveredCopy(buffer, frame(1, false), 'sub-1', 10)).toBe(false);
   });
 
+  it('right after a reconnect, also catches copies not marked redelivered (a shovel re-publishing)', () => {
+    const buffer = bufferWith(frame(1, false), frame(2, false));
+    expect(isRedeliveredCopy(buffer, frame(2, false), 'sub-1', 10, true)).toBe(true);
+    expect(isRedeliveredCopy(buffer, frame(3, false), 'sub-1', 10, true)).toBe(false);
+  });
+
   it('compares bodies, not only headers', () => {
     const buffer = bufferWith(frame(1, false, 'a'));
     expect(isRedeliveredCopy(buffer, frame(1, true, 'b'), 'sub-1', 10)).toBe(false);
