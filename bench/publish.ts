@@ -3,7 +3,7 @@
  * the real shovel to the mirror: as fast as the confirm-channel publisher's
  * backpressure allows, or at a steady rate.
  */
-import { openPublisher, type Publisher } from '../generator/publisher.ts';
+import { withPublisher, type Publisher } from '../generator/publisher.ts';
 import { originUrl } from '../generator/origin-url.ts';
 import type { OutgoingMessage } from '../generator/message.ts';
 import { ratePerSecond, sleep } from './stats.ts';
@@ -23,14 +23,7 @@ export interface PublishResult {
   nacked: number;
 }
 
-export async function withBenchPublisher<T>(fn: (publisher: Publisher) => Promise<T>): Promise<T> {
-  const publisher = await openPublisher(originUrl(), { connectionName: 'warren-bench' });
-  try {
-    return await fn(publisher);
-  } finally {
-    await publisher.close();
-  }
-}
+export const withBenchPublisher = <T>(fn: (publisher: Publisher) => Promise<T>): Promise<T> => withPublisher(originUrl(), 'warren-bench', fn);
 
 async function finish(publisher: Publisher, count: number, startedAt: number, endedAt: number): Promise<PublishResult> {
   await publisher.waitForConfirms();

@@ -116,3 +116,13 @@ export async function openPublisher(url: string, options: PublisherOptions = {})
     },
   };
 }
+
+/** Opens a publisher, runs `fn` with it, and closes it (waiting for confirms) whatever happens. */
+export async function withPublisher<T>(url: string, connectionName: string, fn: (publisher: Publisher) => Promise<T>): Promise<T> {
+  const publisher = await openPublisher(url, { connectionName });
+  try {
+    return await fn(publisher);
+  } finally {
+    await publisher.close();
+  }
+}

@@ -5,20 +5,13 @@
  * never disturbs the counts.
  */
 import { randomBytes } from 'node:crypto';
-import { openPublisher, type Publisher } from '../../generator/publisher.ts';
+import { withPublisher, type Publisher } from '../../generator/publisher.ts';
 import { int64, SEQ_HEADER, type Headers, type OutgoingMessage } from '../../generator/message.ts';
 import { originUrl } from '../../generator/origin-url.ts';
 
 export const runId = () => `t${randomBytes(4).toString('hex')}`;
 
-export async function withOriginPublisher<T>(fn: (publisher: Publisher) => Promise<T>): Promise<T> {
-  const publisher = await openPublisher(originUrl(), { connectionName: 'warren-e2e' });
-  try {
-    return await fn(publisher);
-  } finally {
-    await publisher.close();
-  }
-}
+export const withOriginPublisher = <T>(fn: (publisher: Publisher) => Promise<T>): Promise<T> => withPublisher(originUrl(), 'warren-e2e', fn);
 
 export interface NumberedMessage {
   exchange: string;
