@@ -14,10 +14,45 @@ export const stopMirror = () => stopNode(config, config.mirror, log);
 export const startStack = () => stackUp(config, log);
 
 /** The mirror's management API, as the admin, for queue statistics. */
-export async function mirrorQueues(): Promise<{ name: string; messages: number; durable: boolean; arguments: Record<string, unknown> }[]> {
+export interface MirrorQueue {
+  name: string;
+  /** Ready + unacknowledged. */
+  messages: number;
+  /** What max-length bounds: unacknowledged (in flight to a consumer) messages are not counted. */
+  messages_ready: number;
+  messages_unacknowledged: number;
+  consumers: number;
+  durable: boolean;
+  arguments: Record<string, unknown>;
+}
+
+export async function mirrorQueues(): Promise<MirrorQueue[]> {
   const port = config.mirror.managementPort.port;
   const auth = 'Basic ' + Buffer.from(`${config.admin.login}:${config.admin.passcode}`).toString('base64');
-  const res = await fetch(`http://127.0.0.1:${port}/api/queues/%2F?columns=name,messages,durable,arguments`, { headers: { authorization: auth } });
+  const res = await fetch(`http://127.0.0.1:${port}/api/queues/%2F?columns=name,messages,messages_ready,messages_unacknowledged,consumers,durable,arguments`, { headers: { authorization: auth } });
   if (!res.ok) throw new Error(`management API answered ${res.status}`);
-  return (await res.json()) as { name: string; messages: number; durable: boolean; arguments: Record<string, unknown> }[];
+  return (await res.json()) as MirrorQueue[];
+}
+
+async function mirrorApi(method: string, path: string, body?: unknown): Promise<Response> {
+  const port = config.mirror.managementPort.port;
+  const auth = 'Basic ' + Buffer.from(`${config.admin.login}:${config.admin.passcode}`).toString('base64');
+  return fetch(`http://127.0.0.1:${port}/api/${path}`, {
+    method,
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/**
+ * A queue policy on the mirror that outranks the provisioned bound: lets a
+ * test hold one tab's queues to a small bound without touching the others.
+ */
+export async function setMirrorQueuePolicy(name: string, pattern: string, definition: Record<string, unknown>): Promise<void> {
+  const res = await mirrorApi('PUT', `policies/%2F/${encodeURIComponent(name)}`, { pattern, definition, priority: 100, 'apply-to': 'queues' });
+  if (!res.ok) throw new Error(`policy ${name}: management API answered ${res.status} ${await res.text()}`);
+}
+
+export async function deleteMirrorPolicy(name: string): Promise<void> {
+  await mirrorApi('DELETE', `policies/%2F/${encodeURIComponent(name)}`);
 }

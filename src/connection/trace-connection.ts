@@ -119,8 +119,9 @@ export class TraceConnection {
     this.subscriptions.delete(id);
     this.sendQueue = this.sendQueue.filter((e) => e !== entry);
     if (entry?.durable) this.acker.flush();
-    // For a durable subscription, `durable:true` on UNSUBSCRIBE deletes its queue:
-    // stopping capture must not leave messages piling up on the mirror.
+    // `durable:true` on UNSUBSCRIBE deletes a durable subscription's queue, but
+    // RabbitMQ 3.10 does so only for /topic/ destinations: an /exchange/ one is
+    // left unused and its x-expires removes it a minute later, bounded meanwhile.
     if (entry?.handle && this.connected) entry.handle.unsubscribe(entry.durable ? { durable: 'true', 'x-queue-name': entry.durable.queueName } : {});
   }
 

@@ -2,3 +2,4 @@ export { TraceIngest, DEFAULT_CAPACITY, type BodyPredicate, type KeyPredicate, t
 export { MessageBuffer } from './message-buffer.ts';
 export { SeqIndex } from './seq-index.ts';
 export { isRedeliveredCopy } from './redelivery.ts';
+export { type SequenceGap } from './sequence-gaps.ts';

@@ -51,4 +51,25 @@ describe('TraceIngest', () => {
     ingest.setTimeWindow(null);
     expect(visibleKeys(ingest)).toEqual(['a', 'a', 'a', 'a', 'a', 'a']);
   });
+
+  it('puts a marker row above the first message after a sequence gap, and keeps message rows addressable', () => {
+    const ingest = new TraceIngest(1000);
+    const send = (n: number, key = 'k') =>
+      ingest.ingest({ headers: { destination: `/exchange/app.events/${key}`, 'x-warren-seq': String(n) }, binaryBody: new Uint8Array(1) }, 'sub-1');
+    for (let n = 1; n <= 100; n++) send(n);
+    for (let n = 151; n <= 250; n++) send(n, n === 151 ? 'after-gap' : 'k');
+    expect(ingest.gaps.missing).toBe(50);
+    expect(ingest.rowCount).toBe(200);
+    expect(ingest.tableRowCount).toBe(201);
+    expect(ingest.gapAtTableRow(100)).toMatchObject({ missing: 50, lastBefore: 100, firstAfter: 151 });
+    expect(ingest.seqAtTableRow(100)).toBe(-1);
+    const anchor = ingest.seqAtTableRow(101);
+    expect(ingest.buffer.get(anchor)?.routingKey).toBe('after-gap');
+    expect(ingest.tableRowOfSeq(anchor)).toBe(101);
+    expect(ingest.tableRowOfSeq(ingest.seqAtTableRow(99))).toBe(99);
+    // A filter that hides the message after the gap hides its marker too.
+    ingest.setFilter((_exchange, key) => key !== 'after-gap');
+    expect(ingest.tableRowCount).toBe(199);
+    expect(ingest.gapAtTableRow(100)).toBeUndefined();
+  });
 });

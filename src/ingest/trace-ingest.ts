@@ -12,8 +12,10 @@ import { BodySlab, messageFromFrame, StringInterner, type TracedMessage } from '
 import type { RateRecorder } from '../rates/index.ts';
 import { useViewStore } from '../store/view-store.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
+import { GapMarkerRows } from './gap-marker-rows.ts';
 import { MessageBuffer } from './message-buffer.ts';
 import { SeqIndex, searchAscending } from './seq-index.ts';
+import { SequenceGaps, type SequenceGap } from './sequence-gaps.ts';
 
 /** Decides whether a routing key is shown; memoised per distinct key by its owner. */
 export type KeyPredicate = (exchange: string, routingKey: string) => boolean;
@@ -30,6 +32,12 @@ export const DEFAULT_CAPACITY = 1_000_000;
 
 export class TraceIngest {
   readonly buffer: MessageBuffer;
+  /** Numbers the broker never delivered (x-warren-seq jumps), shown as marker rows. */
+  readonly gaps = new SequenceGaps();
+  private readonly markers = new GapMarkerRows(this.gaps);
+  /** `version` and gap count the markers were placed for. */
+  private markersPlacedAt = -1;
+  private markersPlacedFor = -1;
   private readonly visible = new SeqIndex(4096);
   private readonly interner = new StringInterner();
   private readonly bodies = new BodySlab();
@@ -60,8 +68,12 @@ export class TraceIngest {
     const message = messageFromFrame(frame, buffer.nextSeq, Date.now(), subscriptionId, this.interner, this.bodies);
     const evicts = buffer.size === buffer.capacity;
     buffer.append(message);
-    if (evicts) this.visible.trimBefore(buffer.firstSeq);
+    if (evicts) {
+      this.visible.trimBefore(buffer.firstSeq);
+      if (!this.gaps.empty) this.gaps.trimBefore(buffer.firstSeq);
+    }
     this.rates?.record(message);
+    this.gaps.observe(message);
     if (this.isShown(message)) this.visible.push(message.seq);
     // A frozen view does not move, so only the counters change while paused.
     if (this.frozen !== null) this.arrivedWhilePaused++;
@@ -138,6 +150,34 @@ export class TraceIngest {
     return this.frozen !== null ? (this.frozen[row] ?? -1) : this.visible.at(row);
   }
 
+  /** Rows of the table: message rows plus a marker row above each message that follows a gap. */
+  get tableRowCount(): number {
+    return this.rowCount + this.placedMarkers().count;
+  }
+
+  /** The seq a table row shows, or -1 when the row is a gap marker (see gapAtTableRow). */
+  seqAtTableRow(tableRow: number): number {
+    const row = this.placedMarkers().messageRowAt(tableRow);
+    return row < 0 ? -1 : this.seqAtRow(row);
+  }
+
+  gapAtTableRow(tableRow: number): SequenceGap | undefined {
+    return this.placedMarkers().gapAt(tableRow);
+  }
+
+  tableRowOfSeq(seq: number): number {
+    return this.placedMarkers().tableRowOf(this.rowOfSeq(seq));
+  }
+
+  private placedMarkers(): GapMarkerRows {
+    if (this.markersPlacedAt !== this.version || this.markersPlacedFor !== this.gaps.count) {
+      this.markers.refresh((seq) => this.rowOfSeq(seq));
+      this.markersPlacedAt = this.version;
+      this.markersPlacedFor = this.gaps.count;
+    }
+    return this.markers;
+  }
+
   /** One store update for everything that happened since the last frame. */
   private publish(): void {
     const { buffer } = this;
@@ -145,6 +185,8 @@ export class TraceIngest {
       version: this.version,
       received: buffer.received,
       visible: this.rowCount,
+      rows: this.tableRowCount,
+      missing: this.gaps.missing,
       bufferedWhilePaused: this.arrivedWhilePaused,
       dropped: buffer.dropped,
       paused: this.frozen !== null,

@@ -17,6 +17,10 @@ export interface ViewState {
   received: number;
   /** Rows that pass the filter (in the live view, or the frozen one when paused). */
   visible: number;
+  /** Table rows: the visible messages plus a marker row above each one that follows a sequence gap. */
+  rows: number;
+  /** Numbers missing from x-warren-seq streams: messages the broker dropped or never delivered. */
+  missing: number;
   /** Messages that arrived while paused and are not shown yet. */
   bufferedWhilePaused: number;
   /** Messages evicted by the buffer's capacity. */
@@ -43,6 +47,8 @@ export const useViewStore = create<ViewState>()(() => ({
   version: 0,
   received: 0,
   visible: 0,
+  rows: 0,
+  missing: 0,
   bufferedWhilePaused: 0,
   dropped: 0,
   paused: false,

@@ -3,10 +3,14 @@ import { useViewStore } from '../../store/index.ts';
 
 const format = (n: number) => n.toLocaleString('en-US');
 
-/** Received, visible (after filter), buffered while paused, dropped by capacity: always on screen. */
+/**
+ * Received, visible (after filter), buffered while paused, dropped by
+ * capacity: always on screen. Missing (numbers the broker never delivered,
+ * from x-warren-seq gaps) shows once there is any.
+ */
 export function Counters() {
   const c = useViewStore(
-    useShallow((s) => ({ received: s.received, visible: s.visible, buffered: s.bufferedWhilePaused, dropped: s.dropped })),
+    useShallow((s) => ({ received: s.received, visible: s.visible, buffered: s.bufferedWhilePaused, dropped: s.dropped, missing: s.missing })),
   );
   return (
     <dl className="counters">
@@ -26,6 +30,12 @@ export function Counters() {
         <dt>dropped</dt>
         <dd data-testid="dropped-count" data-value={c.dropped}>{format(c.dropped)}</dd>
       </div>
+      {c.missing > 0 && (
+        <div className="missing" title="Never delivered by the broker: gaps in x-warren-seq (see the marker rows in the table)">
+          <dt>missing</dt>
+          <dd data-testid="missing-count" data-value={c.missing}>{format(c.missing)}</dd>
+        </div>
+      )}
     </dl>
   );
 }

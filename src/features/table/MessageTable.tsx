@@ -10,6 +10,7 @@ import { ingest } from '../../app/trace-session.ts';
 import { openInspector, setFollowing, useViewStore } from '../../store/index.ts';
 import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
 import { handleTableKey } from './keyboard.ts';
+import { GapRow } from './GapRow.tsx';
 import { MessageRow } from './MessageRow.tsx';
 
 const ROW_HEIGHT = 24;
@@ -17,7 +18,7 @@ const ROW_HEIGHT = 24;
 export function MessageTable() {
   // Subscribing to version is what re-renders the table when rows move.
   const version = useViewStore((s) => s.version);
-  const rowCount = useViewStore((s) => s.visible);
+  const rowCount = useViewStore((s) => s.rows);
   const selectedSeq = useViewStore((s) => s.selectedSeq);
   const following = useViewStore((s) => s.following);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -49,7 +50,7 @@ export function MessageTable() {
   // Keep a keyboard-moved selection on screen.
   useLayoutEffect(() => {
     if (selectedSeq === null || following) return;
-    const row = ingest.rowOfSeq(selectedSeq);
+    const row = ingest.tableRowOfSeq(selectedSeq);
     if (row >= 0) virtualizer.scrollToIndex(row, { align: 'auto' });
   }, [selectedSeq, following, virtualizer]);
 
@@ -74,7 +75,9 @@ export function MessageTable() {
         {rowCount === 0 && <p className="empty">No messages to show. They appear here as soon as a subscription delivers one that passes the filter.</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const seq = ingest.seqAtRow(item.index);
+            const seq = ingest.seqAtTableRow(item.index);
+            const gap = seq < 0 ? ingest.gapAtTableRow(item.index) : undefined;
+            if (gap) return <GapRow key={`gap-${gap.anchorSeq}`} gap={gap} top={item.start} height={ROW_HEIGHT} />;
             return (
               <MessageRow
                 key={seq}

@@ -1,0 +1,37 @@
+import { memo } from 'react';
+import type { SequenceGap } from '../../ingest/index.ts';
+import { subscriptionColor } from '../../store/index.ts';
+import { GRID_TEMPLATE } from './columns.ts';
+
+interface Props {
+  gap: SequenceGap;
+  top: number;
+  height: number;
+}
+
+const format = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * A marker where a subscription's x-warren-seq jumps: the broker never
+ * delivered those messages (a non-durable subscription was away, or the
+ * mirror's bounded queue dropped its oldest for a slow page).
+ */
+export const GapRow = memo(function GapRow({ gap, top, height }: Props) {
+  return (
+    <div
+      className="row gap"
+      role="row"
+      data-testid="gap-row"
+      data-missing={gap.missing}
+      data-anchor-seq={gap.anchorSeq}
+      style={{ transform: `translateY(${top}px)`, height, gridTemplateColumns: GRID_TEMPLATE }}
+      title="The broker never delivered these: a subscription without durable capture was disconnected, or the mirror's bounded queue dropped its oldest messages while the page fell behind."
+    >
+      <span className="tag" style={{ background: subscriptionColor(gap.subscriptionId) }} />
+      <span className="gap-text" role="gridcell">
+        ⚠ {format(gap.missing)} {gap.missing === 1 ? 'message' : 'messages'} missing here: x-warren-seq jumps from{' '}
+        {format(gap.lastBefore)} to {format(gap.firstAfter)}
+      </span>
+    </div>
+  );
+});
