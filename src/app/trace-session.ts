@@ -4,7 +4,7 @@
  * "actions at module level"), callable from components and tests alike.
  */
 import { DURABLE_PREFETCH, TraceConnection, type ConnectionParams } from '../connection/index.ts';
-import { parseFilterQuery, RoutingKeyMatchCache } from '../filter/index.ts';
+import { parseFilterQuery } from '../filter/index.ts';
 import { isRedeliveredCopy, TraceIngest } from '../ingest/index.ts';
 import { RateRecorder } from '../rates/index.ts';
 import {
@@ -108,14 +108,11 @@ export function togglePause(): void {
   }
 }
 
-const matchCache = new RoutingKeyMatchCache();
-const acceptsByKey = (exchange: string, routingKey: string) => matchCache.matches(exchange, routingKey);
-
 /**
- * Compiles the filter text once and re-filters the retained messages through
- * the per-key verdict cache: a million messages cost one matcher call per
- * distinct routing key. A query that does not parse keeps the last good
- * filter on and says why.
+ * Compiles the filter text once and re-filters the retained messages: the
+ * ingest asks the matcher once per distinct routing key and selects messages
+ * by key id. A query that does not parse keeps the last good filter on and
+ * says why.
  */
 export function applyFilterText(text: string): void {
   const parsed = parseFilterQuery(text);
@@ -124,8 +121,8 @@ export function applyFilterText(text: string): void {
     return;
   }
   useViewStore.setState({ filterText: text, filterError: '' });
-  matchCache.setFilter(parsed.filter);
-  ingest.setFilter(parsed.filter.isEmpty ? null : acceptsByKey, parsed.filter.matchesBody);
+  const { filter } = parsed;
+  ingest.setFilter(filter.isEmpty ? null : (exchange, routingKey) => filter.matchesKey(exchange, routingKey), filter.matchesBody);
 }
 
 /**

@@ -2,7 +2,7 @@
  * The filter box's query language, in the spirit of Chrome DevTools'
  * `parseFilterQuery`: the text is parsed and compiled ONCE into a predicate
  * over a message's (exchange, routing key); the table then only calls it
- * (through {@link RoutingKeyMatchCache}, so once per distinct pair).
+ * (once per distinct pair: the ingest keeps a verdict per routing-key id).
  *
  * Grammar:
  * - Terms are separated by whitespace; a message must satisfy ALL of them.

@@ -69,6 +69,14 @@ export class MessageBuffer {
     return this.slots[seq % this.capacity] ?? undefined;
   }
 
+  /** The retained messages, oldest first (not for the hot path). */
+  *retained(): Generator<TracedMessage> {
+    for (let seq = this.first; seq < this.next; seq++) {
+      const m = this.slots[seq % this.capacity];
+      if (m) yield m;
+    }
+  }
+
   clear(): void {
     this.slots.fill(null);
     this.first = this.next;

@@ -14,11 +14,10 @@ import { useViewStore } from '../store/view-store.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
 import { GapMarkerRows } from './gap-marker-rows.ts';
 import { MessageBuffer } from './message-buffer.ts';
+import { RoutingKeyColumn, type KeyPredicate } from './routing-key-column.ts';
 import { SeqIndex, searchAscending } from './seq-index.ts';
 import { SequenceGaps, type SequenceGap } from './sequence-gaps.ts';
 
-/** Decides whether a routing key is shown; memoised per distinct key by its owner. */
-export type KeyPredicate = (exchange: string, routingKey: string) => boolean;
 /** Body terms of the filter (`body:`), which cannot be memoised per key. */
 export type BodyPredicate = (body: Uint8Array) => boolean;
 
@@ -42,7 +41,10 @@ export class TraceIngest {
   private readonly interner = new StringInterner();
   private readonly bodies = new BodySlab();
   private readonly scheduler = new FrameScheduler(() => this.publish());
-  private accepts: KeyPredicate | null = null;
+  /** Routing-key id per message and the filter's verdict per id. */
+  private readonly keys: RoutingKeyColumn;
+  private readonly retained = () => this.buffer.retained();
+  private readonly messageAt = (seq: number) => this.buffer.get(seq);
   private acceptsBody: BodyPredicate | null = null;
   // The time window as two plain numbers (±Infinity when off): two compares on the hot path.
   private windowFromMs = -Infinity;
@@ -60,6 +62,7 @@ export class TraceIngest {
     private readonly rates: RateRecorder | null = null,
   ) {
     this.buffer = new MessageBuffer(capacity);
+    this.keys = new RoutingKeyColumn(this.buffer.capacity);
   }
 
   /** Hot path: one call per MESSAGE frame. */
@@ -68,6 +71,7 @@ export class TraceIngest {
     const message = messageFromFrame(frame, buffer.nextSeq, Date.now(), subscriptionId, this.interner, this.bodies);
     const evicts = buffer.size === buffer.capacity;
     buffer.append(message);
+    this.keys.record(message, this.retained);
     if (evicts) {
       this.visible.trimBefore(buffer.firstSeq);
       if (!this.gaps.empty) this.gaps.trimBefore(buffer.firstSeq);
@@ -81,9 +85,12 @@ export class TraceIngest {
     this.scheduler.schedule();
   }
 
-  /** Rebuilds the visible index for a new filter (null shows everything). */
+  /**
+   * Rebuilds the visible index for a new filter (null shows everything).
+   * `accepts` is asked once per distinct (exchange, routing key).
+   */
   setFilter(accepts: KeyPredicate | null, acceptsBody: BodyPredicate | null = null): void {
-    this.accepts = accepts;
+    this.keys.setPredicate(accepts);
     this.acceptsBody = acceptsBody;
     this.rebuildVisible();
   }
@@ -100,16 +107,21 @@ export class TraceIngest {
 
   private isShown(m: TracedMessage): boolean {
     if (m.receivedAt < this.windowFromMs || m.receivedAt >= this.windowToMs) return false;
-    if (this.accepts !== null && !this.accepts(m.exchange, m.routingKey)) return false;
+    if (!this.keys.shows(m)) return false;
     return this.acceptsBody === null || this.acceptsBody(m.body);
   }
 
   private rebuildVisible(): void {
     this.visible.clear();
     const { buffer } = this;
-    for (let seq = buffer.firstSeq; seq <= buffer.lastSeq; seq++) {
-      const m = buffer.get(seq);
-      if (m && this.isShown(m)) this.visible.push(seq);
+    if (this.acceptsBody === null && this.windowFromMs === -Infinity && this.windowToMs === Infinity) {
+      // Routing key only: a scan of the key-id column, no message is touched.
+      this.keys.scan(buffer.firstSeq, buffer.lastSeq, this.messageAt, this.visible);
+    } else {
+      for (let seq = buffer.firstSeq; seq <= buffer.lastSeq; seq++) {
+        const m = buffer.get(seq);
+        if (m && this.isShown(m)) this.visible.push(seq);
+      }
     }
     if (this.frozen !== null) this.frozen = this.visible.snapshot();
     this.version++;

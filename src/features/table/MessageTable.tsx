@@ -15,6 +15,20 @@ import { MessageRow } from './MessageRow.tsx';
 
 const ROW_HEIGHT = 24;
 
+/**
+ * The virtualizer recomputes every item's offset whenever `count` changes:
+ * O(rows) work and a fresh array each frame while messages stream in, 10+ ms
+ * at a million rows. Rows all have one height, so it is given a capacity that
+ * grows in powers of two instead (a recompute per doubling), the scroll
+ * height comes from the real row count, and slots past the last row are
+ * never scrolled to nor drawn.
+ */
+function virtualCapacity(rows: number): number {
+  let capacity = 1024;
+  while (capacity < rows) capacity *= 2;
+  return capacity;
+}
+
 export function MessageTable() {
   // Subscribing to version is what re-renders the table when rows move.
   const version = useViewStore((s) => s.version);
@@ -26,7 +40,7 @@ export function MessageTable() {
   // No React Compiler here, and the table re-renders on `version` by design.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: rowCount,
+    count: virtualCapacity(rowCount),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -73,8 +87,9 @@ export function MessageTable() {
       </div>
       <div className="table-body" ref={scrollRef} onScroll={onScroll}>
         {rowCount === 0 && <p className="empty">No messages to show. They appear here as soon as a subscription delivers one that passes the filter.</p>}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div style={{ height: rowCount * ROW_HEIGHT, position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
+            if (item.index >= rowCount) return null;
             const seq = ingest.seqAtTableRow(item.index);
             const gap = seq < 0 ? ingest.gapAtTableRow(item.index) : undefined;
             if (gap) return <GapRow key={`gap-${gap.anchorSeq}`} gap={gap} top={item.start} height={ROW_HEIGHT} />;
