@@ -1,9 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { installFastFramePath } from '../connection/index.ts';
 import { App } from './App.tsx';
 import { startFromUrlAndConfig } from './startup.ts';
 import './app.css';
 
+// Before any STOMP frame is parsed: stompjs's parser, with a one-pass path for whole frames.
+installFastFramePath();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

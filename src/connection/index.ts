@@ -3,3 +3,4 @@ export { DURABLE_PREFETCH, DURABLE_QUEUE_EXPIRES_MS } from './durable-capture.ts
 export type { ConnectionParams, SubscribeOptions, TraceConnectionListeners, TraceConnectionStatus } from './trace-connection.ts';
 export { checkDestination, type DestinationCheck, type ParsedDestination } from './destinations.ts';
 export { describeCloseEvent, describeErrorFrame } from './errors.ts';
+export { installFastFramePath } from './fast-frame-path.ts';

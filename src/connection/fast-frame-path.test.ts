@@ -1,0 +1,98 @@
+import { FrameImpl, Parser, type IRawFrameType } from '@stomp/stompjs';
+import { describe, expect, it } from 'vitest';
+import { installFastFramePath } from './fast-frame-path.ts';
+
+const byteWiseParse = Parser.prototype.parseChunk;
+const originalFromRawFrame = FrameImpl.fromRawFrame.bind(FrameImpl);
+installFastFramePath();
+
+type Event = { ping: true } | { command: string; headers: Record<string, string>; body: number[] };
+
+/** Feeds the chunks to a parser and returns what stompjs would hand on: frames (after fromRawFrame) and pings. */
+function parse(chunks: Uint8Array[], fast: boolean): Event[] {
+  const events: Event[] = [];
+  const toFrame = fast ? FrameImpl.fromRawFrame : originalFromRawFrame;
+  const parser = new Parser(
+    (raw: IRawFrameType) => {
+      const copy = { ...raw, headers: raw.headers.map(([k, v]) => [k, v] as [string, string]) };
+      const frame = toFrame(copy, true);
+      events.push({ command: frame.command, headers: { ...frame.headers }, body: Array.from(frame.binaryBody) });
+    },
+    () => events.push({ ping: true }),
+  );
+  for (const chunk of chunks) {
+    const buffer = chunk.slice().buffer;
+    if (fast) parser.parseChunk(buffer);
+    else byteWiseParse.call(parser, buffer);
+  }
+  return events;
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const concat = (...parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+};
+
+function message(headers: string[], body: Uint8Array, withLength = true): Uint8Array {
+  const head = ['MESSAGE', ...headers, ...(withLength ? [`content-length:${body.length}`] : []), '', ''].join('\n');
+  return concat(utf8(head), body, new Uint8Array([0]));
+}
+
+const CASES: Record<string, Uint8Array[]> = {
+  'a plain message': [message(['destination:/exchange/app.events/orders.eu.created', 'subscription:sub-1', 'x-warren-seq:42'], utf8('{"a":1}'))],
+  'escaped values, a colon in a value, repeated headers (first wins), padded values': [
+    message(['destination:/exchange/x/a\\cb', 'note:line\\nbreak\\\\slash', 'url:http://h:1/p', 'dup:first', 'dup:second', ' padded : v '], utf8('x')),
+  ],
+  'UTF-8 and invalid bytes in headers, a BOM at the start of a value': [
+    concat(utf8('MESSAGE\ndestination:/exchange/app.events/é.ü\nodd:'), new Uint8Array([0xe2, 0x28, 0xa1]), utf8('\nbom:\ufeffx\ncontent-length:2\n\nhi\0')),
+  ],
+  'a body with NULs inside (content-length) and an empty body': [
+    message(['destination:/exchange/b/k'], new Uint8Array([1, 0, 2, 0, 3])),
+    message(['destination:/exchange/b/k'], new Uint8Array(0)),
+  ],
+  'no content-length: the body ends at the first NUL': [message(['destination:/exchange/b/k'], utf8('plain text'), false)],
+  'heartbeats and several frames in one chunk': [
+    concat(utf8('\n'), message(['destination:/a'], utf8('1')), utf8('\n\n'), message(['destination:/b'], utf8('2')), utf8('\r\n')),
+  ],
+  'CRLF line ends': [utf8('MESSAGE\r\ndestination:/exchange/c/k\r\ncontent-length:1\r\n\r\nz\0')],
+  'a header line without a colon': [utf8('MESSAGE\ndestination:/x\nbroken\nok:1\n\nbody\0')],
+  'an ERROR frame after a RECEIPT': [utf8('RECEIPT\nreceipt-id:7\n\n\0ERROR\nmessage:access_refused\ncontent-length:5\n\noops!\0')],
+};
+
+describe('fast frame path', () => {
+  for (const [name, chunks] of Object.entries(CASES)) {
+    it(`parses ${name} exactly as stompjs does`, () => {
+      const expected = parse(chunks, false);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(parse(chunks, true)).toEqual(expected);
+    });
+  }
+
+  it('gives the same frames however the bytes are split across chunks', () => {
+    const stream = concat(...Object.values(CASES).flat());
+    const expected = parse([stream], false);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 200; trial++) {
+      const chunks: Uint8Array[] = [];
+      for (let at = 0; at < stream.length; ) {
+        const size = 1 + Math.floor(random() * (random() < 0.5 ? 8 : 200));
+        chunks.push(stream.subarray(at, at + size));
+        at += size;
+      }
+      expect(parse(chunks, true)).toEqual(expected);
+    }
+  });
+
+  it('stops at a frame cut short and finishes it when the rest arrives', () => {
+    const frame = message(['destination:/exchange/app.events/k'], utf8('0123456789'));
+    const events = parse([frame.subarray(0, 30), frame.subarray(30)], true);
+    expect(events).toEqual(parse([frame], false));
+  });
+});
