@@ -16,6 +16,8 @@ export interface NodeConfig {
   managementPort: Port;
   /** Only the mirror serves STOMP over WebSocket. */
   webStompPort: Port | null;
+  /** permessage-deflate on web_stomp's WebSocket (WARREN_WEB_STOMP_COMPRESS=1); off by default. */
+  webStompCompress?: boolean;
   plugins: string[];
   /** The folder holding this node's config, database and logs. */
   dir: string;
@@ -99,6 +101,7 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
       distPort: envPort('WARREN_MIRROR_DIST_PORT', mirrorAmqp.port + 20000, env),
       managementPort: envPort('WARREN_MIRROR_MGMT_PORT', 15673, env),
       webStompPort: envPort('WARREN_WEB_STOMP_PORT', 15674, env),
+      webStompCompress: ['1', 'true'].includes(env.WARREN_WEB_STOMP_COMPRESS ?? ''),
       plugins: ['rabbitmq_management', 'rabbitmq_web_stomp'],
       dir: resolve(dir, 'mirror'),
     },

@@ -32,6 +32,10 @@ function rabbitConf(node: NodeConfig): string {
       'web_stomp.ws_path = /ws',
       // Text frames must be UTF-8: one binary payload would kill the browser's socket.
       'web_stomp.ws_frame = binary',
+      // On by default: zlib on the mirror and in the browser for every frame,
+      // wasted on loopback or a LAN (npm run bench measured it). A tracer over
+      // a slow WAN link can turn it back on with WARREN_WEB_STOMP_COMPRESS=1.
+      `web_stomp.ws_opts.compress = ${node.webStompCompress === true}`,
       // web_stomp pulls in the STOMP TCP plugin, whose listener binds every interface.
       'stomp.listeners.tcp = none',
     );
