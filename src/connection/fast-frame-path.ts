@@ -56,7 +56,8 @@ export function installFastFramePath(): void {
     const rest = parseWholeFrames(self, bytes);
     if (rest < bytes.length) byteWise.call(this, bytes.slice(rest).buffer, false);
   };
-  const unescape = FrameImpl.hdrValueUnEscape;
+  // Private in stompjs's types, public at run time; the tests pin its behaviour.
+  const unescape = (FrameImpl as unknown as { hdrValueUnEscape(value: string): string }).hdrValueUnEscape;
   const fromRawFrame: FromRawFrame = (rawFrame, escapeHeaderValues) => {
     const headers: Record<string, string> = {};
     const unescapes = escapeHeaderValues && rawFrame.command !== 'CONNECT' && rawFrame.command !== 'CONNECTED';
@@ -68,7 +69,7 @@ export function installFastFramePath(): void {
       const value = header[1].trim();
       headers[header[0].trim()] = unescapes && value.includes('\\') ? unescape(value) : value;
     }
-    return new FrameImpl({ command: rawFrame.command, headers, binaryBody: rawFrame.binaryBody, escapeHeaderValues });
+    return new FrameImpl({ command: rawFrame.command ?? '', headers, binaryBody: rawFrame.binaryBody, escapeHeaderValues });
   };
   FrameImpl.fromRawFrame = fromRawFrame;
 }
