@@ -40,7 +40,14 @@ export class TraceIngest {
   private readonly visible = new SeqIndex(4096);
   private readonly interner = new StringInterner();
   private readonly bodies = new BodySlab();
-  private readonly scheduler = new FrameScheduler(() => this.publish());
+  /**
+   * The table and counters follow at most every other frame (~30 per second):
+   * at thousands of messages a second a live tail is not readable any faster,
+   * and each update costs a React render, a layout and a paint, taken from
+   * the CPU the page and the brokers share (npm run bench: frame intervals,
+   * ingest / ceiling).
+   */
+  private readonly scheduler = new FrameScheduler(() => this.publish(), 32);
   /** Routing-key id per message and the filter's verdict per id. */
   private readonly keys: RoutingKeyColumn;
   private readonly retained = () => this.buffer.retained();

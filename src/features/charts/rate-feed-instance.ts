@@ -16,7 +16,7 @@ export const rateFeed = new RateFeed(new RateReader(rates), { breakdown: initial
 useChartSettings.subscribe((s) => rateFeed.configure({ breakdown: s.breakdown, depth: s.depth }));
 useViewStore.subscribe((s) => rateFeed.setFrozen(s.paused));
 
-/** The current snapshot; re-renders at most every 500 ms (and on a settings change or pause/resume). */
+/** The current snapshot; re-renders once a second (and on a settings change or pause/resume). */
 export function useRateSnapshot(): RateSnapshot {
   return useSyncExternalStore(rateFeed.subscribe, rateFeed.getSnapshot);
 }

@@ -20,13 +20,13 @@ describe('RateFeed', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('re-reads every 500 ms while listened to, not per message', () => {
+  it('re-reads just after each second while listened to, not per message', () => {
     const listener = vi.fn();
     const unsubscribe = feed.subscribe(listener);
     expect(listener).toHaveBeenCalledTimes(1); // caught up on subscribe
     record(1000);
     expect(feed.getSnapshot().totalMessages).toBe(0);
-    vi.advanceTimersByTime(499);
+    vi.advanceTimersByTime(1000 - (T0 % 1000) + 19);
     expect(listener).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(1);
     expect(listener).toHaveBeenCalledTimes(2);
@@ -39,7 +39,7 @@ describe('RateFeed', () => {
   it('freezes with pause while counting continues, and catches up on resume', () => {
     feed.subscribe(() => {});
     record(10);
-    vi.advanceTimersByTime(500);
+    vi.advanceTimersByTime(1100);
     feed.setFrozen(true);
     const frozen = feed.getSnapshot();
     clock += 3000;

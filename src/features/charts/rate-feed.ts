@@ -1,9 +1,12 @@
 /**
- * Feeds the charts: reads a rate snapshot at most every `intervalMs` (500 ms)
- * while someone listens, never per message, and stops reading when the
- * panel is closed. Frozen (the table is paused), it keeps the window ending
- * at the second it froze; unfrozen, it catches up at once. A plain class
- * with subscribe/getSnapshot, for React's useSyncExternalStore.
+ * Feeds the charts: reads a rate snapshot once a second while someone
+ * listens, just after each second completes (the buckets are seconds: a
+ * faster refresh would only redraw the partial one), never per message, and
+ * stops reading when the panel is closed. A chart render costs tens of
+ * milliseconds of main thread (npm run bench, long tasks). Frozen (the
+ * table is paused), it keeps the window ending at the second it froze;
+ * unfrozen, it catches up at once. A plain class with subscribe/getSnapshot,
+ * for React's useSyncExternalStore.
  *
  * @module
  */
@@ -19,20 +22,22 @@ export interface RateFeedOptions {
 export class RateFeed {
   private snapshot: RateSnapshot;
   private readonly listeners = new Set<() => void>();
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
   private frozenAtSecond: number | null = null;
 
   /**
    * @param reader reads the rate model.
    * @param options breakdown and depth to start with.
    * @param now the clock, epoch ms (injectable for tests).
-   * @param intervalMs time between reads while live. Default 500.
+   * @param intervalMs time between reads while live, aligned to its multiples of the clock. Default 1000.
+   * @param settleMs how long after a second ends to read it (late arrivals of that second). Default 20.
    */
   constructor(
     private readonly reader: RateReader,
     private options: RateFeedOptions,
     private readonly now: () => number = Date.now,
-    readonly intervalMs = 500,
+    readonly intervalMs = 1000,
+    private readonly settleMs = 20,
   ) {
     this.snapshot = this.read();
   }
@@ -88,12 +93,20 @@ export class RateFeed {
 
   private startTimer(): void {
     if (this.timer !== null || this.frozenAtSecond !== null) return;
-    this.timer = setInterval(() => this.refresh(), this.intervalMs);
+    const tick = () => {
+      this.refresh();
+      this.timer = setTimeout(tick, this.delayToNextRead());
+    };
+    this.timer = setTimeout(tick, this.delayToNextRead());
+  }
+
+  private delayToNextRead(): number {
+    return this.intervalMs - (this.now() % this.intervalMs) + this.settleMs;
   }
 
   private stopTimer(): void {
     if (this.timer === null) return;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     this.timer = null;
   }
 }

@@ -5,7 +5,7 @@
  * selection up, and offers "jump to live" to follow again.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
 import { ingest } from '../../app/trace-session.ts';
 import { openInspector, setFollowing, useViewStore } from '../../store/index.ts';
 import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
@@ -14,6 +14,14 @@ import { GapRow } from './GapRow.tsx';
 import { MessageRow } from './MessageRow.tsx';
 
 const ROW_HEIGHT = 24;
+const OVERSCAN = 12;
+/**
+ * Rows are keyed by their index modulo this (more than a screen's rows), not
+ * by seq: while following, every frame brings rows that were never drawn,
+ * and a recycled row only changes text and position where a keyed-by-seq row
+ * would be unmounted and a new one built.
+ */
+const ROW_POOL = 512;
 
 /**
  * The virtualizer recomputes every item's offset whenever `count` changes:
@@ -29,6 +37,20 @@ function virtualCapacity(rows: number): number {
   return capacity;
 }
 
+/** The element's height, kept by a ResizeObserver: read in render without forcing a layout. */
+function useElementHeight(ref: RefObject<HTMLElement | null>): number {
+  const [height, setHeight] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setHeight(el.clientHeight);
+    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return height;
+}
+
 export function MessageTable() {
   // Subscribing to version is what re-renders the table when rows move.
   const version = useViewStore((s) => s.version);
@@ -37,13 +59,17 @@ export function MessageTable() {
   const following = useViewStore((s) => s.following);
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  const viewportHeight = useElementHeight(scrollRef);
   // No React Compiler here, and the table re-renders on `version` by design.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
+    // Following, the rows are the tail (below), and the virtualizer would only
+    // re-render the table once more for every scroll to the bottom.
+    enabled: !following,
     count: virtualCapacity(rowCount),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN,
     // Scroll-driven range updates join the next render instead of a synchronous one.
     useFlushSync: false,
   });
@@ -68,6 +94,41 @@ export function MessageTable() {
     if (row >= 0) virtualizer.scrollToIndex(row, { align: 'auto' });
   }, [selectedSeq, following, virtualizer]);
 
+  // Following, the rows to draw are the tail: known before the scroll happens.
+  // Taking them from the virtualizer would draw the range of the last scroll
+  // position first and the tail only on the render its scroll event causes.
+  let first: number;
+  let end: number;
+  if (following) {
+    end = rowCount;
+    first = Math.max(0, end - Math.ceil(viewportHeight / ROW_HEIGHT) - 1 - OVERSCAN);
+  } else {
+    const items = virtualizer.getVirtualItems();
+    first = items[0]?.index ?? 0;
+    end = Math.min(rowCount, (items[items.length - 1]?.index ?? -1) + 1);
+  }
+  const rows: ReactElement[] = [];
+  for (let index = first; index < end; index++) {
+    const top = index * ROW_HEIGHT;
+    const seq = ingest.seqAtTableRow(index);
+    const gap = seq < 0 ? ingest.gapAtTableRow(index) : undefined;
+    rows.push(
+      gap ? (
+        <GapRow key={`g${index % ROW_POOL}`} gap={gap} top={top} height={ROW_HEIGHT} />
+      ) : (
+        <MessageRow
+          key={index % ROW_POOL}
+          seq={seq}
+          message={ingest.buffer.get(seq)}
+          top={top}
+          height={ROW_HEIGHT}
+          selected={seq === selectedSeq}
+          onSelect={openInspector}
+        />
+      ),
+    );
+  }
+
   const onScroll = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
@@ -88,23 +149,7 @@ export function MessageTable() {
       <div className="table-body" ref={scrollRef} onScroll={onScroll}>
         {rowCount === 0 && <p className="empty">No messages to show. They appear here as soon as a subscription delivers one that passes the filter.</p>}
         <div style={{ height: rowCount * ROW_HEIGHT, position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            if (item.index >= rowCount) return null;
-            const seq = ingest.seqAtTableRow(item.index);
-            const gap = seq < 0 ? ingest.gapAtTableRow(item.index) : undefined;
-            if (gap) return <GapRow key={`gap-${gap.anchorSeq}`} gap={gap} top={item.start} height={ROW_HEIGHT} />;
-            return (
-              <MessageRow
-                key={seq}
-                seq={seq}
-                message={ingest.buffer.get(seq)}
-                top={item.start}
-                height={ROW_HEIGHT}
-                selected={seq === selectedSeq}
-                onSelect={openInspector}
-              />
-            );
-          })}
+          {rows}
         </div>
       </div>
       {!following && rowCount > 0 && (
