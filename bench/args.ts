@@ -14,12 +14,15 @@ export interface BenchOptions {
   /** Where the bench serves the dashboard (not 8080, so `npm start` can keep running). */
   port: number;
   quick: boolean;
+  /** Ingest a second time with the page's WebSocket on the main thread (`?socket=main`). */
+  compareSocket: boolean;
 }
 
 export const BENCH_USAGE = `usage: npm run bench -- [options]
   --n <count>         messages for the ceiling and dashboard ingest runs (default 200000)
   --quick             fast check: n=20000, latency 5 s, capacity 200000
   --skip-capacity     skip the 1,000,000-message capacity run
+  --skip-socket-compare  skip the second ingest run with the WebSocket on the main thread
   --profile           add an ingest pass under Chrome's CPU profiler and print where the time goes
   --port <port>       where to serve the dashboard (default 8097)`;
 
@@ -38,6 +41,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       quick: { type: 'boolean', default: false },
       'skip-capacity': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      'skip-socket-compare': { type: 'boolean', default: false },
       port: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -55,5 +59,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     profile: values.profile,
     port,
     quick,
+    compareSocket: !values['skip-socket-compare'] && !quick,
   };
 }

@@ -41,6 +41,8 @@ export interface IngestResult {
 export interface IngestOptions {
   /** Runs under Chrome's sampling CPU profiler and a trace; returns both (not a timed run). */
   profile?: boolean;
+  /** 'main': the page keeps its WebSocket on the main thread (`?socket=main`), to compare with the socket worker. */
+  socket?: 'main';
 }
 
 /** Polls the probe until `n` messages arrived or none came for `idleMs`. */
@@ -63,7 +65,7 @@ export async function measureIngest(env: BenchEnv, n: number, log: (line: string
   const cdp = env.cdp;
   const prefix = runPrefix(options.profile ? 'profile' : 'ingest');
   const sub = `/exchange/app.events/${prefix}.#`;
-  const page = await openBenchPage(env, { sub });
+  const page = await openBenchPage(env, options.socket ? { sub, socket: options.socket } : { sub });
   try {
     await callHook(page, 'resetProbe');
     let stopTracing: (() => Promise<string>) | null = null;
@@ -74,7 +76,7 @@ export async function measureIngest(env: BenchEnv, n: number, log: (line: string
       await page.send('Profiler.start');
     }
     const stopBacklog = sampleBacklog(managementApi(env.stack, env.stack.mirror), managementApi(env.stack, env.stack.origin), `${prefix}.#`);
-    log(`${options.profile ? 'profile' : 'ingest'}: page subscribed to ${sub}; publishing ${n.toLocaleString('en-US')} messages`);
+    log(`${options.profile ? 'profile' : 'ingest'}${options.socket ? ` (socket on the ${options.socket} thread)` : ''}: page subscribed to ${sub}; publishing ${n.toLocaleString('en-US')} messages`);
     const stopCpu = sampleCpu(env.stack);
     const publishing = { done: false };
     const published = publishBurst(n, (seq) => benchMessage(prefix, seq)).finally(() => (publishing.done = true));

@@ -20,6 +20,8 @@ import { fmtBytes, fmtInt } from './stats.ts';
 export interface BenchResults {
   ceiling?: CeilingResult;
   ingest?: IngestResult;
+  /** The same ingest with the page's WebSocket on the main thread, for comparison. */
+  ingestMainSocket?: IngestResult;
   latency?: LatencyResult;
   capacity?: CapacityResult;
   load?: LoadResult;
@@ -68,6 +70,11 @@ export function rows(r: BenchResults): Row[] {
     out.push({ metric: 'dashboard ingest / ceiling, same run', value: `${ratio.toFixed(2)}, ${i.lost} lost`, target: '≥ 0.9, 0 lost', verdict: verdict(c ? ratio >= 0.9 && i.lost === 0 : null) });
     out.push({ metric: 'frame interval p50 / p95 / max while ingesting', value: `${ms(i.frames.interval.p50)} / ${ms(i.frames.interval.p95)} / ${ms(i.frames.interval.max)}`, target: 'p95 ≤ 33 ms', verdict: verdict(i.frames.interval.p95 <= 33) });
     out.push({ metric: 'long tasks while ingesting', value: `${i.frames.longTasks.count}, ${fmtInt(i.frames.longTasks.totalMs)} ms total, max ${fmtInt(i.frames.longTasks.maxMs)} ms`, target: '—', verdict: '—' });
+  }
+  const m = r.ingestMainSocket;
+  if (m) {
+    const ratio = c ? ` (${(m.rate / c.rate).toFixed(2)} of the ceiling)` : '';
+    out.push({ metric: '↳ compared: WebSocket on the main thread (`?socket=main`)', value: `${fmtInt(m.rate)} msg/s${ratio}, ${m.lost} lost; frame p95 ${ms(m.frames.interval.p95)}`, target: '—', verdict: '—' });
   }
   if (l) {
     out.push({ metric: `latency publish → row painted at ${fmtInt(l.rate)} msg/s, p50 / p99`, value: `${ms(l.painted.p50)} / ${ms(l.painted.p99)} (n=${fmtInt(l.samples)})`, target: '≤ 150 ms / ≤ 500 ms', verdict: verdict(l.painted.p50 <= 150 && l.painted.p99 <= 500 && l.notPainted === 0) });
@@ -131,6 +138,7 @@ function printCpu(title: string, cpu: CpuUsage | undefined): void {
 export function printDiagnostics(r: BenchResults): void {
   printCpu('CPU during the ceiling run', r.ceiling?.cpu);
   printCpu('CPU during the dashboard ingest run', r.ingest?.cpu);
+  printCpu('CPU during the ingest run with the WebSocket on the main thread', r.ingestMainSocket?.cpu);
   printCpu('CPU during the capacity load and re-filters', r.capacity?.cpu);
   if (r.ceiling) console.log(`ceiling backlog peaks: subscription queue ${fmtInt(r.ceiling.backlog.subscriptionQueue)}, shovel queue ${fmtInt(r.ceiling.backlog.shovelQueue)}`);
   if (r.ingest) console.log(`ingest backlog peaks: subscription queue ${fmtInt(r.ingest.backlog.subscriptionQueue)}, shovel queue ${fmtInt(r.ingest.backlog.shovelQueue)}`);

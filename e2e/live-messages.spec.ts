@@ -23,3 +23,24 @@ test('messages published on the origin appear on the page, each exactly once', a
   expect(seqs).toEqual(Array.from({ length: count }, (_, i) => i + 1));
   await expect(page.getByTestId('message-row').first()).toHaveAttribute('data-routing-key', `${run}.orders.eu`);
 });
+
+for (const socket of ['worker', 'main'] as const) {
+  test(`with the WebSocket ${socket === 'worker' ? 'in the socket worker (default)' : 'on the main thread (?socket=main)'}, every message arrives once, in order`, async ({ page }) => {
+    const run = runId();
+    const sub = `/exchange/app.events/${run}.#`;
+    await page.goto(`/?${new URLSearchParams({ sub, ...(socket === 'main' ? { socket } : {}) })}`);
+    await expect(page.locator(`[data-testid="subscription-list"] li[data-destination="${sub}"]`)).toHaveAttribute('data-state', 'active');
+    const socketWorkers = page.workers().filter((w) => w.url().includes('socket-worker'));
+    expect(socketWorkers).toHaveLength(socket === 'worker' ? 1 : 0);
+
+    // Enough at once that the worker joins several messages into one buffer.
+    const count = 3000;
+    await publishNumbered(count, (seq) => ({ exchange: 'app.events', routingKey: `${run}.orders.eu.created`, body: `{"n":${seq}}` }));
+    await expect(page.getByTestId('received-count')).toHaveAttribute('data-value', String(count));
+    await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', String(count));
+    // The newest rows, in order, end with the last one published.
+    const seqs = await renderedWarrenSeqs(page);
+    expect(seqs.at(-1)).toBe(count);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => count - seqs.length + 1 + i));
+  });
+}

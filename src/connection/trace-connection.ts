@@ -13,9 +13,10 @@
  * others come back. An ERROR before CONNECTED (bad login, unknown vhost)
  * would repeat too: it stops the client instead of retrying in a loop.
  */
-import { Client, ReconnectionTimeMode, type IFrame, type IMessage, type StompSubscription } from '@stomp/stompjs';
+import { Client, ReconnectionTimeMode, Versions, type IFrame, type IMessage, type StompSubscription } from '@stomp/stompjs';
 import { describeCloseEvent, describeErrorFrame } from './errors.ts';
 import { parseSubscriptionDestination } from './destinations.ts';
+import { createTraceSocket } from './socket-worker/index.ts';
 import { CumulativeAcker, durableQueueName, durableSubscribeHeaders, tabId } from './durable-capture.ts';
 
 export interface ConnectionParams {
@@ -80,7 +81,7 @@ export class TraceConnection {
     private readonly listeners: TraceConnectionListeners,
   ) {
     this.client = new Client({
-      brokerURL: params.broker,
+      webSocketFactory: () => createTraceSocket(params.broker, Versions.default.protocolVersions()),
       connectHeaders: { login: params.login, passcode: params.passcode, host: params.vhost },
       heartbeatIncoming: HEARTBEAT_MS,
       heartbeatOutgoing: HEARTBEAT_MS,

@@ -1,0 +1,1 @@
+export { createTraceSocket, WorkerSocket } from './worker-socket.ts';
