@@ -96,3 +96,12 @@ describe('fast frame path', () => {
     expect(events).toEqual(parse([frame], false));
   });
 });
+
+describe('a frame as a debug string', () => {
+  it('is just its command, while what is sent still carries every header', () => {
+    const frame = new FrameImpl({ command: 'ACK', headers: { id: 'a:b\\c', transaction: 't1' } });
+    expect(`${frame}`).toBe('ACK');
+    const sent = frame.serialize();
+    expect(typeof sent === 'string' ? sent : new TextDecoder().decode(sent)).toBe('ACK\nid:a:b\\c\ntransaction:t1\n\n\0');
+  });
+});

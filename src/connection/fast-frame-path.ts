@@ -72,6 +72,13 @@ export function installFastFramePath(): void {
     return new FrameImpl({ command: rawFrame.command ?? '', headers, binaryBody: rawFrame.binaryBody, escapeHeaderValues });
   };
   FrameImpl.fromRawFrame = fromRawFrame;
+  // stompjs builds a debug line for every frame it receives, `<<< ${frame}`,
+  // even with no debug callback: toString escapes and joins every header
+  // (~3.5 % of the page's main thread at thousands of frames a second, npm
+  // run bench -- --profile). Sending uses serialize(), not toString.
+  FrameImpl.prototype.toString = function toString(this: FrameImpl): string {
+    return this.command;
+  };
 }
 
 /** Parses whole frames and heartbeats from the start of `bytes`; returns where it stopped. */
