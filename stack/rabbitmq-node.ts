@@ -44,9 +44,13 @@ function rabbitConf(node: NodeConfig): string {
 }
 
 export function nodeEnv(config: StackConfig, node: NodeConfig): NodeJS.ProcessEnv {
+  // Erlang writes the cookie into HOME and, when it cannot, leaves an
+  // erl_crash.dump in the working directory: both belong in the state folder.
+  mkdirSync(config.dir, { recursive: true });
   return {
     ...process.env,
     HOME: config.dir,
+    ERL_CRASH_DUMP: resolve(config.dir, 'erl_crash.dump'),
     RABBITMQ_NODENAME: node.nodename,
     RABBITMQ_NODE_IP_ADDRESS: '127.0.0.1',
     RABBITMQ_NODE_PORT: String(node.amqpPort.port),
