@@ -12,6 +12,7 @@ import type { CeilingResult } from './ceiling.ts';
 import type { IngestResult } from './ingest.ts';
 import type { LatencyResult } from './latency.ts';
 import type { LoadResult } from './load.ts';
+import type { PageCostResult } from './page-cost.ts';
 import type { ProfileSummary } from './profile.ts';
 import type { TraceSummary } from './trace.ts';
 import type { CpuUsage } from './cpu.ts';
@@ -23,6 +24,8 @@ export interface BenchResults {
   /** The same ingest with the page's WebSocket on the main thread, for comparison. */
   ingestMainSocket?: IngestResult;
   latency?: LatencyResult;
+  /** The page alone, synthetic frames at steady rates, no broker. */
+  pageCost?: PageCostResult[];
   capacity?: CapacityResult;
   load?: LoadResult;
   /** From the extra, untimed ingest pass of --profile. */
@@ -75,6 +78,16 @@ export function rows(r: BenchResults): Row[] {
   if (m) {
     const ratio = c ? ` (${(m.rate / c.rate).toFixed(2)} of the ceiling)` : '';
     out.push({ metric: '↳ compared: WebSocket on the main thread (`?socket=main`)', value: `${fmtInt(m.rate)} msg/s${ratio}, ${m.lost} lost; frame p95 ${ms(m.frames.interval.p95)}`, target: '—', verdict: '—' });
+  }
+  const pc = r.pageCost;
+  if (pc && pc.length > 0) {
+    const each = (f: (p: PageCostResult) => string) => pc.map(f).join(' / ');
+    out.push({
+      metric: `page alone, synthetic ${each((p) => fmtInt(p.rate))} msg/s (no broker): main thread busy`,
+      value: `${each((p) => `${p.busyPercent.toFixed(0)} %`)} (layout + style ${each((p) => `${(((p.layoutMs + p.styleMs) / (p.seconds * 1000)) * 100).toFixed(0)} %`)}); frame p95 ${each((p) => ms(p.frames.interval.p95))}`,
+      target: '—',
+      verdict: '—',
+    });
   }
   if (l) {
     out.push({ metric: `latency publish → row painted at ${fmtInt(l.rate)} msg/s, p50 / p99`, value: `${ms(l.painted.p50)} / ${ms(l.painted.p99)} (n=${fmtInt(l.samples)})`, target: '≤ 150 ms / ≤ 500 ms', verdict: verdict(l.painted.p50 <= 150 && l.painted.p99 <= 500 && l.notPainted === 0) });

@@ -4,9 +4,10 @@
  * 1. ceiling: N messages through the shovel to a bare stompjs consumer;
  * 2. the same N into the dashboard (msg/s, loss, frames, long tasks), and
  *    again with its WebSocket on the main thread instead of the socket worker;
- * 3. latency publish → row painted at a steady 1,000 msg/s;
- * 4. capacity: 1,000,000 retained (heap, re-filter times);
- * 5. load: bundle size and first paint.
+ * 3. the page alone: main-thread time at a steady synthetic 100 and 2,000 msg/s;
+ * 4. latency publish → row painted at a steady 1,000 msg/s;
+ * 5. capacity: 1,000,000 retained (heap, re-filter times);
+ * 6. load: bundle size and first paint.
  * A phase that fails is reported and the others still run; browser and
  * server are closed at the end whatever happens.
  */
@@ -18,6 +19,7 @@ import { measureCeiling } from './ceiling.ts';
 import { measureIngest } from './ingest.ts';
 import { measureLatency } from './latency.ts';
 import { measureLoad } from './load.ts';
+import { measurePageCost } from './page-cost.ts';
 import { summariseProfile } from './profile.ts';
 import { printDiagnostics, printTable, rows, writeResults, type BenchResults } from './report.ts';
 import { setup, teardown, type BenchEnv } from './setup.ts';
@@ -73,6 +75,7 @@ async function main(): Promise<number> {
         log(`profile: ${n.toLocaleString('en-US')} messages at ${Math.round(profiled.rate)} msg/s under the profiler; raw profile and trace in test-results/bench/ (open them in Chrome DevTools' Performance panel)`);
       }
     }
+    results.pageCost = await phase(results, 'page cost', () => measurePageCost(e, [100, 2_000], options.quick ? 5 : 10, log));
     results.latency = await phase(results, 'latency', () => measureLatency(e, options.latencyRate, options.latencySeconds, log));
     if (options.capacity > 0) results.capacity = await phase(results, 'capacity', () => measureCapacity(e, options.capacity, log));
     results.load = await phase(results, 'load', () => measureLoad(e, log));

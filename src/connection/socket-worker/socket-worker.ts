@@ -13,9 +13,13 @@ import { closeInfoOf, webSocketStreamConstructor, type WebSocketStreamLike } fro
 
 /** How long the first message of a batch may wait for others: latency we add. */
 const BATCH_MS = 8;
-/** A batch this big goes at once. */
-const MAX_BATCH_BYTES = 512 * 1024;
-const MAX_BATCHES_IN_FLIGHT = 4;
+/**
+ * A batch this big goes at once: ~150 messages of a few hundred bytes, a few
+ * milliseconds of parsing for the page, so one batch never makes a long task
+ * that holds up a frame.
+ */
+const MAX_BATCH_BYTES = 64 * 1024;
+const MAX_BATCHES_IN_FLIGHT = 8;
 
 interface WorkerScope {
   postMessage(message: FromSocketWorker, transfer?: Transferable[]): void;

@@ -16,10 +16,12 @@ import { MessageRow } from './MessageRow.tsx';
 const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
 /**
- * Rows are keyed by their index modulo this (more than a screen's rows), not
- * by seq: while following, every frame brings rows that were never drawn,
- * and a recycled row only changes text and position where a keyed-by-seq row
- * would be unmounted and a new one built.
+ * Rows are keyed by their index modulo this (more than a screen's rows), so
+ * keys are unique among the rows drawn. Keying by the index modulo the rows
+ * drawn instead, so that React reuses each row scrolling out for one coming
+ * in, measured worse (main thread +5 %, layout +15 %, synthetic frames at
+ * 2,000 msg/s): Blink re-lays out a row whose text changed at more cost than
+ * it lays out a new one.
  */
 const ROW_POOL = 512;
 
