@@ -21,8 +21,8 @@ import { fmtBytes, fmtInt } from './stats.ts';
 export interface BenchResults {
   ceiling?: CeilingResult;
   ingest?: IngestResult;
-  /** The same ingest with the page's WebSocket on the main thread, for comparison. */
-  ingestMainSocket?: IngestResult;
+  /** The same ingest with the page's WebSocket in the socket worker, for comparison. */
+  ingestWorkerSocket?: IngestResult;
   latency?: LatencyResult;
   /** The page alone, synthetic frames at steady rates, no broker. */
   pageCost?: PageCostResult[];
@@ -74,10 +74,10 @@ export function rows(r: BenchResults): Row[] {
     out.push({ metric: 'frame interval p50 / p95 / max while ingesting', value: `${ms(i.frames.interval.p50)} / ${ms(i.frames.interval.p95)} / ${ms(i.frames.interval.max)}`, target: 'p95 ≤ 33 ms', verdict: verdict(i.frames.interval.p95 <= 33) });
     out.push({ metric: 'long tasks while ingesting', value: `${i.frames.longTasks.count}, ${fmtInt(i.frames.longTasks.totalMs)} ms total, max ${fmtInt(i.frames.longTasks.maxMs)} ms`, target: '—', verdict: '—' });
   }
-  const m = r.ingestMainSocket;
+  const m = r.ingestWorkerSocket;
   if (m) {
     const ratio = c ? ` (${(m.rate / c.rate).toFixed(2)} of the ceiling)` : '';
-    out.push({ metric: '↳ compared: WebSocket on the main thread (`?socket=main`)', value: `${fmtInt(m.rate)} msg/s${ratio}, ${m.lost} lost; frame p95 ${ms(m.frames.interval.p95)}`, target: '—', verdict: '—' });
+    out.push({ metric: '↳ compared: WebSocket in the socket worker (`?socket=worker`)', value: `${fmtInt(m.rate)} msg/s${ratio}, ${m.lost} lost; frame p95 ${ms(m.frames.interval.p95)}`, target: '—', verdict: '—' });
   }
   const pc = r.pageCost;
   if (pc && pc.length > 0) {
@@ -151,7 +151,7 @@ function printCpu(title: string, cpu: CpuUsage | undefined): void {
 export function printDiagnostics(r: BenchResults): void {
   printCpu('CPU during the ceiling run', r.ceiling?.cpu);
   printCpu('CPU during the dashboard ingest run', r.ingest?.cpu);
-  printCpu('CPU during the ingest run with the WebSocket on the main thread', r.ingestMainSocket?.cpu);
+  printCpu('CPU during the ingest run with the WebSocket in the socket worker', r.ingestWorkerSocket?.cpu);
   printCpu('CPU during the capacity load and re-filters', r.capacity?.cpu);
   if (r.ceiling) console.log(`ceiling backlog peaks: subscription queue ${fmtInt(r.ceiling.backlog.subscriptionQueue)}, shovel queue ${fmtInt(r.ceiling.backlog.shovelQueue)}`);
   if (r.ingest) console.log(`ingest backlog peaks: subscription queue ${fmtInt(r.ingest.backlog.subscriptionQueue)}, shovel queue ${fmtInt(r.ingest.backlog.shovelQueue)}`);

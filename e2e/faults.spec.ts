@@ -15,6 +15,12 @@ const stack = loadStackConfig();
  */
 test.describe.configure({ mode: 'serial' });
 
+// A test that fails while the mirror is stopped must not leave it stopped
+// for every test after it (starting a running stack is a quick no-op).
+test.afterEach(async () => {
+  await startStack();
+});
+
 /** Publishes seqs 1..count on the origin at `rate`/s, persistent like real task traffic. */
 async function publishPaced(key: string, count: number, rate: number): Promise<void> {
   const publisher = await openPublisher(originUrl(), { connectionName: 'warren-e2e-faults' });
