@@ -17,7 +17,7 @@ export function ByteRateChart({ rows, startSecond, endSecond }: Props) {
         <AreaChart data={rows} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#2c3244" strokeDasharray="2 4" vertical={false} />
           <XAxis dataKey="second" type="number" domain={[startSecond, endSecond]} ticks={minuteTicks(startSecond, endSecond).filter((_, i) => i % 2 === 0)} tickFormatter={clockMinute} tick={AXIS_STYLE} interval={0} stroke="#2c3244" allowDataOverflow />
-          <YAxis width={52} tick={AXIS_STYLE} interval={0} stroke="#2c3244" tickFormatter={byteSize} domain={[0, (max: number) => Math.max(max, 1000)]} />
+          <YAxis width={52} tick={AXIS_STYLE} stroke="#2c3244" tickFormatter={byteSize} domain={[0, (max: number) => Math.max(max, 1000)]} />
           <Tooltip
             isAnimationActive={false}
             labelFormatter={(second) => clockTime(Number(second))}

@@ -49,7 +49,7 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond, endSec
             stroke="#2c3244"
             allowDataOverflow
           />
-          <YAxis width={40} tick={AXIS_STYLE} interval={0} stroke="#2c3244" allowDecimals={false} tickFormatter={compactCount} domain={[0, (max: number) => Math.max(max, 4)]} />
+          <YAxis width={40} tick={AXIS_STYLE} stroke="#2c3244" allowDecimals={false} tickFormatter={compactCount} domain={[0, (max: number) => Math.max(max, 4)]} />
           <Tooltip content={(props) => <RateTooltip activeIndex={props.activeIndex} rows={rows} series={series} />} isAnimationActive={false} />
           {series.map((s) => (
             <Area
