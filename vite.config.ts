@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 
 // The dashboard is served as a static build. The CSP forbids inline script:
 // every payload, header and routing key shown on the page is production data.
@@ -14,8 +16,31 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export default defineConfig({
-  plugins: [react()],
+/** The installed stompjs's version: its fast frame path installs only on the version it was made for. */
+const stompjsVersion = (JSON.parse(readFileSync(new URL('./node_modules/@stomp/stompjs/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** The product's entry, and the one the bench build uses instead (bench/page: the dashboard plus its probes). */
+const PRODUCT_ENTRY = '/src/app/main.tsx';
+const BENCH_ENTRY = '/bench/page/main.ts';
+
+/**
+ * `vite build --mode bench` (npm run bench only) builds the same page with
+ * the bench entry; every other mode builds the product, which holds no bench
+ * code at all.
+ */
+function entryFor(mode: string): Plugin {
+  return {
+    name: 'warren-entry',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => (mode === 'bench' ? html.replace(PRODUCT_ENTRY, BENCH_ENTRY) : html),
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), entryFor(mode)],
+  define: { __STOMPJS_VERSION__: JSON.stringify(stompjsVersion) },
   build: { target: 'es2022', sourcemap: true },
   preview: {
     host: '127.0.0.1',
@@ -27,4 +52,4 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'stack/**/*.test.ts', 'generator/**/*.test.ts'],
     environment: 'node',
   },
-});
+}));

@@ -2,7 +2,7 @@
  * Phase 4, capacity: a page with `capacity` ≥ the load and no connection
  * (`broker=` empty) gets synthetic MESSAGE frames (real STOMP bytes, parsed by
  * stompjs's own Parser, fed to the real `ingest.ingest`; see
- * src/app/bench-hook.ts). Then: JS heap after a forced GC (CDP), and the time
+ * bench/page/bench-hook.ts). Then: JS heap after a forced GC (CDP), and the time
  * to re-filter everything retained, through the filter box's own function.
  */
 import type { CdpPage } from './cdp.ts';

@@ -1,7 +1,7 @@
 /**
  * The contract between `npm run bench` (Node, Playwright) and the page-side
- * hook `src/app/bench-hook.ts`, which the dashboard loads as a separate chunk
- * only when its URL has `?bench`. Types and one constant, no imports, so both
+ * hook `bench/page/bench-hook.ts`, which only the bench build carries
+ * (`vite build --mode bench`). Types and constants, no imports, so both
  * sides compile it.
  *
  * Times named `*At` are `performance.now()` in the page unless they say epoch.
@@ -92,3 +92,6 @@ export interface WarrenBenchApi {
   /** Messages retained in the ring buffer. */
   retained(): number;
 }
+
+/** Set to "bench" on <html> by the bench build's hook: the bench checks it drives that build. */
+export const BENCH_BUILD_ATTRIBUTE = 'data-warren-build';

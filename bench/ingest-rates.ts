@@ -2,26 +2,27 @@
  * `npx tsx bench/ingest-rates.ts [--messages N] [--rounds R]`
  *
  * What the rate model costs the ingest path, as a RATIO measured in one run.
- * Two TraceIngests live side by side, one without a rate recorder and one
- * with, both filled to capacity first (so every message also evicts one, as
+ * Two captures (each with its view, as on the page) live side by side, one
+ * without the rate model attached and one with, both filled to capacity first (so every message also evicts one, as
  * in a long session). Each round feeds the same N synthetic frames to both,
  * in alternating order, each pass after a full GC and timed in CPU time;
  * the ratio reported is the median of the rounds' ratios. Budget: < 5 %
  * (ratio < 1.05). Two paths:
- * - "ingest": pre-parsed frames into TraceIngest.ingest, the strictest
+ * - "ingest": pre-parsed frames into TraceCapture.ingest, the strictest
  *   measure (the recorder's share of the cheapest path);
  * - "stomp + ingest": raw STOMP bytes through stompjs's Parser and
- *   FrameImpl, as the browser receives them, then TraceIngest.ingest.
+ *   FrameImpl, as the browser receives them, then TraceCapture.ingest.
  *
  * Then, on the rate model alone: heap and read time (what the charts pay
- * twice a second) with 10,000 distinct keys in every second of the window,
+ * once a second) with 10,000 distinct keys in every second of the window,
  * the worst case the per-second key budget exists for; and the cost of the
  * alternative design that also counts per prefix at ingest.
  */
 import { FrameImpl, Parser } from '@stomp/stompjs';
 import { parseArgs } from 'node:util';
-import { TraceIngest } from '../src/ingest/index.ts';
-import { keyPrefix, RateReader, RateRecorder, type RateSample } from '../src/rates/index.ts';
+import { TraceCapture } from '../src/capture/index.ts';
+import { countRatesOf, keyPrefix, RateReader, RateRecorder, type RateSample } from '../src/rates/index.ts';
+import { TraceView } from '../src/view/index.ts';
 import type { StompMessageFrame } from '../src/model/index.ts';
 import { cpuNsPerItem, frameMix, heapUsedAfterGc, median, rawFrameMix, routingKeys, wallMs } from './synthetic-frames.ts';
 
@@ -33,7 +34,7 @@ const CAPACITY = 100_000;
 /** Feeds `count` messages to one side; returns CPU ns per message. */
 type Feed = (count: number) => number;
 
-function ingestFeed(ingest: TraceIngest): Feed {
+function ingestFeed(ingest: TraceCapture): Feed {
   const frames = frameMix(4096, 60);
   let next = 0;
   return (count) =>
@@ -42,7 +43,7 @@ function ingestFeed(ingest: TraceIngest): Feed {
     });
 }
 
-function stompFeed(ingest: TraceIngest): Feed {
+function stompFeed(ingest: TraceCapture): Feed {
   const chunks = rawFrameMix(4096, 60).map((bytes) => bytes.buffer as ArrayBuffer);
   // What stompjs's StompHandler does per MESSAGE, minus its debug line.
   const parser = new Parser((raw) => ingest.ingest(FrameImpl.fromRawFrame(raw, true), 'sub-1'), () => undefined);
@@ -54,9 +55,17 @@ function stompFeed(ingest: TraceIngest): Feed {
 }
 
 /** `control`: both sides without a recorder, to show the noise floor of the same method. */
-function compare(name: string, feedOf: (ingest: TraceIngest) => Feed, perPass: number, control = false): void {
-  const without = feedOf(new TraceIngest(CAPACITY, null));
-  const withRates = feedOf(new TraceIngest(CAPACITY, control ? null : new RateRecorder()));
+/** A capture with its view, and the rate model attached when `rates`. */
+function pipeline(rates: boolean): TraceCapture {
+  const capture = new TraceCapture({ capacity: CAPACITY });
+  new TraceView(capture);
+  if (rates) countRatesOf(capture, new RateRecorder());
+  return capture;
+}
+
+function compare(name: string, feedOf: (ingest: TraceCapture) => Feed, perPass: number, control = false): void {
+  const without = feedOf(pipeline(false));
+  const withRates = feedOf(pipeline(!control));
   without(CAPACITY); // fill both buffers (and warm up the JIT on both shapes)
   withRates(CAPACITY);
   const off: number[] = [];

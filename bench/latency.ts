@@ -3,7 +3,7 @@
  * clock in `x-bench-sent` (epoch ms, taken just before it is handed to the
  * origin's socket). The page records when the ingest returned for it and when
  * its row was painted: the first task after the rendering update that put its
- * row, or a newer one, in the DOM (see src/app/bench-hook.ts). Same machine,
+ * row, or a newer one, in the DOM (see bench/page/bench-hook.ts). Same machine,
  * same clock.
  * The first second is excluded as warm-up.
  */

@@ -4,7 +4,7 @@
  * script installs before any of the page's own scripts run.
  */
 import { CdpPage } from './cdp.ts';
-import { BENCH_GLOBAL, type WarrenBenchApi } from './hook-api.ts';
+import { BENCH_BUILD_ATTRIBUTE, BENCH_GLOBAL, type WarrenBenchApi } from './hook-api.ts';
 import type { BenchEnv } from './setup.ts';
 import { distribution, sleep, type Distribution } from './stats.ts';
 
@@ -34,17 +34,18 @@ async function poll(page: CdpPage, expression: string, timeoutMs: number): Promi
 }
 
 /**
- * Opens `/?bench&...` in a new tab driven over raw CDP (see cdp.ts for why
+ * Opens the bench build's `/?...` in a new tab driven over raw CDP (see cdp.ts for why
  * not Playwright), waits for the hook and, with `sub`, for each subscription
  * to be active.
  */
 export async function openBenchPage(env: BenchEnv, params: Record<string, string | string[]>): Promise<CdpPage> {
   if (!env.cdp) throw new Error('no browser');
-  const query = new URLSearchParams({ bench: '' });
+  const query = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) for (const v of [value].flat()) query.append(name, v);
   const page = await CdpPage.open(env.cdp, `${env.baseUrl}/?${query}`, VIEWPORT, FRAME_RECORDER);
   try {
-    if (!(await poll(page, `'${BENCH_GLOBAL}' in window`, 30_000))) throw new Error('the bench hook did not load: is `?bench` handled in src/app/main.tsx?');
+    const benchBuild = `document.documentElement.getAttribute('${BENCH_BUILD_ATTRIBUTE}') === 'bench' && '${BENCH_GLOBAL}' in window`;
+    if (!(await poll(page, benchBuild, 30_000))) throw new Error('this is not the bench build (no bench hook): build with `vite build --mode bench`');
     // A hidden tab gets no animation frames: the page would fall back to timers and measure nothing real.
     if ((await page.evaluate<string>('document.visibilityState')) !== 'visible') throw new Error('the bench tab is not visible');
     for (const sub of [params.sub ?? []].flat()) {

@@ -16,7 +16,7 @@ interface MappedEntry {
 export interface SourcePosition {
   /** The function's name; a minified one is followed by the original name when the map has it. */
   name: string;
-  /** `src/ingest/trace-ingest.ts:40`, `node_modules/@stomp/stompjs/esm6/parser.js:68`, or the bundle position. */
+  /** `src/capture/trace-capture.ts:40`, `node_modules/@stomp/stompjs/esm6/parser.js:68`, or the bundle position. */
   where: string;
   /** A package under node_modules, a folder under src/, or 'other'. */
   area: string;

@@ -17,7 +17,7 @@ step() {
 
 rm -f test-results/unit.json test-results/e2e.json
 step lint eslint . --max-warnings=0
-step typecheck bash -c 'tsc -p tsconfig.app.json && tsc -p tsconfig.node.json'
+step typecheck npm run -s typecheck
 step unit vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 step stack tsx stack/cli.ts up
 step e2e env PLAYWRIGHT_JSON_OUTPUT_FILE=test-results/e2e.json playwright test --reporter=list,json

@@ -5,7 +5,6 @@ import { FilterBar } from '../features/filter-bar/index.ts';
 import { Inspector } from '../features/inspector/index.ts';
 import { SubscriptionPanel } from '../features/subscriptions/index.ts';
 import { MessageTable } from '../features/table/index.ts';
-import { useViewStore } from '../store/index.ts';
 
 export function App() {
   return (
@@ -23,20 +22,11 @@ export function App() {
       </aside>
       <main className="main">
         <ChartPanel />
-        <SyncedFilterBar />
+        <FilterBar />
         <TimeWindowBar />
         <MessageTable />
       </main>
       <Inspector />
     </div>
   );
-}
-
-/**
- * The filter bar keeps its own draft of the text; when a chart click sets
- * the filter, `filterRevision` moves and a fresh bar starts from the new text.
- */
-function SyncedFilterBar() {
-  const revision = useViewStore((s) => s.filterRevision);
-  return <FilterBar key={revision} />;
 }

@@ -4,11 +4,9 @@
  * read from the URL; it comes from warren.config.json only for the very broker
  * and login named there, or from the connection panel.
  */
-import { checkDestination } from '../connection/index.ts';
+import { checkDestination } from '../model/index.ts';
+import type { TraceSession } from '../session/index.ts';
 import { RUNTIME_CONFIG_FILE, type RuntimeConfig } from './runtime-config.ts';
-import { addSubscription, connect } from './trace-session.ts';
-import { setConnectionStatus, setConnectionTarget, setDurableByDefault } from '../store/index.ts';
-import { setInitialFilter } from './url-state.ts';
 
 async function loadRuntimeConfig(): Promise<RuntimeConfig> {
   try {
@@ -21,9 +19,12 @@ async function loadRuntimeConfig(): Promise<RuntimeConfig> {
   }
 }
 
-export async function startFromUrlAndConfig(): Promise<void> {
+export async function startFromUrlAndConfig(session: TraceSession): Promise<void> {
   const params = new URLSearchParams(location.search);
+  // The shared link's filter first: the box shows it from the first paint.
+  session.setFilterText(params.get('filter') ?? '');
   const config = await loadRuntimeConfig();
+  const store = session.store.getState();
   const broker = params.get('broker') ?? config.broker ?? '';
   const vhost = params.get('vhost') ?? config.vhost ?? '/';
   const login = params.get('login') ?? config.login ?? '';
@@ -33,14 +34,13 @@ export async function startFromUrlAndConfig(): Promise<void> {
   const subscriptions = [...new Set(urlSubs.length > 0 ? urlSubs : (config.subscriptions ?? []))];
 
   const durable = params.get('durable');
-  setDurableByDefault(durable === null ? config.durableCapture === true : durable === '1' || durable === 'true');
-  setInitialFilter(params.get('filter') ?? '');
-  setConnectionTarget({ broker, vhost, login });
+  store.setDurableByDefault(durable === null ? config.durableCapture === true : durable === '1' || durable === 'true');
+  store.setConnectionTarget({ broker, vhost, login });
   for (const destination of subscriptions) {
     // Real-queue destinations consume production messages: never without a click.
     const check = checkDestination(destination);
-    if (check.ok && !check.needsConfirmation) addSubscription(check.normalized);
+    if (check.ok && !check.needsConfirmation) session.addSubscription(check.normalized);
   }
-  if (broker && login && passcode) connect({ broker, vhost, login, passcode });
-  else if (broker && login) setConnectionStatus('disconnected', `Enter the passcode for ${login} and connect`);
+  if (broker && login && passcode) session.connect({ broker, vhost, login, passcode });
+  else if (broker && login) store.setConnectionStatus('disconnected', `Enter the passcode for ${login} and connect`);
 }

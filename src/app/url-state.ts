@@ -1,18 +1,26 @@
 /**
- * Keeps the shareable part of the view in the URL (replaceState, no history
- * spam): today the filter text. Connection and subscriptions are read from the
- * URL at start-up only (see startup.ts); the passcode never goes there.
+ * The shareable part of the view lives in the URL: today the filter text,
+ * kept there with replaceState (no history spam) whenever it changes,
+ * however it was changed (typed, a chart click, the URL itself). Connection
+ * and subscriptions are read from the URL at start-up only (see startup.ts);
+ * the passcode never goes there.
  */
-import { applyFilterText } from './trace-session.ts';
+import type { WarrenStore } from '../store/index.ts';
 
-export function setInitialFilter(text: string): void {
-  applyFilterText(text);
+/** `?capacity=N`: messages retained (default in the capture). */
+export function capacityFromUrl(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('capacity');
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
-export function setFilterFromUser(text: string): void {
-  applyFilterText(text);
-  const url = new URL(location.href);
-  if (text) url.searchParams.set('filter', text);
-  else url.searchParams.delete('filter');
-  history.replaceState(history.state, '', url);
+/** Keeps `?filter=` equal to the store's filter text; returns the unsubscribe. */
+export function syncFilterToUrl(store: WarrenStore): () => void {
+  return store.subscribe((state, previous) => {
+    if (state.filterText === previous.filterText) return;
+    const url = new URL(location.href);
+    if (state.filterText) url.searchParams.set('filter', state.filterText);
+    else url.searchParams.delete('filter');
+    history.replaceState(history.state, '', url);
+  });
 }

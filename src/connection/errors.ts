@@ -8,7 +8,7 @@ import type { IFrame } from '@stomp/stompjs';
 
 const HINTS: [RegExp, string][] = [
   [/no exchange/i, 'the exchange does not exist on the mirror: declare it there, or check the shovel'],
-  [/access refused|access_refused|ACCESS_REFUSED/, 'the login is refused or lacks permission: check the user, its passcode and its permissions on this vhost'],
+  [/access.refused/i, 'the login is refused or lacks permission: check the user, its passcode and its permissions on this vhost'],
   [/vhost .* not found|virtual host|not_allowed/i, 'the vhost does not exist or the user may not use it'],
   [/precondition_failed|PRECONDITION_FAILED/, 'a queue of that name exists with other arguments'],
 ];

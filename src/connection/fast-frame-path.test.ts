@@ -1,10 +1,25 @@
 import { FrameImpl, Parser, type IRawFrameType } from '@stomp/stompjs';
-import { describe, expect, it } from 'vitest';
-import { installFastFramePath } from './fast-frame-path.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { FAST_PATH_STOMPJS_VERSION, installFastFramePath } from './fast-frame-path.ts';
 
 const byteWiseParse = Parser.prototype.parseChunk;
 const originalFromRawFrame = FrameImpl.fromRawFrame.bind(FrameImpl);
-installFastFramePath();
+
+describe('installing the fast path', () => {
+  it('keeps stompjs untouched on a version it was not written for, and says so', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(installFastFramePath('8.0.0')).toBe(false);
+    expect(Parser.prototype.parseChunk).toBe(byteWiseParse);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('stompjs 8.0.0 is installed'));
+    warn.mockRestore();
+  });
+
+  it('installs on the installed stompjs, which is the one it was written for', () => {
+    expect(installFastFramePath()).toBe(true);
+    expect(Parser.prototype.parseChunk).not.toBe(byteWiseParse);
+    expect(installFastFramePath()).toBe(true); // once only
+  });
+});
 
 type Event = { ping: true } | { command: string; headers: Record<string, string>; body: number[] };
 
@@ -66,6 +81,9 @@ const CASES: Record<string, Uint8Array[]> = {
 };
 
 describe('fast frame path', () => {
+  beforeAll(() => {
+    installFastFramePath(FAST_PATH_STOMPJS_VERSION);
+  });
   for (const [name, chunks] of Object.entries(CASES)) {
     it(`parses ${name} exactly as stompjs does`, () => {
       const expected = parse(chunks, false);
@@ -98,6 +116,9 @@ describe('fast frame path', () => {
 });
 
 describe('a frame as a debug string', () => {
+  beforeAll(() => {
+    installFastFramePath(FAST_PATH_STOMPJS_VERSION);
+  });
   it('is just its command, while what is sent still carries every header', () => {
     const frame = new FrameImpl({ command: 'ACK', headers: { id: 'a:b\\c', transaction: 't1' } });
     expect(`${frame}`).toBe('ACK');

@@ -16,9 +16,11 @@
  * treatment: `trim()` is the regex's exact equivalent, and unescaping is
  * skipped for values without a backslash, where it changes nothing.
  *
- * Tied to stompjs 7's Parser internals (`_onByte`, `_collectFrame`, `_token`):
- * the tests compare both paths frame by frame, so an upgrade that changes
- * them fails there rather than here.
+ * Tied to stompjs's Parser internals (`_onByte`, `_collectFrame`, `_token`,
+ * `_decoder`) and FrameImpl.hdrValueUnEscape, so it installs only on the
+ * stompjs version it was written and tested for (the tests compare both
+ * paths frame by frame) and only when those members are there. Otherwise
+ * stompjs's own parser stays, and the console says so once.
  */
 import { FrameImpl, Parser, type IRawFrameType } from '@stomp/stompjs';
 
@@ -40,10 +42,41 @@ interface ParserInternals {
 type ParseChunk = (segment: string | ArrayBuffer, appendMissingNULLonIncoming?: boolean) => void;
 type FromRawFrame = (rawFrame: IRawFrameType, escapeHeaderValues: boolean) => FrameImpl;
 
+/** The stompjs release this path was written and tested against. */
+export const FAST_PATH_STOMPJS_VERSION = '7.5.0';
+
+/** The installed stompjs's version, put in at build time by vite.config.ts from its package.json. */
+declare const __STOMPJS_VERSION__: string;
+
+/** Why the fast path cannot run on this stompjs, or null when it can. */
+function incompatibility(version: string): string | null {
+  if (version !== FAST_PATH_STOMPJS_VERSION) return `stompjs ${version} is installed; the fast path was written for ${FAST_PATH_STOMPJS_VERSION}`;
+  const probe = new Parser(() => undefined, () => undefined) as unknown as Partial<ParserInternals>;
+  const unescape: unknown = (FrameImpl as unknown as { hdrValueUnEscape?: unknown }).hdrValueUnEscape;
+  const ok =
+    typeof probe._onByte === 'function' && probe._onByte === probe._collectFrame && Array.isArray(probe._token) &&
+    probe._decoder instanceof TextDecoder && typeof unescape === 'function';
+  return ok ? null : `stompjs ${version}'s Parser no longer has the internals the fast path reads`;
+}
+
+/** Whether the fast path is in place (it patches stompjs's classes, so once for the whole page). */
 let installed = false;
 
-export function installFastFramePath(): void {
-  if (installed) return;
+/**
+ * Installs the fast path on stompjs's Parser and FrameImpl, once; the
+ * session calls it when it is created. Returns whether it is in place. On a
+ * stompjs it was not made for, stompjs's own parser stays and the console
+ * says why.
+ *
+ * @param version the stompjs version to check (tests give another one).
+ */
+export function installFastFramePath(version: string = __STOMPJS_VERSION__): boolean {
+  if (installed) return true;
+  const reason = incompatibility(version);
+  if (reason !== null) {
+    console.warn(`Warren: using stompjs's own frame parser (${reason}).`);
+    return false;
+  }
   installed = true;
   const byteWise: ParseChunk = Parser.prototype.parseChunk;
   Parser.prototype.parseChunk = function parseChunk(this: Parser, segment, appendMissingNULLonIncoming = false) {
@@ -79,6 +112,7 @@ export function installFastFramePath(): void {
   FrameImpl.prototype.toString = function toString(this: FrameImpl): string {
     return this.command;
   };
+  return true;
 }
 
 /** Parses whole frames and heartbeats from the start of `bytes`; returns where it stopped. */

@@ -13,9 +13,9 @@
  * others come back. An ERROR before CONNECTED (bad login, unknown vhost)
  * would repeat too: it stops the client instead of retrying in a loop.
  */
-import { Client, ReconnectionTimeMode, Versions, type IFrame, type IMessage, type StompSubscription } from '@stomp/stompjs';
+import { Client, ReconnectionTimeMode, Versions, type IFrame, type IMessage, type IStompSocket, type StompSubscription } from '@stomp/stompjs';
 import { describeCloseEvent, describeErrorFrame } from './errors.ts';
-import { parseSubscriptionDestination } from './destinations.ts';
+import { checkDestination } from '../model/index.ts';
 import { createTraceSocket } from './socket-worker/index.ts';
 import { CumulativeAcker, durableQueueName, durableSubscribeHeaders, tabId } from './durable-capture.ts';
 
@@ -39,6 +39,11 @@ export interface TraceConnectionListeners {
 export interface SubscribeOptions {
   /** Durable capture (see durable-capture.ts): nothing lost across a reconnect within the queue's expiry. */
   durable: boolean;
+}
+
+export interface TraceConnectionOptions {
+  /** Opens the WebSocket (or a look-alike); tests pass a fake. Default: createTraceSocket. */
+  socketFactory?: (url: string, protocols: string[]) => IStompSocket;
 }
 
 interface SubscriptionEntry {
@@ -79,9 +84,11 @@ export class TraceConnection {
   constructor(
     params: ConnectionParams,
     private readonly listeners: TraceConnectionListeners,
+    options: TraceConnectionOptions = {},
   ) {
+    const socketFactory = options.socketFactory ?? createTraceSocket;
     this.client = new Client({
-      webSocketFactory: () => createTraceSocket(params.broker, Versions.default.protocolVersions()),
+      webSocketFactory: () => socketFactory(params.broker, Versions.default.protocolVersions()),
       connectHeaders: { login: params.login, passcode: params.passcode, host: params.vhost },
       heartbeatIncoming: HEARTBEAT_MS,
       heartbeatOutgoing: HEARTBEAT_MS,
@@ -108,7 +115,8 @@ export class TraceConnection {
   }
 
   subscribe(id: string, destination: string, options: SubscribeOptions = { durable: false }): void {
-    const bindsOwnQueue = ['exchange', 'topic'].includes(parseSubscriptionDestination(destination).kind);
+    const check = checkDestination(destination);
+    const bindsOwnQueue = check.ok && (check.destination.kind === 'exchange' || check.destination.kind === 'topic');
     const durable = options.durable && bindsOwnQueue ? { queueName: durableQueueName(this.tab, destination) } : null;
     const entry: SubscriptionEntry = { id, destination, failed: false, handle: null, durable };
     this.subscriptions.set(id, entry);
@@ -146,7 +154,6 @@ export class TraceConnection {
     const headers = {
       id: entry.id,
       receipt,
-      ...parseSubscriptionDestination(entry.destination).headers,
       ...(entry.durable ? durableSubscribeHeaders(entry.durable.queueName) : {}),
     };
     const acker = this.acker;

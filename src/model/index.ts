@@ -5,6 +5,7 @@
 export type { TracedMessage } from './types.ts';
 export { parseDestination, unescapeDestinationPart } from './destination.ts';
 export type { DestinationKind, ParsedDestination } from './destination.ts';
+export { checkDestination, mergeRepeatedHashes, type DestinationCheck } from './subscription-destination.ts';
 export { StringInterner } from './interner.ts';
 export { BodySlab } from './body-slab.ts';
 export type { StringInternerOptions } from './interner.ts';

@@ -8,5 +8,6 @@
  */
 export { RateRecorder, RATE_WINDOW_SECONDS, DEFAULT_MAX_KEYS_PER_SECOND, type RateRecorderOptions } from './rate-recorder.ts';
 export type { RateSample } from './rate-bucket.ts';
+export { countRatesOf, type RateSource } from './attach.ts';
 export { keyPrefix, type KeyDepth } from './key-groups.ts';
 export { RateReader, type RateBreakdown, type RateSeries, type RateSeriesKind, type RateSnapshot, type RateSnapshotOptions } from './rate-snapshot.ts';

@@ -1,9 +1,10 @@
 /**
  * The rate model: every ingested message is counted into 1-second buckets,
  * kept for the last five minutes in a ring keyed by epoch second. Counting
- * happens at ingest, before the buffer can evict a message or the filter
- * hide it, so the charts stay exact whatever the table shows. Readers (the
- * charts, twice a second) aggregate buckets; they never touch the row buffer.
+ * happens at ingest (a listener on the capture, see attach.ts), before the
+ * buffer can evict a message or the filter hide it, so the charts stay exact
+ * whatever the table shows. Readers (the charts, once a second) aggregate
+ * buckets; they never touch the row buffer.
  *
  * @module
  */

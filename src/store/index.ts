@@ -1,3 +1,31 @@
-export * from './connection-store.ts';
-export * from './subscriptions-store.ts';
-export * from './view-store.ts';
+/**
+ * The tab's UI state: one vanilla zustand store per session, made of slices,
+ * each with its state and the named actions that change it (no raw setState
+ * from outside). It holds no messages: the capture does, and the session
+ * publishes its counters here once per update.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createChartsSlice, type ChartsSlice } from './charts-slice.ts';
+import { createChoicesSlice, type ChoicesSlice } from './choices-slice.ts';
+import { createConnectionSlice, type ConnectionSlice } from './connection-slice.ts';
+import { createSubscriptionsSlice, type SubscriptionsSlice } from './subscriptions-slice.ts';
+import { createViewSlice, type ViewSlice } from './view-slice.ts';
+
+export type WarrenState = ConnectionSlice & SubscriptionsSlice & ViewSlice & ChoicesSlice & ChartsSlice;
+export type WarrenStore = StoreApi<WarrenState>;
+
+export function createWarrenStore(): WarrenStore {
+  return createStore<WarrenState>()((...a) => ({
+    ...createConnectionSlice(...a),
+    ...createSubscriptionsSlice(...a),
+    ...createViewSlice(...a),
+    ...createChoicesSlice(...a),
+    ...createChartsSlice(...a),
+  }));
+}
+
+export type { ConnectionSlice, ConnectionTarget } from './connection-slice.ts';
+export type { Subscription, SubscriptionState, SubscriptionsSlice } from './subscriptions-slice.ts';
+export type { PublishedView, ViewSlice } from './view-slice.ts';
+export type { ChoicesSlice, TimeWindow } from './choices-slice.ts';
+export type { ChartSettings, ChartsSlice } from './charts-slice.ts';

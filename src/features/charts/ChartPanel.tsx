@@ -6,24 +6,24 @@
  * scripts; "Data" shows them as a table.
  */
 import { useMemo } from 'react';
-import { useSubscriptionsStore, useViewStore } from '../../store/index.ts';
+import { subscriptionColor, useWarrenStore } from '../../ui/index.ts';
 import { ByteRateChart } from './ByteRateChart.tsx';
-import { setChartSettings, useChartSettings } from './chart-settings.ts';
 import { MessageRateChart } from './MessageRateChart.tsx';
 import { RateControls } from './RateControls.tsx';
 import { RateDataTable } from './RateDataTable.tsx';
-import { useRateSnapshot } from './rate-feed-instance.ts';
+import { useRateSnapshot } from './use-rate-snapshot.ts';
 import { RateSummary } from './RateSummary.tsx';
 import { SeriesLegend } from './SeriesLegend.tsx';
 import { chartRows, presentSeries, seriesTotals, type SubscriptionInfo } from './series-view.ts';
 
 export function ChartPanel() {
-  const open = useChartSettings((s) => s.open);
+  const open = useWarrenStore((s) => s.chartsOpen);
+  const setChartSettings = useWarrenStore((s) => s.setChartSettings);
   if (!open) {
     return (
       <section className="rate-panel collapsed" data-testid="rate-chart" data-open="false" aria-label="Message rates">
         <header className="rate-header">
-          <button type="button" className="link rate-toggle" data-testid="rate-chart-toggle" aria-expanded="false" onClick={() => setChartSettings({ open: true })}>
+          <button type="button" className="link rate-toggle" data-testid="rate-chart-toggle" aria-expanded="false" onClick={() => setChartSettings({ chartsOpen: true })}>
             ▸ Rates
           </button>
         </header>
@@ -35,16 +35,17 @@ export function ChartPanel() {
 
 function OpenChartPanel() {
   const snapshot = useRateSnapshot();
-  const showData = useChartSettings((s) => s.showData);
-  const paused = useViewStore((s) => s.paused);
-  const subscriptionList = useSubscriptionsStore((s) => s.subscriptions);
+  const showData = useWarrenStore((s) => s.showData);
+  const paused = useWarrenStore((s) => s.paused);
+  const setChartSettings = useWarrenStore((s) => s.setChartSettings);
+  const subscriptionList = useWarrenStore((s) => s.subscriptions);
   const subscriptions = useMemo(
-    () => new Map<string, SubscriptionInfo>(subscriptionList.map((s) => [s.id, { destination: s.destination, color: s.color }])),
+    () => new Map<string, SubscriptionInfo>(subscriptionList.map((s) => [s.id, { destination: s.destination, color: subscriptionColor(s.number) }])),
     [subscriptionList],
   );
   const series = useMemo(() => presentSeries(snapshot, subscriptions), [snapshot, subscriptions]);
   const rows = useMemo(() => chartRows(snapshot, series), [snapshot, series]);
-  const timeWindow = useViewStore((s) => s.timeWindow);
+  const timeWindow = useWarrenStore((s) => s.timeWindow);
 
   return (
     <section
@@ -62,7 +63,7 @@ function OpenChartPanel() {
       data-frozen={paused}
     >
       <header className="rate-header">
-        <button type="button" className="link rate-toggle" data-testid="rate-chart-toggle" aria-expanded="true" onClick={() => setChartSettings({ open: false })}>
+        <button type="button" className="link rate-toggle" data-testid="rate-chart-toggle" aria-expanded="true" onClick={() => setChartSettings({ chartsOpen: false })}>
           ▾ Rates
         </button>
         <RateSummary snapshot={snapshot} paused={paused} />

@@ -5,6 +5,7 @@
  */
 import { Area, AreaChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TimeWindow } from '../../store/index.ts';
+import { useSession } from '../../ui/index.ts';
 import { brushSeconds, filterBySeries } from './chart-actions.ts';
 import { clockMinute, compactCount, minuteTicks } from './format.ts';
 import { RateTooltip } from './RateTooltip.tsx';
@@ -22,7 +23,11 @@ interface Props {
 export const AXIS_STYLE = { fontSize: 11, fill: '#8a93a8' };
 
 export function MessageRateChart({ rows, series, timeWindow, startSecond, endSecond }: Props) {
-  const drag = useDragSelect((index) => rows[index]?.second, brushSeconds);
+  const session = useSession();
+  const drag = useDragSelect(
+    (index) => rows[index]?.second,
+    (a, b) => brushSeconds(session, a, b),
+  );
   const band = drag.range ?? (timeWindow && { from: timeWindow.fromSecond, to: timeWindow.toSecond });
 
   return (
@@ -66,7 +71,7 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond, endSec
               activeDot={false}
               style={{ cursor: s.filter.ok ? 'pointer' : 'crosshair' }}
               onClick={() => {
-                if (!drag.wasDrag()) filterBySeries(s);
+                if (!drag.wasDrag()) filterBySeries(session, s);
               }}
             />
           ))}

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyDepth, RateBreakdown } from '../../rates/index.ts';
-import { setChartSettings, useChartSettings } from './chart-settings.ts';
+import { useWarrenStore } from '../../ui/index.ts';
 
 const BREAKDOWNS: { value: RateBreakdown; label: string }[] = [
   { value: 'key', label: 'key' },
@@ -17,7 +17,8 @@ const DEPTHS: { value: KeyDepth; label: string; title: string }[] = [
 
 /** Breakdown (key / subscription / exchange), key grouping depth, and chart or data table. */
 export function RateControls() {
-  const { breakdown, depth, showData } = useChartSettings(useShallow((s) => ({ breakdown: s.breakdown, depth: s.depth, showData: s.showData })));
+  const { breakdown, depth, showData } = useWarrenStore(useShallow((s) => ({ breakdown: s.breakdown, depth: s.depth, showData: s.showData })));
+  const setChartSettings = useWarrenStore((s) => s.setChartSettings);
   return (
     <div className="rate-controls">
       <Segmented label="by" testId="rate-breakdown" options={BREAKDOWNS} value={breakdown} onChange={(value) => setChartSettings({ breakdown: value })} />

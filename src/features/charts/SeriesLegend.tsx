@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_KEYS_PER_SECOND } from '../../rates/index.ts';
+import { useSession } from '../../ui/index.ts';
 import { filterBySeries } from './chart-actions.ts';
 import type { ChartSeries } from './series-view.ts';
 
@@ -10,6 +11,7 @@ interface Props {
 
 /** The series with their totals over the window; a click filters the table to one (top of the stack first). */
 export function SeriesLegend({ series, unkeyed }: Props) {
+  const session = useSession();
   return (
     <ul className="rate-legend" data-testid="rate-legend" aria-label="Series, click to filter the table">
       {series.length === 0 && <li className="muted">No messages in the last 5 minutes.</li>}
@@ -22,7 +24,7 @@ export function SeriesLegend({ series, unkeyed }: Props) {
             data-total={s.total}
             aria-disabled={!s.filter.ok}
             title={`${s.label}: ${s.total.toLocaleString('en-US')} msgs. ${s.filter.ok ? `Click to filter the table: ${s.filter.text}` : s.filter.reason}`}
-            onClick={() => filterBySeries(s)}
+            onClick={() => filterBySeries(session, s)}
           >
             <span className="swatch" style={{ background: s.color }} />
             <span className="rate-legend-label">{s.label}</span>

@@ -1,10 +1,10 @@
-import { useViewStore } from '../../store/index.ts';
-import { clearTimeWindow } from './chart-actions.ts';
+import { useSession, useWarrenStore } from '../../ui/index.ts';
 import { clockTime } from './format.ts';
 
 /** Above the table while a brushed time window limits it: which seconds, and the way back to live. */
 export function TimeWindowBar() {
-  const timeWindow = useViewStore((s) => s.timeWindow);
+  const session = useSession();
+  const timeWindow = useWarrenStore((s) => s.timeWindow);
   if (timeWindow === null) return null;
   const { fromSecond, toSecond } = timeWindow;
   const seconds = toSecond - fromSecond + 1;
@@ -14,7 +14,7 @@ export function TimeWindowBar() {
         Time window <strong>{clockTime(fromSecond)}</strong> – <strong>{clockTime(toSecond + 1)}</strong> ({seconds} s): the table shows only messages
         received then, new ones are not added.
       </span>
-      <button type="button" data-testid="time-window-clear" onClick={clearTimeWindow}>
+      <button type="button" data-testid="time-window-clear" onClick={() => session.setTimeWindow(null)}>
         ✕ Back to live
       </button>
     </div>

@@ -1,23 +1,13 @@
-/** What a chart interaction does to the table. */
-import { setTimeWindow } from '../../app/trace-session.ts';
-import { setFilterFromUser } from '../../app/url-state.ts';
-import { useViewStore, type TimeWindow } from '../../store/index.ts';
+/** What a chart interaction does to the table, through the session's actions. */
+import type { TraceSession } from '../../session/index.ts';
 import type { ChartSeries } from './series-view.ts';
 
-/** Sets the table's filter to show exactly this series (no-op for "other"); the filter box shows it too. */
-export function filterBySeries(series: ChartSeries): void {
-  if (!series.filter.ok) return;
-  setFilterFromUser(series.filter.text);
-  useViewStore.setState((s) => ({ filterRevision: s.filterRevision + 1 }));
+/** Filters the table to exactly this series (no-op for "other"); the filter box shows the new text. */
+export function filterBySeries(session: TraceSession, series: ChartSeries): void {
+  if (series.filter.ok) session.setFilterText(series.filter.text);
 }
 
 /** Limits the table to the brushed seconds (in either order, both included). */
-export function brushSeconds(a: number, b: number): void {
-  const window: TimeWindow = { fromSecond: Math.min(a, b), toSecond: Math.max(a, b) };
-  setTimeWindow(window);
-}
-
-/** Back to the live table. */
-export function clearTimeWindow(): void {
-  setTimeWindow(null);
+export function brushSeconds(session: TraceSession, a: number, b: number): void {
+  session.setTimeWindow({ fromSecond: Math.min(a, b), toSecond: Math.max(a, b) });
 }

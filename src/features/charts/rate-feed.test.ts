@@ -40,14 +40,14 @@ describe('RateFeed', () => {
     feed.subscribe(() => {});
     record(10);
     vi.advanceTimersByTime(1100);
-    feed.setFrozen(true);
+    feed.setFrozenAt(clock);
     const frozen = feed.getSnapshot();
     clock += 3000;
     record(5);
     vi.advanceTimersByTime(3000);
     expect(feed.getSnapshot()).toBe(frozen);
     expect(frozen.totalMessages).toBe(10);
-    feed.setFrozen(false);
+    feed.setFrozenAt(null);
     expect(feed.getSnapshot().totalMessages).toBe(15);
     expect(feed.getSnapshot().endSecond).toBe(Math.floor(clock / 1000));
   });
@@ -55,7 +55,7 @@ describe('RateFeed', () => {
   it('keeps the frozen window when the breakdown changes while paused', () => {
     feed.subscribe(() => {});
     record(4);
-    feed.setFrozen(true);
+    feed.setFrozenAt(clock);
     clock += 10_000;
     feed.configure({ breakdown: 'exchange', depth: 'full' });
     expect(feed.getSnapshot()).toMatchObject({ breakdown: 'exchange', endSecond: Math.floor(T0 / 1000), totalMessages: 4 });

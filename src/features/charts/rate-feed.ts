@@ -64,13 +64,17 @@ export class RateFeed {
     if (this.listeners.size > 0) this.refresh();
   }
 
-  /** Freezes the window at the current second (pause), or returns to live and catches up. */
-  setFrozen(frozen: boolean): void {
-    if (frozen === (this.frozenAtSecond !== null)) return;
-    this.frozenAtSecond = frozen ? this.nowSecond() : null;
+  /**
+   * Freezes the window at the second of `atMs` (when the view was paused,
+   * epoch ms), or returns to live with null and catches up.
+   */
+  setFrozenAt(atMs: number | null): void {
+    const second = atMs === null ? null : Math.floor(atMs / 1000);
+    if (second === this.frozenAtSecond) return;
+    this.frozenAtSecond = second;
     if (this.listeners.size === 0) return;
     this.refresh();
-    if (frozen) this.stopTimer();
+    if (second !== null) this.stopTimer();
     else this.startTimer();
   }
 

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { checkDestination } from '../../connection/index.ts';
+import { checkDestination } from '../../model/index.ts';
 import type { RateSeries } from '../../rates/index.ts';
 
 /** A filter to apply, or why this series has none. */
@@ -57,7 +57,7 @@ function subscriptionFilter(destination: string | undefined): SeriesFilter {
   if (!check.ok || check.destination.kind === 'queue' || check.destination.kind === 'amq-queue') {
     return { ok: false, reason: 'A queue subscription has no exchange and binding to filter on.' };
   }
-  const { exchange, pattern } = check.destination;
+  const { exchange, routingKey: pattern } = check.destination;
   const exchangeTerm = `exchange:${quoteFilterValue(exchange)}`;
   // `#` matches every key: the exchange alone says the same, shorter.
   return { ok: true, text: pattern === '#' ? exchangeTerm : `${exchangeTerm} key:${quoteFilterValue(pattern)}` };

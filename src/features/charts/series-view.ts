@@ -6,6 +6,7 @@
  * @module
  */
 import type { RateSeries, RateSnapshot } from '../../rates/index.ts';
+import { NEUTRAL_COLOR, PALETTE } from '../../ui/index.ts';
 import { seriesFilter, type SeriesFilter } from './series-filter.ts';
 
 /** One series, ready to draw. */
@@ -27,9 +28,7 @@ export interface SubscriptionInfo {
   color: string;
 }
 
-// Tableau 10 without its grey, which is kept for "other".
-const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f'];
-export const OTHER_COLOR = '#6b7280';
+export const OTHER_COLOR = NEUTRAL_COLOR;
 export const OTHER_LABEL = '(other)';
 
 /** Labels and colours for a snapshot's series. */

@@ -1,17 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { connect, disconnect } from '../../app/trace-session.ts';
-import { useConnectionStore } from '../../store/index.ts';
+import type { ConnectionTarget } from '../../store/index.ts';
+import { useSession, useWarrenStore } from '../../ui/index.ts';
 
 /** Broker URL, vhost, login, passcode; connect/disconnect; a status line with the reason. */
 export function ConnectionPanel() {
-  const target = useConnectionStore((s) => s.target);
-  const status = useConnectionStore((s) => s.status);
+  const target = useWarrenStore((s) => s.target);
+  const status = useWarrenStore((s) => s.status);
   // Remount the form when the target changes from outside (URL or runtime config).
   return <ConnectionForm key={`${target.broker}|${target.vhost}|${target.login}`} target={target} active={status !== 'disconnected' && status !== 'error'} />;
 }
 
-function ConnectionForm({ target, active }: { target: { broker: string; vhost: string; login: string }; active: boolean }) {
+function ConnectionForm({ target, active }: { target: ConnectionTarget; active: boolean }) {
+  const session = useSession();
   const [broker, setBroker] = useState(target.broker);
   const [vhost, setVhost] = useState(target.vhost);
   const [login, setLogin] = useState(target.login);
@@ -19,8 +20,8 @@ function ConnectionForm({ target, active }: { target: { broker: string; vhost: s
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (active) void disconnect();
-    else connect({ broker: broker.trim(), vhost: vhost || '/', login, passcode });
+    if (active) void session.disconnect();
+    else session.connect({ broker: broker.trim(), vhost: vhost || '/', login, passcode });
   };
 
   return (
@@ -60,7 +61,7 @@ function ConnectionForm({ target, active }: { target: { broker: string; vhost: s
 
 /** The status line: connected / connecting / disconnected / error, and why. */
 export function ConnectionStatusLine() {
-  const { status, detail } = useConnectionStore(useShallow((s) => ({ status: s.status, detail: s.detail })));
+  const { status, detail } = useWarrenStore(useShallow((s) => ({ status: s.status, detail: s.detail })));
   return (
     <div className={`connection-status status-${status}`} data-testid="connection-status" role="status" title={detail}>
       <span className="dot" aria-hidden="true" />

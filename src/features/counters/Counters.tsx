@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useViewStore } from '../../store/index.ts';
+import { useWarrenStore } from '../../ui/index.ts';
 
 const format = (n: number) => n.toLocaleString('en-US');
 
@@ -9,7 +9,7 @@ const format = (n: number) => n.toLocaleString('en-US');
  * from x-warren-seq gaps) shows once there is any.
  */
 export function Counters() {
-  const c = useViewStore(
+  const c = useWarrenStore(
     useShallow((s) => ({ received: s.received, visible: s.visible, buffered: s.bufferedWhilePaused, dropped: s.dropped, missing: s.missing })),
   );
   return (

@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { hexDump } from '../../model/index.ts';
-import { formatBytes } from './format.ts';
+import { formatBytes } from '../../ui/index.ts';
 import { nextHexBytes } from './hex-source.ts';
 import type { HexSource } from './hex-source.ts';
 

@@ -8,15 +8,15 @@
  */
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { ingest } from '../../app/trace-session.ts';
-import { closeInspector, useViewStore } from '../../store/index.ts';
+import { useSession, useWarrenStore } from '../../ui/index.ts';
 import { HeadersTable } from './HeadersTable.tsx';
 import { MessageSummary } from './MessageSummary.tsx';
 import { PayloadPanel } from './PayloadPanel.tsx';
 
 export function Inspector() {
-  const selectedSeq = useViewStore((s) => s.selectedSeq);
-  const inspectorOpen = useViewStore((s) => s.inspectorOpen);
+  const selectedSeq = useWarrenStore((s) => s.selectedSeq);
+  const inspectorOpen = useWarrenStore((s) => s.inspectorOpen);
+  const closeInspector = useWarrenStore((s) => s.closeInspector);
   if (!inspectorOpen || selectedSeq === null) return null;
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -42,7 +42,8 @@ export function Inspector() {
 function InspectedMessage({ seq }: { seq: number }) {
   // Taken once at selection: the panel keeps showing the message even if the
   // ring buffer evicts it while it is open.
-  const [message] = useState(() => ingest.buffer.get(seq));
+  const { capture } = useSession();
+  const [message] = useState(() => capture.buffer.get(seq));
   if (message === undefined) {
     return (
       <p className="inspector-evicted" role="note">

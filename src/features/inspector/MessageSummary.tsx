@@ -1,12 +1,12 @@
 /** The facts people look for first: which message, when, from where, how big, via which subscription. */
 import type { TracedMessage } from '../../model/types.ts';
-import { useSubscriptionsStore } from '../../store/index.ts';
-import { exchangeLabel, formatBytes, formatReceiveTime } from './format.ts';
+import { formatBytes, NEUTRAL_COLOR, subscriptionColor, useWarrenStore } from '../../ui/index.ts';
+import { exchangeLabel, formatReceiveTime } from './format.ts';
 import { Field, FieldList } from './FieldList.tsx';
 
 export function MessageSummary({ message }: { message: TracedMessage }) {
   // The entry object only changes when that subscription's state does.
-  const subscription = useSubscriptionsStore((s) => s.subscriptions.find((sub) => sub.id === message.subscriptionId));
+  const subscription = useWarrenStore((s) => s.subscriptions.find((sub) => sub.id === message.subscriptionId));
   return (
     <section className="inspector-section inspector-summary" aria-label="Summary">
       <FieldList>
@@ -23,7 +23,7 @@ export function MessageSummary({ message }: { message: TracedMessage }) {
           {message.size >= 1024 && <span className="muted"> ({message.size.toLocaleString('en-US')} bytes)</span>}
         </Field>
         <Field name="subscription">
-          <span className="swatch" style={{ background: subscription?.color ?? '#888' }} aria-hidden="true" />
+          <span className="swatch" style={{ background: subscription === undefined ? NEUTRAL_COLOR : subscriptionColor(subscription.number) }} aria-hidden="true" />
           {subscription === undefined ? <span className="muted">removed ({message.subscriptionId})</span> : subscription.destination}
         </Field>
         {message.warrenSeq >= 0 && <Field name="x-warren-seq">{message.warrenSeq}</Field>}

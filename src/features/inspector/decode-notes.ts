@@ -3,7 +3,8 @@
  * decode limit, and the decoder's own warning. Pure, so the wording is tested.
  */
 import type { DecodedBody } from '../../model/index.ts';
-import { formatBytes, formatExactBytes } from './format.ts';
+import { formatBytes } from '../../ui/index.ts';
+import { formatExactBytes } from './format.ts';
 
 /** "gzip-decoded (812 bytes → 2,301 bytes)", or null when nothing was decompressed. */
 export function decompressionNote(decoded: DecodedBody): string | null {

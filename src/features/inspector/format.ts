@@ -1,23 +1,7 @@
 /**
  * Text formatting for the inspector. Pure functions, so the wording users and
- * e2e tests read is unit-tested without a DOM.
+ * e2e tests read is unit-tested without a DOM. Byte sizes: ui/format-bytes.ts.
  */
-
-const KIB = 1024;
-const MIB = 1024 * 1024;
-
-/**
- * A byte count for prose: "812 bytes", "256 KiB", "1.0 MB". Sizes below a
- * MiB keep KiB (the decode limit reads "256 KiB"); above it one decimal of
- * MB (2^20 bytes) matches the size column of the table.
- */
-export function formatBytes(bytes: number): string {
-  if (bytes < KIB) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
-  const kib = bytes / KIB;
-  // Just under a MiB would round to "1024.0 KiB": say MB from there.
-  if (kib < 1023.95) return `${Number.isInteger(kib) ? kib : kib.toFixed(1)} KiB`;
-  return `${(bytes / MIB).toFixed(1)} MB`;
-}
 
 /** Exact byte count with thousands separators, for the decompression note. */
 export function formatExactBytes(bytes: number): string {

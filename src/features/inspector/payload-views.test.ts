@@ -68,7 +68,7 @@ describe('decode notes', () => {
   it('says how much of a large body is shown', () => {
     const big = `{"padding":"${'x'.repeat(1024 * 1024 - 14)}"}`;
     const decoded = decodeBody(appEvent({ 'content-type': 'application/json' }, big));
-    expect(truncationNote(decoded)).toBe('Showing the first 256 KiB of 1.0 MB');
+    expect(truncationNote(decoded)).toBe('Showing the first 256 KiB of 1.0 MiB');
     expect(decompressionNote(decoded)).toBeNull();
   });
 });

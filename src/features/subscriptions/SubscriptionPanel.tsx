@@ -1,18 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { checkDestination } from '../../connection/index.ts';
-import { addSubscription, removeSubscription, toggleSubscriptionCapture } from '../../app/trace-session.ts';
-import { useSubscriptionsStore } from '../../store/index.ts';
+import { checkDestination } from '../../model/index.ts';
+import { subscriptionColor, useSession, useWarrenStore } from '../../ui/index.ts';
 
 /**
  * Add and remove subscriptions. The destination is checked before anything is
  * sent; destinations that consume a real queue need a second, explicit click.
  */
 export function SubscriptionPanel() {
-  const subscriptions = useSubscriptionsStore((s) => s.subscriptions);
+  const session = useSession();
+  const subscriptions = useWarrenStore((s) => s.subscriptions);
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'warning'; text: string } | null>(null);
   const [awaitingConfirmation, setAwaitingConfirmation] = useState<string | null>(null);
-  const durableByDefault = useSubscriptionsStore((s) => s.durableByDefault);
+  const durableByDefault = useWarrenStore((s) => s.durableByDefault);
   // null until the user ticks or unticks: follows the default, which arrives with the runtime config.
   const [durableChoice, setDurable] = useState<boolean | null>(null);
   const durable = durableChoice ?? durableByDefault;
@@ -34,7 +34,7 @@ export function SubscriptionPanel() {
       setMessage({ kind: 'warning', text: check.warning ?? 'This consumes real messages.' });
       return;
     }
-    addSubscription(destination, durable);
+    session.addSubscription(destination, durable);
     setText('');
     setAwaitingConfirmation(null);
     setMessage(check.warning && !check.needsConfirmation ? { kind: 'warning', text: check.warning } : null);
@@ -70,7 +70,7 @@ export function SubscriptionPanel() {
       <ul data-testid="subscription-list" className="subscription-list">
         {subscriptions.map((s) => (
           <li key={s.id} className={`subscription state-${s.state}`} data-state={s.state} data-destination={s.destination} data-durable={s.durable}>
-            <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+            <span className="swatch" style={{ background: subscriptionColor(s.number) }} aria-hidden="true" />
             <span className="destination" title={s.destination}>
               {s.destination}
             </span>
@@ -81,13 +81,13 @@ export function SubscriptionPanel() {
             <button
               type="button"
               className="link"
-              onClick={() => toggleSubscriptionCapture(s.id)}
+              onClick={() => session.toggleSubscriptionCapture(s.id)}
               aria-label={`${s.state === 'paused' || s.state === 'failed' ? 'Resume' : 'Stop'} capture of ${s.destination}`}
               title={s.state === 'paused' || s.state === 'failed' ? 'Resume capture' : 'Stop capture (unsubscribe); the rows stay'}
             >
               {s.state === 'paused' || s.state === 'failed' ? '▶' : '❚❚'}
             </button>
-            <button type="button" className="link" onClick={() => removeSubscription(s.id)} aria-label={`Remove ${s.destination}`}>
+            <button type="button" className="link" onClick={() => session.removeSubscription(s.id)} aria-label={`Remove ${s.destination}`}>
               ✕
             </button>
             {s.error && <p className="hint error">{s.error}</p>}

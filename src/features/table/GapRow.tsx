@@ -1,10 +1,11 @@
 import { memo } from 'react';
-import type { SequenceGap } from '../../ingest/index.ts';
-import { subscriptionColor } from '../../store/index.ts';
+import type { SequenceGap } from '../../capture/index.ts';
 import { GRID_TEMPLATE } from './columns.ts';
 
 interface Props {
   gap: SequenceGap;
+  /** The tag colour of the gap's subscription. */
+  color: string;
   top: number;
   height: number;
 }
@@ -16,7 +17,7 @@ const format = (n: number) => n.toLocaleString('en-US');
  * delivered those messages (a non-durable subscription was away, or the
  * mirror's bounded queue dropped its oldest for a slow page).
  */
-export const GapRow = memo(function GapRow({ gap, top, height }: Props) {
+export const GapRow = memo(function GapRow({ gap, color, top, height }: Props) {
   return (
     <div
       className="row gap"
@@ -27,7 +28,7 @@ export const GapRow = memo(function GapRow({ gap, top, height }: Props) {
       style={{ transform: `translateY(${top}px)`, height, gridTemplateColumns: GRID_TEMPLATE }}
       title="The broker never delivered these: a subscription without durable capture was disconnected, or the mirror's bounded queue dropped its oldest messages while the page fell behind."
     >
-      <span className="tag" style={{ background: subscriptionColor(gap.subscriptionId) }} />
+      <span className="tag" style={{ background: color }} />
       <span className="gap-text" role="gridcell">
         ⚠ {format(gap.missing)} {gap.missing === 1 ? 'message' : 'messages'} missing here: x-warren-seq jumps from{' '}
         {format(gap.lastBefore)} to {format(gap.firstAfter)}

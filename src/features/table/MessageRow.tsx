@@ -1,11 +1,12 @@
 import { memo } from 'react';
-import type { TracedMessage } from '../../model/types.ts';
-import { subscriptionColor } from '../../store/index.ts';
+import type { TracedMessage } from '../../model/index.ts';
 import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
 
 interface Props {
   seq: number;
   message: TracedMessage | undefined;
+  /** The tag colour of the message's subscription. */
+  color: string;
   top: number;
   height: number;
   selected: boolean;
@@ -13,7 +14,7 @@ interface Props {
 }
 
 /** One row; a message evicted while the view was paused shows as such. */
-export const MessageRow = memo(function MessageRow({ seq, message, top, height, selected, onSelect }: Props) {
+export const MessageRow = memo(function MessageRow({ seq, message, color, top, height, selected, onSelect }: Props) {
   const style = { transform: `translateY(${top}px)`, height, gridTemplateColumns: GRID_TEMPLATE };
   if (!message) {
     return (
@@ -36,7 +37,7 @@ export const MessageRow = memo(function MessageRow({ seq, message, top, height, 
       style={style}
       onClick={() => onSelect(seq)}
     >
-      <span className="tag" style={{ background: subscriptionColor(message.subscriptionId) }} />
+      <span className="tag" style={{ background: color }} />
       {COLUMNS.map((c) => (
         <span key={c.id} className={`cell cell-${c.id}`} role="gridcell">
           {c.cell(message)}

@@ -1,15 +1,15 @@
 /**
- * The live trace table: virtualized rows read straight from the ingest buffer
- * by seq. It re-renders when the view store's `version` moves (at most once
- * per animation frame), follows the tail until the user scrolls or moves the
- * selection up, and offers "jump to live" to follow again.
+ * The live trace table: virtualized rows read straight from the capture's
+ * buffer by seq, in the view's row order. It re-renders when the published
+ * `version` moves (the session publishes at most ~20 times a second),
+ * follows the tail until the user scrolls or moves the selection up, and
+ * offers "jump to live" to follow again.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
-import { ingest } from '../../app/trace-session.ts';
-import { openInspector, setFollowing, useViewStore } from '../../store/index.ts';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement, type RefObject } from 'react';
+import { NEUTRAL_COLOR, subscriptionColor, useSession, useWarrenStore } from '../../ui/index.ts';
 import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
-import { handleTableKey } from './keyboard.ts';
+import { tableKeyHandler } from './keyboard.ts';
 import { GapRow } from './GapRow.tsx';
 import { MessageRow } from './MessageRow.tsx';
 
@@ -55,10 +55,16 @@ function useElementHeight(ref: RefObject<HTMLElement | null>): number {
 
 export function MessageTable() {
   // Subscribing to version is what re-renders the table when rows move.
-  const version = useViewStore((s) => s.version);
-  const rowCount = useViewStore((s) => s.rows);
-  const selectedSeq = useViewStore((s) => s.selectedSeq);
-  const following = useViewStore((s) => s.following);
+  const session = useSession();
+  const { view, capture, store } = session;
+  const version = useWarrenStore((s) => s.version);
+  const rowCount = useWarrenStore((s) => s.rows);
+  const selectedSeq = useWarrenStore((s) => s.selectedSeq);
+  const following = useWarrenStore((s) => s.following);
+  const openInspector = useWarrenStore((s) => s.openInspector);
+  const setFollowing = useWarrenStore((s) => s.setFollowing);
+  const subscriptions = useWarrenStore((s) => s.subscriptions);
+  const colorOf = useMemo(() => new Map(subscriptions.map((s) => [s.id, subscriptionColor(s.number)])), [subscriptions]);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const viewportHeight = useElementHeight(scrollRef);
@@ -77,9 +83,10 @@ export function MessageTable() {
   });
 
   useEffect(() => {
-    window.addEventListener('keydown', handleTableKey);
-    return () => window.removeEventListener('keydown', handleTableKey);
-  }, []);
+    const onKey = tableKeyHandler(session);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session]);
 
   // Following: one scrollTop write per frame. scrollToIndex would read layout
   // (scrollHeight) and re-check on the next frame, forcing extra layouts per
@@ -92,9 +99,9 @@ export function MessageTable() {
   // Keep a keyboard-moved selection on screen.
   useLayoutEffect(() => {
     if (selectedSeq === null || following) return;
-    const row = ingest.tableRowOfSeq(selectedSeq);
+    const row = view.rowOfSeq(selectedSeq);
     if (row >= 0) virtualizer.scrollToIndex(row, { align: 'auto' });
-  }, [selectedSeq, following, virtualizer]);
+  }, [selectedSeq, following, virtualizer, view]);
 
   // Following, the rows to draw are the tail: known before the scroll happens.
   // Taking them from the virtualizer would draw the range of the last scroll
@@ -112,16 +119,19 @@ export function MessageTable() {
   const rows: ReactElement[] = [];
   for (let index = first; index < end; index++) {
     const top = index * ROW_HEIGHT;
-    const seq = ingest.seqAtTableRow(index);
-    const gap = seq < 0 ? ingest.gapAtTableRow(index) : undefined;
+    const seq = view.seqAtRow(index);
+    const gap = seq < 0 ? view.gapAtRow(index) : undefined;
+    const message = gap ? undefined : capture.buffer.get(seq);
+    const color = colorOf.get(gap ? gap.subscriptionId : (message?.subscriptionId ?? '')) ?? NEUTRAL_COLOR;
     rows.push(
       gap ? (
-        <GapRow key={`g${index % ROW_POOL}`} gap={gap} top={top} height={ROW_HEIGHT} />
+        <GapRow key={`g${index % ROW_POOL}`} gap={gap} color={color} top={top} height={ROW_HEIGHT} />
       ) : (
         <MessageRow
           key={index % ROW_POOL}
           seq={seq}
-          message={ingest.buffer.get(seq)}
+          message={message}
+          color={color}
           top={top}
           height={ROW_HEIGHT}
           selected={seq === selectedSeq}
@@ -135,8 +145,8 @@ export function MessageTable() {
     const el = scrollRef.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 2;
-    if (atBottom !== useViewStore.getState().following) setFollowing(atBottom);
-  }, []);
+    if (atBottom !== store.getState().following) setFollowing(atBottom);
+  }, [store, setFollowing]);
 
   return (
     <div className="message-table" data-testid="message-table" role="grid" aria-rowcount={rowCount} data-following={following}>

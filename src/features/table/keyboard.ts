@@ -3,55 +3,64 @@
  * inspector, `/` focuses the filter, space pauses, Escape closes the
  * inspector. Keys typed into a text field stay with that field.
  */
-import { ingest, togglePause } from '../../app/trace-session.ts';
-import { closeInspector, openInspector, selectMessage, setFollowing, useViewStore } from '../../store/index.ts';
+import type { TraceSession } from '../../session/index.ts';
 
 function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** Moves the selection by `delta` rows; with nothing selected, starts from the newest row. */
-export function moveSelection(delta: number): void {
-  const rows = ingest.rowCount;
+/**
+ * Moves the selection by `delta` message rows (gap markers are stepped
+ * over); with nothing selected, starts from the newest row.
+ */
+export function moveSelection(session: TraceSession, delta: number): void {
+  const { view } = session;
+  const state = session.store.getState();
+  const rows = view.rowCount;
   if (rows === 0) return;
-  const { selectedSeq } = useViewStore.getState();
-  const current = selectedSeq === null ? -1 : ingest.rowOfSeq(selectedSeq);
-  const next = current === -1 ? rows - 1 : Math.min(rows - 1, Math.max(0, current + delta));
-  selectMessage(ingest.seqAtRow(next));
+  const current = state.selectedSeq === null ? -1 : view.rowOfSeq(state.selectedSeq);
+  let row = current === -1 ? rows - 1 : Math.min(rows - 1, Math.max(0, current + delta));
+  const step = delta < 0 ? -1 : 1;
+  while (view.seqAtRow(row) < 0 && row + step >= 0 && row + step < rows) row += step;
+  const seq = view.seqAtRow(row);
+  if (seq < 0) return;
+  state.selectMessage(seq);
   // Reading older rows must not be yanked away by new arrivals.
-  setFollowing(next === rows - 1);
+  state.setFollowing(row === rows - 1);
 }
 
-export function handleTableKey(event: KeyboardEvent): void {
-  if (event.ctrlKey || event.metaKey || event.altKey) return;
-  if (event.key === 'Escape') {
-    closeInspector();
-    return;
-  }
-  if (isTextField(event.target)) return;
-  switch (event.key) {
-    case 'ArrowDown':
-    case 'j':
-      moveSelection(1);
-      break;
-    case 'ArrowUp':
-    case 'k':
-      moveSelection(-1);
-      break;
-    case 'Enter': {
-      const { selectedSeq } = useViewStore.getState();
-      if (selectedSeq !== null) openInspector(selectedSeq);
-      break;
-    }
-    case '/':
-      document.getElementById('filter-input')?.focus();
-      break;
-    case ' ':
-      if (event.target instanceof HTMLButtonElement) return; // the button's own click handles it
-      togglePause();
-      break;
-    default:
+/** The window's keydown handler for this session's table. */
+export function tableKeyHandler(session: TraceSession): (event: KeyboardEvent) => void {
+  return (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const state = session.store.getState();
+    if (event.key === 'Escape') {
+      state.closeInspector();
       return;
-  }
-  event.preventDefault();
+    }
+    if (isTextField(event.target)) return;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'j':
+        moveSelection(session, 1);
+        break;
+      case 'ArrowUp':
+      case 'k':
+        moveSelection(session, -1);
+        break;
+      case 'Enter':
+        if (state.selectedSeq !== null) state.openInspector(state.selectedSeq);
+        break;
+      case '/':
+        document.getElementById('filter-input')?.focus();
+        break;
+      case ' ':
+        if (event.target instanceof HTMLButtonElement) return; // the button's own click handles it
+        session.togglePause();
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
 }

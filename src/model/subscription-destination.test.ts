@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkDestination, mergeRepeatedHashes } from './destinations.ts';
+import { checkDestination, mergeRepeatedHashes } from './subscription-destination.ts';
 
 describe('checkDestination', () => {
   it('accepts exchange and topic destinations', () => {
     const ex = checkDestination('/exchange/app.events/orders.*.created');
-    expect(ex.ok && ex.destination).toEqual({ kind: 'exchange', exchange: 'app.events', pattern: 'orders.*.created', headers: {} });
+    expect(ex.ok && ex.destination).toEqual({ kind: 'exchange', exchange: 'app.events', routingKey: 'orders.*.created' });
     const topic = checkDestination('/topic/#');
     expect(topic.ok && topic.destination.exchange).toBe('amq.topic');
   });

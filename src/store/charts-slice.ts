@@ -1,10 +1,10 @@
-import { create } from 'zustand';
-import type { KeyDepth, RateBreakdown } from '../../rates/index.ts';
+import type { StateCreator } from 'zustand/vanilla';
+import type { KeyDepth, RateBreakdown } from '../rates/index.ts';
 
 /** How the rate panel is shown; the user's choices, not data. */
 export interface ChartSettings {
   /** The panel is expanded (collapsed, it reads nothing and renders nothing). */
-  open: boolean;
+  chartsOpen: boolean;
   /** What messages/s is stacked by. */
   breakdown: RateBreakdown;
   /** Routing keys grouped by their first N words, or the full key. */
@@ -13,11 +13,14 @@ export interface ChartSettings {
   showData: boolean;
 }
 
-export const useChartSettings = create<ChartSettings>()(() => ({
-  open: true,
+export interface ChartsSlice extends ChartSettings {
+  setChartSettings(patch: Partial<ChartSettings>): void;
+}
+
+export const createChartsSlice: StateCreator<ChartsSlice> = (set) => ({
+  chartsOpen: true,
   breakdown: 'key',
   depth: 1,
   showData: false,
-}));
-
-export const setChartSettings = (patch: Partial<ChartSettings>) => useChartSettings.setState(patch);
+  setChartSettings: (patch) => set(patch),
+});

@@ -9,7 +9,7 @@
  * Only redelivered frames, and frames right after a reconnect, pay for this
  * look-back; it never runs on the normal path.
  */
-import { parseDestination } from '../model/index.ts';
+import { parseDestination, type StompMessageFrame } from '../model/index.ts';
 import type { MessageBuffer } from './message-buffer.ts';
 
 /**
@@ -30,7 +30,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  */
 export function isRedeliveredCopy(
   buffer: MessageBuffer,
-  frame: { headers: Record<string, string>; binaryBody: Uint8Array },
+  frame: StompMessageFrame,
   subscriptionId: string,
   lookBack: number,
   afterReconnect = false,

@@ -4,7 +4,7 @@
  * marker positions are recomputed (a binary search each) only when the view
  * or the gaps change, and a row lookup is one binary search over them.
  */
-import type { SequenceGap, SequenceGaps } from './sequence-gaps.ts';
+import type { SequenceGap, SequenceGaps } from '../capture/index.ts';
 
 /** Where one message row sits in the view, or -1 when it is not shown. */
 type RowOfSeq = (seq: number) => number;

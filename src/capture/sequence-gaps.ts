@@ -63,10 +63,6 @@ export class SequenceGaps {
     return this.byAnchor.values();
   }
 
-  gapBefore(seq: number): SequenceGap | undefined {
-    return this.byAnchor.get(seq);
-  }
-
   /** Hot path: one call per ingested message. Returns true when a gap was confirmed. */
   observe(m: TracedMessage): boolean {
     const n = m.warrenSeq;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TracedMessage } from '../model/types.ts';
-import { MessageBuffer } from './message-buffer.ts';
-import { RoutingKeyColumn } from './routing-key-column.ts';
+import { KeyIdColumn, MessageBuffer } from '../capture/index.ts';
+import type { TracedMessage } from '../model/index.ts';
+import { KeyVerdicts } from './key-verdicts.ts';
 import { SeqIndex } from './seq-index.ts';
 
 function message(seq: number, routingKey: string, exchange = 'app.events'): TracedMessage {
@@ -14,26 +14,27 @@ function message(seq: number, routingKey: string, exchange = 'app.events'): Trac
 /** A buffer and its column filled with `keys` in order (evicting beyond capacity). */
 function filled(capacity: number, keys: (string | [string, string])[]) {
   const buffer = new MessageBuffer(capacity);
-  const column = new RoutingKeyColumn(capacity);
+  const ids = new KeyIdColumn(capacity);
+  const column = new KeyVerdicts(ids);
   for (const k of keys) {
     const [exchange, key] = typeof k === 'string' ? ['app.events', k] : k;
     const m = message(buffer.nextSeq, key, exchange);
     buffer.append(m);
-    column.record(m, () => buffer.retained());
+    ids.record(m, () => buffer.retained());
   }
-  return { buffer, column };
+  return { buffer, column, ids };
 }
 
-function shownKeys(buffer: MessageBuffer, column: RoutingKeyColumn): string[] {
+function shownKeys(buffer: MessageBuffer, column: KeyVerdicts): string[] {
   const into = new SeqIndex();
   column.scan(buffer.firstSeq, buffer.lastSeq, (seq) => buffer.get(seq), into);
   return Array.from({ length: into.length }, (_, i) => buffer.get(into.at(i))?.routingKey ?? '?');
 }
 
-describe('RoutingKeyColumn', () => {
+describe('KeyIdColumn and KeyVerdicts', () => {
   it('asks the filter once per distinct (exchange, key), however many messages carry it', () => {
     const keys = Array.from({ length: 10_000 }, (_, i) => ['orders.eu.created', 'orders.us.created', 'users.signup'][i % 3] ?? '');
-    const { buffer, column } = filled(10_000, keys);
+    const { buffer, column, ids } = filled(10_000, keys);
     const asked: string[] = [];
     column.setPredicate((_exchange, key) => {
       asked.push(key);
@@ -46,7 +47,7 @@ describe('RoutingKeyColumn', () => {
     // The live path reuses the verdicts.
     const late = message(buffer.nextSeq, 'users.signup');
     buffer.append(late);
-    column.record(late, () => buffer.retained());
+    ids.record(late, () => buffer.retained());
     expect(column.shows(late)).toBe(false);
     expect(asked).toHaveLength(3);
   });
@@ -67,18 +68,39 @@ describe('RoutingKeyColumn', () => {
     column.setPredicate((_e, key) => key === 'b');
     expect(shownKeys(buffer, column)).toEqual(['b']);
     column.setPredicate(null);
-    expect(column.filtering).toBe(false);
-    expect(buffer.get(2) && column.shows(buffer.get(2) as TracedMessage)).toBe(true);
+    expect(shownKeys(buffer, column)).toEqual(['a', 'b', 'a']);
   });
 
   it('stays bounded when every key is unique, and keeps its verdicts right across a rebuild', () => {
     const capacity = 1_000;
     const keys = Array.from({ length: 200_000 }, (_, i) => `reply.${i}`);
-    const { buffer, column } = filled(capacity, keys);
-    expect(column.size).toBeLessThanOrEqual(capacity + 65_536);
+    const { buffer, column, ids } = filled(capacity, keys);
+    expect(ids.size).toBeLessThanOrEqual(capacity + 65_536);
     column.setPredicate((_e, key) => Number(key.slice(6)) % 2 === 0);
     const shown = shownKeys(buffer, column);
     expect(shown).toHaveLength(500);
     expect(shown[0]).toBe('reply.199000');
+  });
+});
+
+describe('KeyVerdicts across a renumbering', () => {
+  it('forgets verdicts given under the old ids', () => {
+    const capacity = 4;
+    const buffer = new MessageBuffer(capacity);
+    const ids = new KeyIdColumn(capacity);
+    const verdicts = new KeyVerdicts(ids);
+    verdicts.setPredicate((_e, key) => key === 'keep');
+    const add = (key: string) => {
+      const m = message(buffer.nextSeq, key);
+      buffer.append(m);
+      ids.record(m, () => buffer.retained());
+      return m;
+    };
+    expect(verdicts.shows(add('keep'))).toBe(true);
+    // Enough unique keys to force a renumbering, after which 'drop' may take 'keep''s old id.
+    for (let i = 0; i < capacity + 65_536; i++) add(`unique.${i}`);
+    expect(ids.generation).toBeGreaterThan(0);
+    expect(verdicts.shows(add('drop'))).toBe(false);
+    expect(verdicts.shows(add('keep'))).toBe(true);
   });
 });

@@ -6,21 +6,12 @@
  * would take messages away from its real consumers: those need the user's
  * explicit confirmation.
  */
-export type DestinationKind = 'exchange' | 'topic' | 'queue' | 'amq-queue';
-
-export interface ParsedDestination {
-  kind: DestinationKind;
-  /** The exchange bound to ('amq.topic' for /topic); '' for the queue kinds. */
-  exchange: string;
-  /** Binding pattern, or the queue name for the queue kinds. */
-  pattern: string;
-  /** Extra SUBSCRIBE headers for this destination. */
-  headers: Record<string, string>;
-}
+import type { DestinationKind, ParsedDestination } from './destination.ts';
 
 export type DestinationCheck =
   | {
       ok: true;
+      /** For a subscription, `routingKey` is the binding pattern (or the queue name for the queue kinds). */
       destination: ParsedDestination;
       /** The destination to SUBSCRIBE to: the input with repeated `#` words merged. */
       normalized: string;
@@ -61,13 +52,13 @@ export function checkDestination(input: string): DestinationCheck {
     if (utf8Length(pattern) > MAX_KEY_BYTES) return { ok: false, error: `The pattern is longer than ${MAX_KEY_BYTES} bytes` };
     const warning = pattern === '' ? 'No pattern: only messages with an empty routing key match. Add /# to see everything.' : null;
     const normalized = m[2] === undefined ? text : `/exchange/${m[1]}/${pattern}`;
-    return { ok: true, destination: { kind: 'exchange', exchange, pattern, headers: {} }, normalized, warning, needsConfirmation: false };
+    return { ok: true, destination: { kind: 'exchange', exchange, routingKey: pattern }, normalized, warning, needsConfirmation: false };
   }
   if ((m = /^\/topic\/(.*)$/.exec(text))) {
     const pattern = mergeRepeatedHashes(m[1] ?? '');
     if (pattern === '') return { ok: false, error: 'Give a pattern after /topic/, e.g. /topic/#' };
     if (utf8Length(pattern) > MAX_KEY_BYTES) return { ok: false, error: `The pattern is longer than ${MAX_KEY_BYTES} bytes` };
-    const destination: ParsedDestination = { kind: 'topic', exchange: 'amq.topic', pattern, headers: {} };
+    const destination: ParsedDestination = { kind: 'topic', exchange: 'amq.topic', routingKey: pattern };
     return { ok: true, destination, normalized: `/topic/${pattern}`, warning: null, needsConfirmation: false };
   }
   if ((m = /^\/(amq\/queue|queue)\/([^/]+)$/.exec(text))) {
@@ -77,7 +68,7 @@ export function checkDestination(input: string): DestinationCheck {
       `This consumes from the real queue "${queue}": every message Warren receives is taken away from ` +
       'its real consumers' + (kind === 'queue' ? ', and /queue/ declares the queue if it is missing' : '') +
       '. Subscribe to its exchange with /exchange/<name>/<pattern> instead to trace without touching it.';
-    return { ok: true, destination: { kind, exchange: '', pattern: queue, headers: {} }, normalized: text, warning, needsConfirmation: true };
+    return { ok: true, destination: { kind, exchange: '', routingKey: queue }, normalized: text, warning, needsConfirmation: true };
   }
   if (text.startsWith('/exchange/')) return { ok: false, error: 'Give an exchange name: /exchange/<name>/<pattern>' };
   return {

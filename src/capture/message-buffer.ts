@@ -1,4 +1,4 @@
-import type { TracedMessage } from '../model/types.ts';
+import type { TracedMessage } from '../model/index.ts';
 
 /**
  * The retained messages: a preallocated ring addressed by `seq`. Sequence
@@ -75,10 +75,5 @@ export class MessageBuffer {
       const m = this.slots[seq % this.capacity];
       if (m) yield m;
     }
-  }
-
-  clear(): void {
-    this.slots.fill(null);
-    this.first = this.next;
   }
 }

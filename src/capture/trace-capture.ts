@@ -1,0 +1,100 @@
+/**
+ * The capture core: every MESSAGE frame of the tab ends here, whatever the
+ * view shows. No React, no store: a plain class, options in, events out.
+ *
+ * One frame: drop it if it is a copy the broker handed over twice → decode
+ * the minimal fields → append to the ring buffer → give its routing key an
+ * id → look for x-warren-seq gaps → tell the listeners (the view, the rate
+ * model, the session's publisher, further indexes) that seqs
+ * [first, first + count) were appended.
+ */
+import { BodySlab, messageFromFrame, StringInterner, type StompMessageFrame } from '../model/index.ts';
+import { KeyIdColumn } from './key-id-column.ts';
+import { MessageBuffer } from './message-buffer.ts';
+import { isRedeliveredCopy } from './redelivery.ts';
+import { SequenceGaps } from './sequence-gaps.ts';
+
+export const DEFAULT_CAPACITY = 1_000_000;
+
+
+/** Something that keeps its own index of captured messages. */
+export interface CaptureListener {
+  /**
+   * Seqs [firstSeq, firstSeq + count) were appended (and the buffer may have
+   * evicted older ones: read `buffer.firstSeq`). Hot path: called per frame.
+   */
+  onAppend(firstSeq: number, count: number): void;
+}
+
+export interface TraceCaptureOptions {
+  /** Messages retained; older ones are evicted and counted as dropped. Default {@link DEFAULT_CAPACITY}. */
+  capacity?: number;
+  /**
+   * Frames checked for copies after a reconnect, and how far back each looks:
+   * at least what the broker may have had in flight unacked. Default 4,000.
+   */
+  reconnectLookBack?: number;
+  /** The arrival clock, epoch ms (injectable for tests). */
+  now?: () => number;
+}
+
+export class TraceCapture {
+  readonly buffer: MessageBuffer;
+  /** A routing-key id per retained message, for views that filter by key. */
+  readonly keys: KeyIdColumn;
+  /** Numbers the broker never delivered (x-warren-seq jumps). */
+  readonly gaps = new SequenceGaps();
+  private readonly interner = new StringInterner();
+  private readonly bodies = new BodySlab();
+  private readonly retained = () => this.buffer.retained();
+  private readonly now: () => number;
+  private readonly lookBack: number;
+  private listeners: CaptureListener[] = [];
+  /** Frames still to be checked for copies after a reconnect (see isRedeliveredCopy). */
+  private recheck = 0;
+
+  constructor(options: TraceCaptureOptions = {}) {
+    this.buffer = new MessageBuffer(options.capacity ?? DEFAULT_CAPACITY);
+    this.keys = new KeyIdColumn(this.buffer.capacity);
+    this.now = options.now ?? Date.now;
+    this.lookBack = options.reconnectLookBack ?? 4_000;
+  }
+
+  /** Adds a listener; returns the function that removes it. */
+  addListener(listener: CaptureListener): () => void {
+    this.listeners = [...this.listeners, listener];
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  /**
+   * The connection came back: the broker may redeliver what it sent but never
+   * saw acked, and a shovel may re-publish what the mirror never confirmed
+   * (not marked redelivered). The next frames are checked for copies.
+   */
+  noteReconnect(): void {
+    this.recheck = this.lookBack;
+  }
+
+  /** Hot path: one call per MESSAGE frame. Returns false when the frame was a copy and dropped. */
+  ingest(frame: StompMessageFrame, subscriptionId: string): boolean {
+    const afterReconnect = this.recheck > 0 && this.recheck-- > 0;
+    if (
+      (afterReconnect || frame.headers['redelivered'] === 'true') &&
+      isRedeliveredCopy(this.buffer, frame, subscriptionId, this.lookBack, afterReconnect)
+    ) {
+      return false;
+    }
+    const buffer = this.buffer;
+    const message = messageFromFrame(frame, buffer.nextSeq, this.now(), subscriptionId, this.interner, this.bodies);
+    const evicts = buffer.size === buffer.capacity;
+    buffer.append(message);
+    this.keys.record(message, this.retained);
+    if (evicts && !this.gaps.empty) this.gaps.trimBefore(buffer.firstSeq);
+    this.gaps.observe(message);
+    const listeners = this.listeners;
+    for (let i = 0; i < listeners.length; i++) listeners[i]?.onAppend(message.seq, 1);
+    return true;
+  }
+}

@@ -1,0 +1,202 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FrameScheduler } from './frame-scheduler.ts';
+
+/** A stand-in for the browser's animation frames: requested callbacks run when the test fires a frame. */
+class FakeFrames {
+  private readonly pending = new Map<number, FrameRequestCallback>();
+  private nextId = 0;
+  readonly requestAnimationFrame = vi.fn((callback: FrameRequestCallback): number => {
+    const id = ++this.nextId;
+    this.pending.set(id, callback);
+    return id;
+  });
+  readonly cancelAnimationFrame = vi.fn((id: number): void => {
+    this.pending.delete(id);
+  });
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** One display refresh: runs the callbacks requested before it, with the frame's timestamp. */
+  fire(): void {
+    const callbacks = [...this.pending.values()];
+    this.pending.clear();
+    const now = performance.now();
+    for (const callback of callbacks) callback(now);
+  }
+}
+
+describe('FrameScheduler', () => {
+  let frames: FakeFrames;
+  let page: { visibilityState: DocumentVisibilityState };
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
+    frames = new FakeFrames();
+    page = { visibilityState: 'visible' };
+    vi.stubGlobal('document', page);
+    vi.stubGlobal('requestAnimationFrame', frames.requestAnimationFrame);
+    vi.stubGlobal('cancelAnimationFrame', frames.cancelAnimationFrame);
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('coalesces many schedule() calls into one callback in one animation frame', () => {
+    const callback = vi.fn();
+    const scheduler = new FrameScheduler(callback);
+    for (let i = 0; i < 100; i++) scheduler.schedule();
+    expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(callback).not.toHaveBeenCalled();
+
+    frames.fire();
+    expect(callback).toHaveBeenCalledTimes(1);
+    expect(frames.pendingCount).toBe(0);
+
+    // Nothing scheduled since: later frames run nothing.
+    frames.fire();
+    vi.advanceTimersByTime(1_000);
+    expect(callback).toHaveBeenCalledTimes(1);
+
+    // With no minimum interval the next change gets the next frame, no timer.
+    scheduler.schedule();
+    scheduler.schedule();
+    expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(2);
+    expect(vi.getTimerCount()).toBe(0);
+    frames.fire();
+    expect(callback).toHaveBeenCalledTimes(2);
+  });
+
+  it('waits out the minimum interval on a timer, then requests exactly one frame', () => {
+    const callback = vi.fn();
+    const scheduler = new FrameScheduler(callback, 50);
+    scheduler.schedule();
+    expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(1); // first run: nothing to wait for
+    frames.fire(); // runs at t=0
+    expect(callback).toHaveBeenCalledTimes(1);
+
+    vi.advanceTimersByTime(10);
+    for (let i = 0; i < 5; i++) scheduler.schedule();
+    // Within the interval: one timer, no frame.
+    expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(1);
+
+    vi.advanceTimersByTime(39); // t=49
+    frames.fire();
+    expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(1);
+    expect(callback).toHaveBeenCalledTimes(1);
+
+    vi.advanceTimersByTime(1); // t=50: the wait is over, one frame requested
+    expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(2);
+    expect(vi.getTimerCount()).toBe(0);
+    scheduler.schedule(); // a frame is pending: nothing more
+    expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(2);
+    expect(vi.getTimerCount()).toBe(0);
+    frames.fire();
+    expect(callback).toHaveBeenCalledTimes(2);
+
+    // Long after the last run: straight to a frame, no timer.
+    vi.advanceTimersByTime(200);
+    scheduler.schedule();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(3);
+  });
+
+  it('at 50 msg/s on a 60 Hz display requests one frame per run, never one per display frame', () => {
+    const runs: number[] = [];
+    const scheduler = new FrameScheduler(() => runs.push(performance.now()), 48);
+    const display = setInterval(() => frames.fire(), 1000 / 60);
+    const messages = setInterval(() => scheduler.schedule(), 20);
+    vi.advanceTimersByTime(2_000);
+    clearInterval(display);
+    clearInterval(messages);
+
+    expect(runs.length).toBeGreaterThanOrEqual(25); // ~1 run per 48-67 ms
+    expect(runs.length).toBeLessThanOrEqual(2_000 / 48 + 1);
+    // Every frame requested was one the callback ran in (the last may still be pending).
+    expect(frames.requestAnimationFrame.mock.calls.length - frames.pendingCount).toBe(runs.length);
+    const gaps = runs.slice(1).map((t, i) => t - runs[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(48);
+  });
+
+  it('uses only a timer of hiddenIntervalMs in a hidden tab', () => {
+    page.visibilityState = 'hidden';
+    const callback = vi.fn();
+    const scheduler = new FrameScheduler(callback, 48, 250);
+    for (let i = 0; i < 10; i++) scheduler.schedule();
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(249);
+    expect(callback).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(callback).toHaveBeenCalledTimes(1);
+    expect(frames.requestAnimationFrame).not.toHaveBeenCalled();
+  });
+
+  it('uses the timer where there are no animation frames at all (Node)', () => {
+    vi.unstubAllGlobals(); // no document, no requestAnimationFrame
+    expect(typeof requestAnimationFrame).toBe('undefined');
+    const callback = vi.fn();
+    const scheduler = new FrameScheduler(callback, 0, 100);
+    scheduler.schedule();
+    scheduler.schedule();
+    vi.advanceTimersByTime(100);
+    expect(callback).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('trades a frame requested while visible for the timer once the tab is hidden', () => {
+    const callback = vi.fn();
+    const scheduler = new FrameScheduler(callback, 0, 250);
+    scheduler.schedule();
+    expect(frames.pendingCount).toBe(1);
+    page.visibilityState = 'hidden'; // the browser stops firing frames
+    scheduler.schedule();
+    expect(frames.cancelAnimationFrame).toHaveBeenCalledTimes(1);
+    expect(frames.pendingCount).toBe(0);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(250);
+    expect(callback).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs at the end of the wait, without a frame, when the tab was hidden meanwhile', () => {
+    const callback = vi.fn();
+    const scheduler = new FrameScheduler(callback, 50);
+    scheduler.schedule();
+    frames.fire(); // t=0
+    scheduler.schedule(); // waits until t=50
+    page.visibilityState = 'hidden';
+    vi.advanceTimersByTime(50);
+    expect(callback).toHaveBeenCalledTimes(2);
+    expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(1);
+  });
+
+  it('cancel() drops a pending frame or timer, and schedule() works again afterwards', () => {
+    const callback = vi.fn();
+    const scheduler = new FrameScheduler(callback, 50);
+    scheduler.schedule();
+    scheduler.cancel();
+    expect(frames.cancelAnimationFrame).toHaveBeenCalledTimes(1);
+    frames.fire();
+    expect(callback).not.toHaveBeenCalled();
+
+    scheduler.schedule();
+    frames.fire(); // t=0
+    expect(callback).toHaveBeenCalledTimes(1);
+    scheduler.schedule(); // within the interval: a timer
+    expect(vi.getTimerCount()).toBe(1);
+    scheduler.cancel();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(1_000);
+    frames.fire();
+    expect(callback).toHaveBeenCalledTimes(1);
+    expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(2);
+
+    scheduler.schedule(); // long past the interval: a frame again
+    frames.fire();
+    expect(callback).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Coalesces any number of "something changed" calls into one callback per
+ * animation frame (like DevTools' scheduleRefresh), and at most one per
+ * `minIntervalMs`. A hidden tab gets no animation frames, so there it falls
+ * back to a slow timer: counters keep moving and the buffer's state never
+ * goes stale for long.
+ *
+ * The wait for the minimum interval is a timer, and only the draw itself
+ * gets an animation frame: ONE requestAnimationFrame per run. Re-requesting
+ * a frame every frame until the interval has passed would make the browser
+ * produce (composite, tick every rAF listener) ~60 frames a second to draw
+ * ~20; a timer produces no frames while it waits.
+ */
+export class FrameScheduler {
+  /** The pending wait (visible tab) or the hidden tab's timer. */
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The pending animation frame's id. */
+  private frame: number | null = null;
+  /** When the callback last ran, in performance.now() time (rAF timestamps share it). */
+  private lastRunAt = -Infinity;
+
+  /**
+   * @param minIntervalMs fewest milliseconds between callbacks (0: every frame).
+   * @param hiddenIntervalMs the timer's period while the tab is hidden.
+   */
+  constructor(
+    private readonly callback: () => void,
+    private readonly minIntervalMs = 0,
+    private readonly hiddenIntervalMs = 250,
+  ) {}
+
+  /** Runs the callback soon: at most once however often this is called before it runs. */
+  schedule(): void {
+    // A frame requested while visible does not fire in a hidden tab: trade it for the timer.
+    if (this.frame !== null && !this.framesVisible()) this.cancelFrame();
+    if (this.timer !== null || this.frame !== null) return;
+    if (!this.framesVisible()) {
+      this.timer = setTimeout(this.runFromTimer, this.hiddenIntervalMs);
+      return;
+    }
+    const wait = this.lastRunAt + this.minIntervalMs - performance.now();
+    if (wait > 0) this.timer = setTimeout(this.afterWait, wait);
+    else this.requestFrame();
+  }
+
+  /** Drops a pending run (the session is disposed); a later schedule() starts afresh. */
+  cancel(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.cancelFrame();
+  }
+
+  private readonly afterWait = (): void => {
+    this.timer = null;
+    // Hidden meanwhile: no frame would come, and the interval has passed already.
+    if (this.framesVisible()) this.requestFrame();
+    else this.run(performance.now());
+  };
+
+  private readonly runFromTimer = (): void => {
+    this.timer = null;
+    this.run(performance.now());
+  };
+
+  private readonly runFromFrame = (now: number): void => {
+    this.frame = null;
+    this.run(now);
+  };
+
+  private requestFrame(): void {
+    this.frame = requestAnimationFrame(this.runFromFrame);
+  }
+
+  private cancelFrame(): void {
+    if (this.frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.frame);
+    this.frame = null;
+  }
+
+  /** Nothing is pending when this runs, so the callback may schedule() again. */
+  private run(now: number): void {
+    this.lastRunAt = now;
+    this.callback();
+  }
+
+  private framesVisible(): boolean {
+    return typeof document !== 'undefined' && document.visibilityState === 'visible' && typeof requestAnimationFrame === 'function';
+  }
+}

@@ -1,0 +1,1 @@
+export { TraceSession, type ConnectionFactory, type SessionConnection, type TraceSessionOptions } from './trace-session.ts';

@@ -1,0 +1,4 @@
+/** What every feature shares: the session context and hooks, the palette, the byte format. */
+export { SessionProvider, useSession, useWarrenStore } from './session-context.tsx';
+export { PALETTE, NEUTRAL_COLOR, subscriptionColor } from './palette.ts';
+export { formatBytes } from './format-bytes.ts';
