@@ -3,6 +3,41 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * The layers, each importing only from those before it (and the shared
+ * libraries model/, filter/, rates/):
+ *   connection → capture → view → store → session → ui → features → app
+ * Import patterns each layer may not use. A crossing fails `npm run lint`.
+ */
+// Exact names (a pattern 'zustand' would also match 'zustand/vanilla').
+const REACT_PATHS = ['react', 'react-dom', 'zustand'];
+const REACT = ['react-dom/*', 'react/*', 'zustand/react', 'zustand/react/*', 'zustand/shallow'];
+const ZUSTAND = ['zustand/vanilla'];
+const layer = (name) => [`**/${name}`, `**/${name}/**`, `./${name}/**`];
+const BENCH = ['**/bench/**'];
+const boundaries = [
+  { files: ['src/model/**', 'src/filter/**'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'capture', 'view', 'store', 'session', 'ui', 'features', 'app', 'rates'].flatMap(layer)], why: 'model/ and filter/ are plain libraries: no React, no store, no other layer' },
+  { files: ['src/rates/**'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'capture', 'view', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'rates/ is a plain library fed by the capture' },
+  { files: ['src/connection/**'], forbid: [...REACT, ...ZUSTAND, ...['capture', 'view', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'the connection knows nothing of what is done with its frames' },
+  { files: ['src/capture/**'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'view', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'the capture core has no React, no store and no view' },
+  { files: ['src/view/**'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'the view is plain classes over the capture' },
+  { files: ['src/store/**'], forbid: [...REACT, ...['capture', 'view', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'the store holds UI state only (vanilla zustand)' },
+  { files: ['src/session/**'], forbid: [...REACT, ...['ui', 'features', 'app'].flatMap(layer)], why: 'the session wires the core without React' },
+  { files: ['src/ui/**'], forbid: ['features', 'app'].flatMap(layer), why: 'ui/ is what features share' },
+  { files: ['src/features/**'], forbid: layer('app'), why: 'features/ must not import app/: app composes the features' },
+].map(({ files, forbid, why }) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: forbid.includes(REACT[0]) ? REACT_PATHS.map((name) => ({ name, message: `${why}.` })) : [],
+        patterns: [{ group: [...forbid, ...BENCH], message: `${why}; product code never imports bench code.` }],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', '.stack', 'test-results', 'playwright-report', 'bench/results'] },
   js.configs.recommended,
@@ -18,6 +53,15 @@ export default tseslint.config(
   {
     files: ['stack/**', 'generator/**', 'scripts/**', 'e2e/**', 'bench/**', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['src/app/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: BENCH, message: 'product code never imports bench code.' }] }] },
+  },
+  ...boundaries,
+  {
+    files: ['bench/page/**'],
+    languageOptions: { globals: globals.browser },
   },
   {
     rules: {

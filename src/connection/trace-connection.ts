@@ -15,7 +15,7 @@
  */
 import { Client, ReconnectionTimeMode, Versions, type IFrame, type IMessage, type IStompSocket, type StompSubscription } from '@stomp/stompjs';
 import { describeCloseEvent, describeErrorFrame } from './errors.ts';
-import { checkDestination } from '../model/index.ts';
+import { checkDestination, type StompMessageFrame } from '../model/index.ts';
 import { createTraceSocket } from './socket-worker/index.ts';
 import { CumulativeAcker, durableQueueName, durableSubscribeHeaders, tabId } from './durable-capture.ts';
 
@@ -31,7 +31,7 @@ export type TraceConnectionStatus = 'connecting' | 'connected' | 'disconnected' 
 export interface TraceConnectionListeners {
   onStatus(status: TraceConnectionStatus, detail: string): void;
   /** Hot path: called once per MESSAGE frame. */
-  onMessage(frame: IMessage, subscriptionId: string): void;
+  onMessage(frame: StompMessageFrame, subscriptionId: string): void;
   onSubscriptionActive(subscriptionId: string): void;
   onSubscriptionFailed(subscriptionId: string, reason: string): void;
 }

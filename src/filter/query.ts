@@ -46,8 +46,11 @@ export interface CompiledFilter {
 /** Outcome of {@link parseFilterQuery}: a filter, or a message for the user. */
 export type FilterParseResult = { ok: true; filter: CompiledFilter } | { ok: false; error: string };
 
-type TermPredicate = (exchange: string, routingKey: string) => boolean;
-type BodyPredicate = (body: Uint8Array) => boolean;
+/** Decides on a routing key (with its exchange); the view asks it once per distinct pair. */
+export type KeyPredicate = (exchange: string, routingKey: string) => boolean;
+/** Decides on a body (`body:` terms), which cannot be memoised per key. */
+export type BodyPredicate = (body: Uint8Array) => boolean;
+type TermPredicate = KeyPredicate;
 type CompiledTerm = { on: 'key'; test: TermPredicate } | { on: 'body'; test: BodyPredicate };
 
 const EXCHANGE_FIELDS = new Set(['exchange', 'x']);

@@ -4,11 +4,9 @@
  * key) pair, and a re-filter reads one byte per message.
  */
 import type { KeyIdColumn } from '../capture/index.ts';
+import type { KeyPredicate } from '../filter/index.ts';
 import type { TracedMessage } from '../model/index.ts';
 import type { SeqIndex } from './seq-index.ts';
-
-/** Decides whether a routing key is shown; asked once per distinct pair. */
-export type KeyPredicate = (exchange: string, routingKey: string) => boolean;
 
 const UNKNOWN = 0;
 const SHOWN = 1;

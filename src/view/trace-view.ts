@@ -9,13 +9,11 @@
  */
 import type { TraceCapture } from '../capture/index.ts';
 import type { SequenceGap } from '../capture/index.ts';
+import type { BodyPredicate, KeyPredicate } from '../filter/index.ts';
 import type { TracedMessage } from '../model/index.ts';
 import { GapMarkerRows } from './gap-marker-rows.ts';
-import { KeyVerdicts, type KeyPredicate } from './key-verdicts.ts';
+import { KeyVerdicts } from './key-verdicts.ts';
 import { SeqIndex, searchAscending } from './seq-index.ts';
-
-/** Body terms of the filter (`body:`), which cannot be decided per key. */
-export type BodyPredicate = (body: Uint8Array) => boolean;
 
 /** Arrival times shown, epoch milliseconds, half-open: [fromMs, toMs). */
 export interface TimeRange {

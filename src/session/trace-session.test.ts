@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConnectionParams, TraceConnectionListeners } from '../connection/index.ts';
+import { TraceSession, type SessionConnection } from './trace-session.ts';
+
+/** A connection that records what the session asks of it; the test plays the broker through `listeners`. */
+class FakeConnection implements SessionConnection {
+  opened = false;
+  closed = false;
+  readonly subscribed: string[] = [];
+  readonly unsubscribed: string[] = [];
+  constructor(
+    readonly params: ConnectionParams,
+    readonly listeners: TraceConnectionListeners,
+  ) {}
+  open(): void {
+    this.opened = true;
+  }
+  close(): Promise<void> {
+    this.closed = true;
+    return Promise.resolve();
+  }
+  subscribe(id: string, destination: string): void {
+    this.subscribed.push(`${id} ${destination}`);
+  }
+  unsubscribe(id: string): void {
+    this.unsubscribed.push(id);
+  }
+  /** Delivers a MESSAGE frame as stompjs would (only the fields the capture reads). */
+  deliver(subscriptionId: string, routingKey: string, extra: Record<string, string> = {}): void {
+    const frame = { headers: { destination: `/exchange/app.events/${routingKey}`, ...extra }, binaryBody: new TextEncoder().encode(routingKey) };
+    this.listeners.onMessage(frame, subscriptionId);
+  }
+}
+
+const PARAMS: ConnectionParams = { broker: 'ws://127.0.0.1:15674/ws', vhost: '/', login: 'tracer', passcode: 'secret' };
+
+function newSession() {
+  const connections: FakeConnection[] = [];
+  const session = new TraceSession({
+    capacity: 100,
+    createConnection: (params, listeners) => {
+      const c = new FakeConnection(params, listeners);
+      connections.push(c);
+      return c;
+    },
+  });
+  const latest = () => connections[connections.length - 1] as FakeConnection;
+  return { session, connections, latest, state: () => session.store.getState() };
+}
+
+/** With no animation frames (Node), the session publishes on its hidden-tab timer. */
+const flush = () => vi.advanceTimersByTime(300);
+
+describe('TraceSession', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('is created empty, with its own store', () => {
+    const a = newSession();
+    const b = newSession();
+    expect(a.state()).toMatchObject({ status: 'disconnected', received: 0, visible: 0, subscriptions: [], filterText: '' });
+    a.session.addSubscription('/exchange/app.events/#', false);
+    expect(b.state().subscriptions).toEqual([]);
+  });
+
+  it('connects, subscribes what was added before and after, and reports status and subscription states', () => {
+    const { session, connections, latest, state } = newSession();
+    session.addSubscription('/exchange/app.events/orders.#', true);
+    session.connect(PARAMS);
+    expect(connections).toHaveLength(1);
+    expect(latest().params).toEqual(PARAMS);
+    expect(latest().opened).toBe(true);
+    expect(state().target).toEqual({ broker: PARAMS.broker, vhost: '/', login: 'tracer' });
+    expect(latest().subscribed).toEqual(['sub-1 /exchange/app.events/orders.#']);
+    session.addSubscription('/topic/#', false);
+    expect(latest().subscribed).toEqual(['sub-1 /exchange/app.events/orders.#', 'sub-2 /topic/#']);
+
+    latest().listeners.onStatus('connected', '');
+    latest().listeners.onSubscriptionActive('sub-1');
+    latest().listeners.onSubscriptionFailed('sub-2', 'no exchange');
+    expect(state().status).toBe('connected');
+    expect(state().subscriptions.map((s) => [s.id, s.state, s.error])).toEqual([
+      ['sub-1', 'active', ''],
+      ['sub-2', 'failed', 'no exchange'],
+    ]);
+  });
+
+  it('captures delivered frames and publishes the counters once per update, not per message', () => {
+    const { session, latest, state } = newSession();
+    session.addSubscription('/exchange/app.events/#', false);
+    session.connect(PARAMS);
+    const published = vi.fn();
+    session.store.subscribe(published);
+    for (let i = 0; i < 50; i++) latest().deliver('sub-1', `k.${i % 2}`);
+    expect(session.capture.buffer.received).toBe(50);
+    expect(published).not.toHaveBeenCalled();
+    flush();
+    expect(published).toHaveBeenCalledTimes(1);
+    expect(state()).toMatchObject({ received: 50, visible: 50, rows: 50 });
+    expect(session.rates.bucketAt(Math.floor(Date.now() / 1000))?.messages).toBe(50);
+  });
+
+  it('after a reconnect, drops the copies the broker hands over again', () => {
+    const { session, latest, state } = newSession();
+    session.addSubscription('/exchange/app.events/#', true);
+    session.connect(PARAMS);
+    latest().listeners.onStatus('connected', '');
+    latest().deliver('sub-1', 'a', { 'x-warren-seq': '1' });
+    latest().deliver('sub-1', 'b', { 'x-warren-seq': '2' });
+    latest().listeners.onStatus('connecting', 'connection lost');
+    latest().listeners.onStatus('connected', '');
+    latest().deliver('sub-1', 'b', { 'x-warren-seq': '2' }); // re-sent by the shovel, not marked
+    latest().deliver('sub-1', 'c', { 'x-warren-seq': '3' });
+    flush();
+    expect(state().received).toBe(3);
+  });
+
+  it('pauses the view while capture goes on, and resumes following', () => {
+    const { session, latest, state } = newSession();
+    session.addSubscription('/exchange/app.events/#', false);
+    session.connect(PARAMS);
+    latest().deliver('sub-1', 'a');
+    flush();
+    state().setFollowing(false);
+    session.togglePause();
+    expect(state().paused).toBe(true);
+    latest().deliver('sub-1', 'b');
+    latest().deliver('sub-1', 'c');
+    flush();
+    expect(state()).toMatchObject({ received: 3, visible: 1, bufferedWhilePaused: 2, paused: true });
+    session.togglePause();
+    expect(state()).toMatchObject({ received: 3, visible: 3, bufferedWhilePaused: 0, paused: false, following: true });
+  });
+
+  it('keeps the last good filter when a new one does not parse, and says why', () => {
+    const { session, latest, state } = newSession();
+    session.addSubscription('/exchange/app.events/#', false);
+    session.connect(PARAMS);
+    for (const key of ['orders.eu', 'users.signup', 'orders.us']) latest().deliver('sub-1', key);
+    session.setFilterText('orders.#');
+    expect(state()).toMatchObject({ filterText: 'orders.#', filterError: '', visible: 2 });
+    session.setFilterText('key:"unclosed');
+    expect(state().filterText).toBe('key:"unclosed');
+    expect(state().filterError).not.toBe('');
+    expect(state().visible).toBe(2);
+    session.setFilterText('');
+    expect(state()).toMatchObject({ filterText: '', filterError: '', visible: 3 });
+  });
+
+  it('replaces its connection on connect, and stops capture and unsubscribes on request', async () => {
+    const { session, connections, latest, state } = newSession();
+    session.addSubscription('/exchange/app.events/#', false);
+    session.connect(PARAMS);
+    session.connect({ ...PARAMS, vhost: 'other' });
+    expect(connections[0]?.closed).toBe(true);
+    // A status from the replaced connection does not reach the status line.
+    connections[0]?.listeners.onStatus('error', 'old');
+    expect(state().status).toBe('disconnected');
+    session.toggleSubscriptionCapture('sub-1');
+    expect(latest().unsubscribed).toEqual(['sub-1']);
+    expect(state().subscriptions[0]?.state).toBe('paused');
+    session.removeSubscription('sub-1');
+    expect(state().subscriptions).toEqual([]);
+    await session.disconnect();
+    expect(latest().closed).toBe(true);
+    expect(state().status).toBe('disconnected');
+  });
+
+  it('after dispose, closes its connection and publishes nothing more', async () => {
+    const { session, connections, latest, state } = newSession();
+    session.addSubscription('/exchange/app.events/#', false);
+    session.connect(PARAMS);
+    latest().deliver('sub-1', 'a');
+    await session.dispose();
+    expect(latest().closed).toBe(true);
+    expect(session.isDisposed).toBe(true);
+    flush();
+    expect(state().received).toBe(0); // the pending publish was cancelled
+    session.connect(PARAMS);
+    expect(connections).toHaveLength(1); // a disposed session opens nothing
+    expect(state().status).toBe('disconnected');
+  });
+});
