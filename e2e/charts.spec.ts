@@ -73,7 +73,7 @@ test('bursts land in their series and seconds exactly, and clicking a series fil
   await publish(100, `${run}.burst.b`, 301);
   await expect(page.getByTestId('received-count')).toHaveAttribute('data-value', '400');
 
-  // The panel re-reads twice a second: poll until it has caught up, then it must be exact.
+  // The panel re-reads once a second: poll until it has caught up, then it must be exact.
   await expect.poll(() => seriesTotals(page)).toEqual({ [`${run}.burst.a`]: 300, [`${run}.burst.b`]: 100 });
   await expect(chart(page)).toHaveAttribute('data-total', '400');
 
@@ -157,7 +157,7 @@ test('brushing seconds limits the table to them; clearing returns to live', asyn
   await expect.poll(() => seriesTotals(page)).toEqual({ [`${run}.#`]: 50 });
 
   // Let the chart move a few seconds past the burst, so the right edge is newer
-  // than the burst even if the panel's last re-read (twice a second) is late.
+  // than the burst even if the panel's last re-read (once a second) is late.
   await page.waitForTimeout(3000);
   // Drag from mid-chart to the right edge (the newest second): the window holds the burst.
   const box = await plotBox(page);

@@ -7,8 +7,8 @@ import type { TracedMessage } from '../model/index.ts';
  * When full, the oldest message is evicted and counted in `dropped`.
  *
  * Deliberately not a React or zustand state: the ingest path appends here for
- * every message, and readers learn about changes once per animation frame
- * (see FrameScheduler), reading `version` to know whether anything moved.
+ * every message; the capture tells its listeners what was appended, and the
+ * UI learns of it only through the session's throttled publish.
  */
 export class MessageBuffer {
   readonly capacity: number;
