@@ -41,17 +41,24 @@ export class KeyVerdicts {
    * supplies a message when a pair is seen for the first time.
    */
   scan(first: number, last: number, get: (seq: number) => TracedMessage | undefined, into: SeqIndex): void {
+    if (this.predicate === null) {
+      for (let seq = first; seq <= last; seq++) into.push(seq);
+      return;
+    }
     this.syncWithColumn();
     const ids = this.keys.column;
     const capacity = ids.length;
+    let verdicts = this.verdicts;
     let slot = first % capacity;
     for (let seq = first; seq <= last; seq++) {
       const id = ids[slot] ?? 0;
-      const verdict = this.predicate === null ? SHOWN : (this.verdicts[id] ?? UNKNOWN);
+      const verdict = verdicts[id];
       if (verdict === SHOWN) into.push(seq);
-      else if (verdict === UNKNOWN) {
+      else if (verdict !== HIDDEN) {
+        // Unknown (or past the end of the array): ask once, which may grow the array.
         const m = get(seq);
         if (m && this.verdictOf(id, m) === SHOWN) into.push(seq);
+        verdicts = this.verdicts;
       }
       if (++slot === capacity) slot = 0;
     }
