@@ -1,5 +1,5 @@
 export { TraceConnection, RECONNECT_INITIAL_MS, RECONNECT_MAX_MS } from './trace-connection.ts';
 export { DURABLE_PREFETCH, DURABLE_QUEUE_EXPIRES_MS } from './durable-capture.ts';
-export type { ConnectionParams, SubscribeOptions, TraceConnectionListeners, TraceConnectionStatus } from './trace-connection.ts';
+export type { ConnectionParams, SubscribeOptions, TraceConnectionListeners, TraceConnectionOptions, TraceConnectionStatus } from './trace-connection.ts';
 export { describeCloseEvent, describeErrorFrame } from './errors.ts';
 export { installFastFramePath } from './fast-frame-path.ts';
