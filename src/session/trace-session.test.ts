@@ -180,4 +180,32 @@ describe('TraceSession', () => {
     expect(connections).toHaveLength(1); // a disposed session opens nothing
     expect(state().status).toBe('disconnected');
   });
+
+  it('publishes nothing while the tab is hidden, and catches up in one update when shown', () => {
+    const listeners = new Set<() => void>();
+    const doc = {
+      visibilityState: 'hidden',
+      addEventListener: (_type: string, l: () => void) => listeners.add(l),
+      removeEventListener: (_type: string, l: () => void) => listeners.delete(l),
+    };
+    vi.stubGlobal('document', doc);
+    try {
+      const { session, latest, state } = newSession();
+      session.addSubscription('/exchange/app.events/#', false);
+      session.connect(PARAMS);
+      const published = vi.fn();
+      session.store.subscribe(published);
+      for (let i = 0; i < 20; i++) latest().deliver('sub-1', 'k');
+      vi.advanceTimersByTime(5_000);
+      expect(published).not.toHaveBeenCalled();
+      expect(session.capture.buffer.received).toBe(20); // captured all the same
+      doc.visibilityState = 'visible';
+      for (const l of listeners) l();
+      flush();
+      expect(published).toHaveBeenCalledTimes(1);
+      expect(state().received).toBe(20);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

@@ -23,6 +23,7 @@ import { countRatesOf, RateRecorder } from '../rates/index.ts';
 import { createWarrenStore, type TimeWindow, type WarrenStore } from '../store/index.ts';
 import { TraceView } from '../view/index.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
+import { pageHidden, watchPageVisibility } from './page-visibility.ts';
 
 /** What the session needs of a connection; TraceConnection in the product, a fake in unit tests. */
 export interface SessionConnection {
@@ -60,6 +61,10 @@ export class TraceSession {
   private readonly createConnection: ConnectionFactory;
   private readonly scheduler = new FrameScheduler(() => this.publish(), PUBLISH_INTERVAL_MS);
   private readonly detach: () => void;
+  /** The tab is hidden: capture goes on, nothing is published until it is shown again. */
+  private hidden = pageHidden();
+  /** Something changed while hidden: publish once when shown. */
+  private staleWhileHidden = false;
   private disposed = false;
 
   constructor(options: TraceSessionOptions = {}) {
@@ -68,10 +73,17 @@ export class TraceSession {
     this.capture = new TraceCapture({ capacity: options.capacity ?? DEFAULT_CAPACITY, reconnectLookBack: DURABLE_PREFETCH * 2 });
     this.view = new TraceView(this.capture);
     const detachRates = countRatesOf(this.capture, this.rates);
-    const detachPublish = this.capture.addListener({ onAppend: () => this.scheduler.schedule() });
+    const detachPublish = this.capture.addListener({ onAppend: () => this.changed() });
+    const detachVisibility = watchPageVisibility((hidden) => {
+      this.hidden = hidden;
+      if (hidden) this.scheduler.cancel();
+      else if (this.staleWhileHidden) this.scheduler.schedule();
+      this.staleWhileHidden = false;
+    });
     this.detach = () => {
       detachRates();
       detachPublish();
+      detachVisibility();
     };
     this.createConnection = options.createConnection ?? ((params, listeners) => new TraceConnection(params, listeners));
   }
@@ -191,6 +203,12 @@ export class TraceSession {
 
   get isDisposed(): boolean {
     return this.disposed;
+  }
+
+  /** Hot path (per appended message): at most one publish pending, none while hidden. */
+  private changed(): void {
+    if (this.hidden) this.staleWhileHidden = true;
+    else this.scheduler.schedule();
   }
 
   /** One store update for everything that happened since the last one. */

@@ -60,4 +60,19 @@ describe('RateFeed', () => {
     feed.configure({ breakdown: 'exchange', depth: 'full' });
     expect(feed.getSnapshot()).toMatchObject({ breakdown: 'exchange', endSecond: Math.floor(T0 / 1000), totalMessages: 4 });
   });
+
+  it('reads nothing while the page is hidden, and catches up at once when shown', () => {
+    const listener = vi.fn();
+    feed.subscribe(listener);
+    feed.setHidden(true);
+    record(7);
+    vi.advanceTimersByTime(5000);
+    expect(listener).toHaveBeenCalledTimes(1); // only the subscribe's catch-up
+    clock += 5000;
+    feed.setHidden(false);
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(feed.getSnapshot().totalMessages).toBe(7);
+    vi.advanceTimersByTime(1100);
+    expect(listener).toHaveBeenCalledTimes(3); // reading once a second again
+  });
 });

@@ -24,6 +24,8 @@ export class RateFeed {
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private frozenAtSecond: number | null = null;
+  /** Nobody can see the page: read nothing until it is shown again. */
+  private hidden = false;
 
   /**
    * @param reader reads the rate model.
@@ -82,6 +84,18 @@ export class RateFeed {
     return this.frozenAtSecond !== null;
   }
 
+  /** The page was hidden (stop reading) or shown again (catch up at once and go on). */
+  setHidden(hidden: boolean): void {
+    if (hidden === this.hidden) return;
+    this.hidden = hidden;
+    if (this.listeners.size === 0) return;
+    if (hidden) this.stopTimer();
+    else {
+      this.refresh();
+      this.startTimer();
+    }
+  }
+
   private refresh(): void {
     this.snapshot = this.read();
     for (const listener of this.listeners) listener();
@@ -96,7 +110,7 @@ export class RateFeed {
   }
 
   private startTimer(): void {
-    if (this.timer !== null || this.frozenAtSecond !== null) return;
+    if (this.timer !== null || this.frozenAtSecond !== null || this.hidden) return;
     const tick = () => {
       this.refresh();
       this.timer = setTimeout(tick, this.delayToNextRead());

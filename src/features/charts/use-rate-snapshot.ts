@@ -2,7 +2,7 @@
  * The rate snapshot the open chart panel draws, from a RateFeed of its own
  * over the session's rate model: re-read once a second, on a settings
  * change, and on pause (frozen at the second the view was paused: the view
- * owns pause) or resume.
+ * owns pause) or resume. A hidden tab reads nothing; shown again, it catches up.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { RateReader, type RateSnapshot } from '../../rates/index.ts';
@@ -17,5 +17,11 @@ export function useRateSnapshot(): RateSnapshot {
   const [feed] = useState(() => new RateFeed(new RateReader(session.rates), { breakdown, depth }));
   useEffect(() => feed.configure({ breakdown, depth }), [feed, breakdown, depth]);
   useEffect(() => feed.setFrozenAt(paused ? session.view.pausedAtMs : null), [feed, paused, session]);
+  useEffect(() => {
+    const sync = () => feed.setHidden(document.visibilityState === 'hidden');
+    sync();
+    document.addEventListener('visibilitychange', sync);
+    return () => document.removeEventListener('visibilitychange', sync);
+  }, [feed]);
   return useSyncExternalStore(feed.subscribe, feed.getSnapshot);
 }
