@@ -16,7 +16,12 @@ export interface BenchOptions {
   quick: boolean;
   /** Ingest a second time with the page's WebSocket in the socket worker (`?socket=worker`). */
   compareSocket: boolean;
+  /** Run only these phases (`--only rest,cost`); null runs them all. */
+  only: Set<BenchPhase> | null;
 }
+
+export const BENCH_PHASES = ['ceiling', 'ingest', 'rest', 'cost', 'latency', 'capacity', 'load'] as const;
+export type BenchPhase = (typeof BENCH_PHASES)[number];
 
 export const BENCH_USAGE = `usage: npm run bench -- [options]
   --n <count>         messages for the ceiling and dashboard ingest runs (default 200000)
@@ -24,13 +29,21 @@ export const BENCH_USAGE = `usage: npm run bench -- [options]
   --skip-capacity     skip the 1,000,000-message capacity run
   --skip-socket-compare  skip the second ingest run with the WebSocket in the socket worker
   --profile           add an ingest pass under Chrome's CPU profiler and print where the time goes
-  --port <port>       where to serve the dashboard (default 8097)`;
+  --port <port>       where to serve the dashboard (default 8097)
+  --only <phases>     comma-separated, of: ${BENCH_PHASES.join(', ')} (the ratio needs ceiling and ingest)`;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const n = Number(raw.replace(/_/g, ''));
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${raw}\n${BENCH_USAGE}`);
   return n;
+}
+
+function parsePhases(raw: string): Set<BenchPhase> {
+  const names = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(BENCH_PHASES as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`--only: unknown phase ${unknown.join(', ') || '(none)'}\n${BENCH_USAGE}`);
+  return new Set(names as BenchPhase[]);
 }
 
 export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
@@ -43,6 +56,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       profile: { type: 'boolean', default: false },
       'skip-socket-compare': { type: 'boolean', default: false },
       port: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -60,5 +74,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     port,
     quick,
     compareSocket: !values['skip-socket-compare'] && !quick,
+    only: values.only === undefined ? null : parsePhases(values.only),
   };
 }

@@ -26,6 +26,18 @@ const FRAME_RECORDER = `(() => {
   }).observe({ type: 'longtask', buffered: true });
 })();`;
 
+/**
+ * Long tasks only: for pages measured at rest, where a recorder that asks
+ * for every animation frame would itself make the browser produce frames.
+ */
+export const LONG_TASK_RECORDER = `(() => {
+  const longTasks = (window.__benchLongTasks = []);
+  window.__benchFrames = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+})();`;
+
 export const VIEWPORT = { width: 1440, height: 900 };
 
 async function poll(page: CdpPage, expression: string, timeoutMs: number): Promise<boolean> {
@@ -38,11 +50,11 @@ async function poll(page: CdpPage, expression: string, timeoutMs: number): Promi
  * not Playwright), waits for the hook and, with `sub`, for each subscription
  * to be active.
  */
-export async function openBenchPage(env: BenchEnv, params: Record<string, string | string[]>): Promise<CdpPage> {
+export async function openBenchPage(env: BenchEnv, params: Record<string, string | string[]>, initScript = FRAME_RECORDER): Promise<CdpPage> {
   if (!env.cdp) throw new Error('no browser');
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) for (const v of [value].flat()) query.append(name, v);
-  const page = await CdpPage.open(env.cdp, `${env.baseUrl}/?${query}`, VIEWPORT, FRAME_RECORDER);
+  const page = await CdpPage.open(env.cdp, `${env.baseUrl}/?${query}`, VIEWPORT, initScript);
   try {
     const benchBuild = `document.documentElement.getAttribute('${BENCH_BUILD_ATTRIBUTE}') === 'bench' && '${BENCH_GLOBAL}' in window`;
     if (!(await poll(page, benchBuild, 30_000))) throw new Error('this is not the bench build (no bench hook): build with `vite build --mode bench`');

@@ -13,6 +13,7 @@ import type { IngestResult } from './ingest.ts';
 import type { LatencyResult } from './latency.ts';
 import type { LoadResult } from './load.ts';
 import type { PageCostResult } from './page-cost.ts';
+import type { PageRestResult } from './page-rest.ts';
 import type { ProfileSummary } from './profile.ts';
 import type { TraceSummary } from './trace.ts';
 import type { CpuUsage } from './cpu.ts';
@@ -26,6 +27,8 @@ export interface BenchResults {
   latency?: LatencyResult;
   /** The page alone, synthetic frames at steady rates, no broker. */
   pageCost?: PageCostResult[];
+  /** The page at rest on the real stack, live traffic at a low rate. */
+  pageRest?: PageRestResult[];
   capacity?: CapacityResult;
   load?: LoadResult;
   /** From the extra, untimed ingest pass of --profile. */
@@ -78,6 +81,14 @@ export function rows(r: BenchResults): Row[] {
   if (m) {
     const ratio = c ? ` (${(m.rate / c.rate).toFixed(2)} of the ceiling)` : '';
     out.push({ metric: '↳ compared: WebSocket in the socket worker (`?socket=worker`)', value: `${fmtInt(m.rate)} msg/s${ratio}, ${m.lost} lost; frame p95 ${ms(m.frames.interval.p95)}`, target: '—', verdict: '—' });
+  }
+  for (const p of r.pageRest ?? []) {
+    out.push({
+      metric: `page at rest, real stack, ${fmtInt(p.rate)} msg/s, ${p.state}: main thread busy (script); long tasks`,
+      value: `${p.busyPercent.toFixed(1)} % (${p.scriptPercent.toFixed(1)} %); ${p.longTasks.count}, max ${ms(p.longTasks.maxMs)}`,
+      target: p.state === 'charts open' ? '≤ 5 %' : '≤ 3 %',
+      verdict: verdict(p.busyPercent <= (p.state === 'charts open' ? 5 : 3)),
+    });
   }
   const pc = r.pageCost;
   if (pc && pc.length > 0) {

@@ -4,7 +4,8 @@
  * 1. ceiling: N messages through the shovel to a bare stompjs consumer;
  * 2. the same N into the dashboard (msg/s, loss, frames, long tasks), and
  *    again with its WebSocket in the socket worker (`?socket=worker`);
- * 3. the page alone: main-thread time at a steady synthetic 100 and 2,000 msg/s;
+ * 3. the page at rest on the real stack at 50 msg/s (charts open, collapsed,
+ *    paused), and alone: main-thread time at a steady synthetic 100 and 2,000 msg/s;
  * 4. latency publish → row painted at a steady 1,000 msg/s;
  * 5. capacity: 1,000,000 retained (heap, re-filter times);
  * 6. load: bundle size and first paint.
@@ -13,13 +14,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BENCH_USAGE, parseBenchArgs } from './args.ts';
+import { BENCH_USAGE, parseBenchArgs, type BenchPhase } from './args.ts';
 import { measureCapacity } from './capacity.ts';
 import { measureCeiling } from './ceiling.ts';
 import { measureIngest } from './ingest.ts';
 import { measureLatency } from './latency.ts';
 import { measureLoad } from './load.ts';
 import { measurePageCost } from './page-cost.ts';
+import { measurePageRest } from './page-rest.ts';
 import { summariseProfile } from './profile.ts';
 import { printDiagnostics, printTable, rows, writeResults, type BenchResults } from './report.ts';
 import { setup, teardown, type BenchEnv } from './setup.ts';
@@ -58,9 +60,10 @@ async function main(): Promise<number> {
   try {
     env = await setup(options.port, log);
     const e = env;
-    results.ceiling = await phase(results, 'ceiling', () => measureCeiling(e.stack, options.n, log));
-    results.ingest = await phase(results, 'dashboard ingest', () => measureIngest(e, options.n, log));
-    if (options.compareSocket) results.ingestWorkerSocket = await phase(results, 'dashboard ingest, socket in the worker', () => measureIngest(e, options.n, log, { socket: 'worker' }));
+    const want = (name: BenchPhase) => options.only === null || options.only.has(name);
+    if (want('ceiling')) results.ceiling = await phase(results, 'ceiling', () => measureCeiling(e.stack, options.n, log));
+    if (want('ingest')) results.ingest = await phase(results, 'dashboard ingest', () => measureIngest(e, options.n, log));
+    if (want('ingest') && options.compareSocket) results.ingestWorkerSocket = await phase(results, 'dashboard ingest, socket in the worker', () => measureIngest(e, options.n, log, { socket: 'worker' }));
     if (options.profile) {
       const n = Math.min(options.n, 30_000);
       const profiled = await phase(results, 'profile', () => measureIngest(e, n, log, { profile: true }));
@@ -75,10 +78,11 @@ async function main(): Promise<number> {
         log(`profile: ${n.toLocaleString('en-US')} messages at ${Math.round(profiled.rate)} msg/s under the profiler; raw profile and trace in test-results/bench/ (open them in Chrome DevTools' Performance panel)`);
       }
     }
-    results.pageCost = await phase(results, 'page cost', () => measurePageCost(e, [100, 2_000], options.quick ? 5 : 10, log));
-    results.latency = await phase(results, 'latency', () => measureLatency(e, options.latencyRate, options.latencySeconds, log));
-    if (options.capacity > 0) results.capacity = await phase(results, 'capacity', () => measureCapacity(e, options.capacity, log));
-    results.load = await phase(results, 'load', () => measureLoad(e, log));
+    if (want('rest')) results.pageRest = await phase(results, 'page at rest', () => measurePageRest(e, 50, options.quick ? 8 : 15, log));
+    if (want('cost')) results.pageCost = await phase(results, 'page cost', () => measurePageCost(e, [100, 2_000], options.quick ? 5 : 10, log));
+    if (want('latency')) results.latency = await phase(results, 'latency', () => measureLatency(e, options.latencyRate, options.latencySeconds, log));
+    if (want('capacity') && options.capacity > 0) results.capacity = await phase(results, 'capacity', () => measureCapacity(e, options.capacity, log));
+    if (want('load')) results.load = await phase(results, 'load', () => measureLoad(e, log));
   } catch (e) {
     results.errors.push({ phase: 'setup', message: e instanceof Error ? e.message : String(e) });
     log(`setup FAILED: ${e instanceof Error ? e.message : String(e)}`);

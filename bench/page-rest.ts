@@ -1,0 +1,66 @@
+/**
+ * The page at rest on the real stack: what a tracer left open all day costs
+ * the machine it shares with brokers. Live traffic at a low steady rate
+ * (`npm start`'s generator runs at 50 msg/s) through the shovel into a page
+ * that follows the tail, in the states a user leaves it in; for each, the
+ * page's main-thread busy share (CDP Performance.getMetrics, TaskDuration
+ * and ScriptDuration) and its long tasks. The page carries no frame
+ * recorder here: asking for every animation frame would itself keep the
+ * browser producing frames, which is part of what is measured.
+ */
+import { benchMessage, runPrefix } from './messages.ts';
+import { frameStats, LONG_TASK_RECORDER, openBenchPage } from './page.ts';
+import { publishPaced } from './publish.ts';
+import type { BenchEnv } from './setup.ts';
+import { sleep } from './stats.ts';
+
+export type RestState = 'charts open' | 'charts collapsed' | 'paused, charts collapsed';
+
+export interface PageRestResult {
+  state: RestState;
+  rate: number;
+  seconds: number;
+  /** Main-thread task time as a share of the wall time, %. */
+  busyPercent: number;
+  scriptPercent: number;
+  longTasks: { count: number; totalMs: number; maxMs: number };
+}
+
+const STATES: RestState[] = ['charts open', 'charts collapsed', 'paused, charts collapsed'];
+const click = (testId: string) => `document.querySelector('[data-testid="${testId}"]').click()`;
+
+export async function measurePageRest(env: BenchEnv, rate: number, seconds: number, log: (line: string) => void): Promise<PageRestResult[]> {
+  const results: PageRestResult[] = [];
+  for (const state of STATES) {
+    const prefix = runPrefix('rest');
+    const sub = `/exchange/app.events/${prefix}.#`;
+    const page = await openBenchPage(env, { sub }, LONG_TASK_RECORDER);
+    try {
+      await page.send('Performance.enable');
+      if (state !== 'charts open') await page.evaluate(click('rate-chart-toggle'));
+      if (state === 'paused, charts collapsed') await page.evaluate(click('pause-button'));
+      await sleep(1000);
+      log(`page at rest: ${rate} msg/s for ${seconds} s, ${state}`);
+      const metrics = async () =>
+        Object.fromEntries((await page.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+      const before = await metrics();
+      const from = await page.evaluate<number>('performance.now()');
+      await publishPaced(rate, seconds, (seq, sentAt) => benchMessage(prefix, seq, sentAt));
+      const to = await page.evaluate<number>('performance.now()');
+      const after = await metrics();
+      const spent = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+      const { longTasks } = await frameStats(page, from, to);
+      results.push({
+        state,
+        rate,
+        seconds,
+        busyPercent: (spent('TaskDuration') / (to - from)) * 100,
+        scriptPercent: (spent('ScriptDuration') / (to - from)) * 100,
+        longTasks,
+      });
+    } finally {
+      await page.close();
+    }
+  }
+  return results;
+}
