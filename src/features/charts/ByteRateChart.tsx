@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { byteSize, clockMinute, clockTime, minuteTicks } from './format.ts';
+import { formatBytes } from '../../ui/index.ts';
+import { byteTicks, clockMinute, clockTime, minuteTicks } from './format.ts';
 import { AXIS_STYLE } from './MessageRateChart.tsx';
 import type { ChartRow } from './series-view.ts';
 
@@ -11,17 +13,18 @@ interface Props {
 
 /** Bytes/s (message bodies) over the window. */
 export function ByteRateChart({ rows, startSecond, endSecond }: Props) {
+  const ticks = useMemo(() => byteTicks(rows.reduce((max, r) => Math.max(max, r.bytes), 1024)), [rows]);
   return (
     <div className="rate-chart-bytes" data-testid="rate-chart-bytes" aria-label="Bytes per second">
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart data={rows} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#2c3244" strokeDasharray="2 4" vertical={false} />
           <XAxis dataKey="second" type="number" domain={[startSecond, endSecond]} ticks={minuteTicks(startSecond, endSecond).filter((_, i) => i % 2 === 0)} tickFormatter={clockMinute} tick={AXIS_STYLE} interval={0} stroke="#2c3244" allowDataOverflow />
-          <YAxis width={52} tick={AXIS_STYLE} stroke="#2c3244" tickFormatter={byteSize} domain={[0, (max: number) => Math.max(max, 1000)]} />
+          <YAxis width={52} tick={AXIS_STYLE} stroke="#2c3244" ticks={ticks} interval={0} tickFormatter={formatBytes} domain={[0, ticks[ticks.length - 1] ?? 1024]} />
           <Tooltip
             isAnimationActive={false}
             labelFormatter={(second) => clockTime(Number(second))}
-            formatter={(value) => [`${byteSize(Number(value))}/s`, 'bytes']}
+            formatter={(value) => [`${formatBytes(Number(value))}/s`, 'bytes']}
             contentStyle={{ background: '#1b1f2a', border: '1px solid #2c3244', fontSize: 12 }}
           />
           <Area dataKey="bytes" name="bytes/s" type="step" stroke="#76b7b2" fill="#76b7b2" fillOpacity={0.45} isAnimationActive={false} activeDot={false} />

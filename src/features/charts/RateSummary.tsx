@@ -1,5 +1,5 @@
 import type { RateSnapshot } from '../../rates/index.ts';
-import { byteSize } from './format.ts';
+import { formatBytes } from '../../ui/index.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -14,7 +14,7 @@ export function RateSummary({ snapshot, paused }: { snapshot: RateSnapshot; paus
     <p className="rate-summary">
       <span>last {Math.round(messages.length / 60)} min</span>
       <span>{count(snapshot.totalMessages)} msgs</span>
-      <span className="secondary">{byteSize(snapshot.totalBytes)}</span>
+      <span className="secondary">{formatBytes(snapshot.totalBytes)}</span>
       <span className="secondary">peak {count(Math.max(0, ...messages))}/s</span>
       <span>last second {count(lastComplete)}/s</span>
       {paused && <span className="rate-frozen">paused: charts frozen, counting goes on</span>}

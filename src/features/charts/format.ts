@@ -1,4 +1,4 @@
-/** Formatting shared by the charts: clock times, compact counts, byte sizes. */
+/** Formatting shared by the charts: clock times, compact counts, byte-axis ticks (byte sizes: ui/format-bytes.ts). */
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -21,12 +21,19 @@ export function compactCount(n: number): string {
   return `${trim(n / 1_000_000)}M`;
 }
 
-/** 512 B, 1.5 kB, 12 MB (decimal units, like network rates). */
-export function byteSize(n: number): string {
-  if (n < 1000) return `${Math.round(n)} B`;
-  if (n < 1_000_000) return `${trim(n / 1000)} kB`;
-  if (n < 1_000_000_000) return `${trim(n / 1_000_000)} MB`;
-  return `${trim(n / 1_000_000_000)} GB`;
+/**
+ * Y-axis ticks for a byte rate up to `max`: round numbers of the unit that
+ * ui/format-bytes.ts will print (0, 2 KiB, 4 KiB, ...), four steps or fewer.
+ */
+export function byteTicks(max: number): number[] {
+  let unit = 1;
+  while (max / unit >= 1024 && unit < 1024 ** 4) unit *= 1024;
+  const steps = [1, 2, 5, 10, 20, 50, 100, 200, 500].map((m) => m * unit);
+  const step = steps.find((s) => max / s <= 4) ?? unit * 1024;
+  const top = Math.max(step, Math.ceil(max / step) * step);
+  const ticks: number[] = [];
+  for (let t = 0; t <= top; t += step) ticks.push(t);
+  return ticks;
 }
 
 const trim = (x: number) => (x < 10 ? x.toFixed(1).replace(/\.0$/, '') : String(Math.round(x)));
