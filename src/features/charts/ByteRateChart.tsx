@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatBytes } from '../../ui/index.ts';
-import { byteTicks, clockMinute, clockTime, minuteTicks } from './format.ts';
+import { byteTickLabel, byteTicks, clockMinute, clockTime, minuteTicks } from './format.ts';
 import { AXIS_STYLE } from './MessageRateChart.tsx';
 import type { ChartRow } from './series-view.ts';
 
@@ -20,7 +20,7 @@ export function ByteRateChart({ rows, startSecond, endSecond }: Props) {
         <AreaChart data={rows} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#2c3244" strokeDasharray="2 4" vertical={false} />
           <XAxis dataKey="second" type="number" domain={[startSecond, endSecond]} ticks={minuteTicks(startSecond, endSecond).filter((_, i) => i % 2 === 0)} tickFormatter={clockMinute} tick={AXIS_STYLE} interval={0} stroke="#2c3244" allowDataOverflow />
-          <YAxis width={52} tick={AXIS_STYLE} stroke="#2c3244" ticks={ticks} interval={0} tickFormatter={formatBytes} domain={[0, ticks[ticks.length - 1] ?? 1024]} />
+          <YAxis width={58} tick={AXIS_STYLE} stroke="#2c3244" ticks={ticks} interval={0} tickFormatter={byteTickLabel} domain={[0, ticks[ticks.length - 1] ?? 1024]} />
           <Tooltip
             isAnimationActive={false}
             labelFormatter={(second) => clockTime(Number(second))}

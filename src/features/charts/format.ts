@@ -1,4 +1,5 @@
 /** Formatting shared by the charts: clock times, compact counts, byte-axis ticks (byte sizes: ui/format-bytes.ts). */
+import { formatBytes } from '../../ui/index.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -34,6 +35,11 @@ export function byteTicks(max: number): number[] {
   const ticks: number[] = [];
   for (let t = 0; t <= top; t += step) ticks.push(t);
   return ticks;
+}
+
+/** A byte tick's label: its ticks are whole numbers of the unit, so "10 KiB", not "10.0 KiB". */
+export function byteTickLabel(bytes: number): string {
+  return formatBytes(bytes).replace('.0 ', ' ');
 }
 
 const trim = (x: number) => (x < 10 ? x.toFixed(1).replace(/\.0$/, '') : String(Math.round(x)));
