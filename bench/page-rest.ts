@@ -9,7 +9,7 @@
  * browser producing frames, which is part of what is measured.
  */
 import { benchMessage, runPrefix } from './messages.ts';
-import { frameStats, LONG_TASK_RECORDER, openBenchPage } from './page.ts';
+import { frameStats, LONG_TASK_RECORDER, openBenchPage, poll } from './page.ts';
 import { publishPaced } from './publish.ts';
 import type { BenchEnv } from './setup.ts';
 import { sleep } from './stats.ts';
@@ -27,7 +27,7 @@ export interface PageRestResult {
 }
 
 const STATES: RestState[] = ['charts open', 'charts collapsed', 'paused, charts collapsed'];
-const click = (testId: string) => `document.querySelector('[data-testid="${testId}"]').click()`;
+const selector = (testId: string) => JSON.stringify(`[data-testid="${testId}"]`);
 
 export async function measurePageRest(env: BenchEnv, rate: number, seconds: number, log: (line: string) => void): Promise<PageRestResult[]> {
   const results: PageRestResult[] = [];
@@ -37,8 +37,15 @@ export async function measurePageRest(env: BenchEnv, rate: number, seconds: numb
     const page = await openBenchPage(env, { sub }, LONG_TASK_RECORDER);
     try {
       await page.send('Performance.enable');
-      if (state !== 'charts open') await page.evaluate(click('rate-chart-toggle'));
-      if (state === 'paused, charts collapsed') await page.evaluate(click('pause-button'));
+      const click = async (testId: string) => {
+        // The chart panel is its own chunk: wait for it (or the button) to be there.
+        if (!(await poll(page, `document.querySelector(${selector(testId)}) !== null`, 15_000))) throw new Error(`no ${testId} on the page`);
+        await page.evaluate(`document.querySelector(${selector(testId)}).click()`);
+      };
+      // Open, the chart panel is loaded and drawing before the window starts.
+      await poll(page, `document.querySelector('[data-testid="rate-chart-messages"]') !== null`, 15_000);
+      if (state !== 'charts open') await click('rate-chart-toggle');
+      if (state === 'paused, charts collapsed') await click('pause-button');
       await sleep(1000);
       log(`page at rest: ${rate} msg/s for ${seconds} s, ${state}`);
       const metrics = async () =>

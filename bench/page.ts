@@ -40,7 +40,7 @@ export const LONG_TASK_RECORDER = `(() => {
 
 export const VIEWPORT = { width: 1440, height: 900 };
 
-async function poll(page: CdpPage, expression: string, timeoutMs: number): Promise<boolean> {
+export async function poll(page: CdpPage, expression: string, timeoutMs: number): Promise<boolean> {
   for (const until = Date.now() + timeoutMs; Date.now() < until; await sleep(100)) if (await page.evaluate<boolean>(expression)) return true;
   return false;
 }
