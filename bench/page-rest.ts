@@ -23,6 +23,8 @@ export interface PageRestResult {
   /** Main-thread task time as a share of the wall time, %. */
   busyPercent: number;
   scriptPercent: number;
+  /** Style recalculation and layout, % of the wall time (the rest of busy is mostly paint and compositing). */
+  layoutStylePercent: number;
   longTasks: { count: number; totalMs: number; maxMs: number };
 }
 
@@ -63,6 +65,7 @@ export async function measurePageRest(env: BenchEnv, rate: number, seconds: numb
         seconds,
         busyPercent: (spent('TaskDuration') / (to - from)) * 100,
         scriptPercent: (spent('ScriptDuration') / (to - from)) * 100,
+        layoutStylePercent: ((spent('LayoutDuration') + spent('RecalcStyleDuration')) / (to - from)) * 100,
         longTasks,
       });
     } finally {
