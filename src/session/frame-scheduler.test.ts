@@ -106,6 +106,26 @@ describe('FrameScheduler', () => {
     expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(3);
   });
 
+  it('a call asking for a shorter interval brings a pending run forward; a longer one does not delay it', () => {
+    const callback = vi.fn();
+    const scheduler = new FrameScheduler(callback, 100);
+    scheduler.schedule();
+    frames.fire(); // runs at t=0
+    scheduler.schedule(250); // only counters changed: not before t=250
+    vi.advanceTimersByTime(150);
+    expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(1);
+    scheduler.schedule(100); // rows moved: due at t=100, already past: a frame now
+    expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(2);
+    expect(vi.getTimerCount()).toBe(0);
+    frames.fire();
+    expect(callback).toHaveBeenCalledTimes(2);
+    scheduler.schedule(100); // due at t=250
+    scheduler.schedule(250); // later: the pending t=250 run stays
+    vi.advanceTimersByTime(100);
+    expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(3);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('at 50 msg/s on a 60 Hz display requests one frame per run, never one per display frame', () => {
     const runs: number[] = [];
     const scheduler = new FrameScheduler(() => runs.push(performance.now()), 48);

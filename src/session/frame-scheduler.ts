@@ -16,6 +16,8 @@ export class FrameScheduler {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** The pending animation frame's id. */
   private frame: number | null = null;
+  /** When the pending wait ends, performance.now() time. */
+  private timerDue = Infinity;
   /** When the callback last ran, in performance.now() time (rAF timestamps share it). */
   private lastRunAt = -Infinity;
 
@@ -29,18 +31,33 @@ export class FrameScheduler {
     private readonly hiddenIntervalMs = 250,
   ) {}
 
-  /** Runs the callback soon: at most once however often this is called before it runs. */
-  schedule(): void {
+  /**
+   * Runs the callback soon: at most once however often this is called before
+   * it runs, and not sooner than `minIntervalMs` after the last run. A call
+   * with a shorter interval than the pending wait's brings the run forward.
+   */
+  schedule(minIntervalMs = this.minIntervalMs): void {
     // A frame requested while visible does not fire in a hidden tab: trade it for the timer.
     if (this.frame !== null && !this.framesVisible()) this.cancelFrame();
-    if (this.timer !== null || this.frame !== null) return;
+    if (this.frame !== null) return;
     if (!this.framesVisible()) {
-      this.timer = setTimeout(this.runFromTimer, this.hiddenIntervalMs);
+      if (this.timer === null) {
+        this.timer = setTimeout(this.runFromTimer, this.hiddenIntervalMs);
+        this.timerDue = performance.now() + this.hiddenIntervalMs;
+      }
       return;
     }
-    const wait = this.lastRunAt + this.minIntervalMs - performance.now();
-    if (wait > 0) this.timer = setTimeout(this.afterWait, wait);
-    else this.requestFrame();
+    const due = this.lastRunAt + minIntervalMs;
+    if (this.timer !== null) {
+      if (due >= this.timerDue) return;
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    const wait = due - performance.now();
+    if (wait > 0) {
+      this.timer = setTimeout(this.afterWait, wait);
+      this.timerDue = due;
+    } else this.requestFrame();
   }
 
   /** Drops a pending run (the session is disposed); a later schedule() starts afresh. */
