@@ -2,3 +2,4 @@
 export { SessionProvider, useSession, useWarrenStore } from './session-context.tsx';
 export { PALETTE, NEUTRAL_COLOR, subscriptionColor } from './palette.ts';
 export { formatBytes } from './format-bytes.ts';
+export { formatCount } from './format-count.ts';

@@ -1,7 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useWarrenStore } from '../../ui/index.ts';
-
-const format = (n: number) => n.toLocaleString('en-US');
+import { formatCount as format, useWarrenStore } from '../../ui/index.ts';
 
 /**
  * Received, visible (after filter), buffered while paused, dropped by

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useSession, useWarrenStore } from '../../ui/index.ts';
+import { formatCount, useSession, useWarrenStore } from '../../ui/index.ts';
 
 /**
  * The filter and the pause control above the table. The box shows the
@@ -25,7 +25,7 @@ export function FilterBar() {
         aria-invalid={filterError !== ''}
       />
       <button type="button" data-testid="pause-button" onClick={() => session.togglePause()} aria-pressed={paused} className={paused ? 'paused' : ''}>
-        {paused ? `▶ Resume${buffered > 0 ? ` (${buffered.toLocaleString('en-US')} new)` : ''}` : '❚❚ Pause'}
+        {paused ? `▶ Resume${buffered > 0 ? ` (${formatCount(buffered)} new)` : ''}` : '❚❚ Pause'}
       </button>
       {filterError && (
         <p className="hint error" role="alert" data-testid="filter-error">

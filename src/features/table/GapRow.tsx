@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { SequenceGap } from '../../capture/index.ts';
+import { formatCount as format } from '../../ui/index.ts';
 import { GRID_TEMPLATE } from './columns.ts';
 
 interface Props {
@@ -9,8 +10,6 @@ interface Props {
   top: number;
   height: number;
 }
-
-const format = (n: number) => n.toLocaleString('en-US');
 
 /**
  * A marker where a subscription's x-warren-seq jumps: the broker never

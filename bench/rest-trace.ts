@@ -1,0 +1,46 @@
+/**
+ * `npx tsx bench/rest-trace.ts [state] [seconds]`: where the page at rest
+ * spends its main thread, from a Chrome trace (not part of `npm run bench`):
+ * a page following live traffic at 50 msg/s in one of page-rest.ts's states
+ * ("charts open", "charts collapsed", "paused, charts collapsed"), traced
+ * for a few seconds; prints self time by trace event and the busiest entry
+ * points. The stack must be up; serves on port 8098.
+ */
+import { benchMessage, runPrefix } from './messages.ts';
+import { LONG_TASK_RECORDER, openBenchPage, poll } from './page.ts';
+import { publishPaced } from './publish.ts';
+import { setup, teardown } from './setup.ts';
+import { sleep } from './stats.ts';
+import { startTracing } from './cdp.ts';
+import { summariseTrace, TRACE_CATEGORIES } from './trace.ts';
+import { summariseProfile, type CpuProfile } from './profile.ts';
+
+const [state = 'charts collapsed', seconds = '8'] = process.argv.slice(2);
+const env = await setup(8098, (line) => console.log(`[rest-trace] ${line}`));
+try {
+  if (!env.cdp) throw new Error('no browser');
+  const prefix = runPrefix('rest-trace');
+  const page = await openBenchPage(env, { sub: `/exchange/app.events/${prefix}.#` }, LONG_TASK_RECORDER);
+  await poll(page, `document.querySelector('[data-testid="rate-chart-messages"]') !== null`, 15_000);
+  if (state !== 'charts open') await page.evaluate(`document.querySelector('[data-testid="rate-chart-toggle"]').click()`);
+  if (state.startsWith('paused')) await page.evaluate(`document.querySelector('[data-testid="pause-button"]').click()`);
+  await sleep(1000);
+  const stop = await startTracing(env.cdp, TRACE_CATEGORIES);
+  await page.send('Profiler.enable');
+  await page.send('Profiler.setSamplingInterval', { interval: 250 });
+  await page.send('Profiler.start');
+  await publishPaced(50, Number(seconds), (seq, sentAt) => benchMessage(prefix, seq, sentAt));
+  const profile = (await page.send<{ profile: CpuProfile }>('Profiler.stop')).profile;
+  const summary = summariseTrace(await stop(), env.outDir, 20);
+  console.log(`${state}: window ${summary.windowMs.toFixed(0)} ms, busy ${summary.busyMs.toFixed(0)} ms (${((summary.busyMs / summary.windowMs) * 100).toFixed(1)} %)`);
+  for (const e of summary.events) console.log(`  ${e.ms.toFixed(1).padStart(8)} ms ${e.percent.toFixed(1).padStart(5)} %  ${String(e.count).padStart(6)}×  ${e.name}`);
+  console.log('entry points:');
+  for (const e of summary.entryPoints.slice(0, 12)) console.log(`  ${e.ms.toFixed(1).padStart(8)} ms ${String(e.count).padStart(6)}×  ${e.name} ${e.where}`);
+  console.log('self time by function (sampled):');
+  const profiled = summariseProfile(profile, env.outDir, 25);
+  for (const a of profiled.areas) console.log(`  ${a.ms.toFixed(1).padStart(8)} ms  ${a.area}`);
+  for (const f of profiled.functions) console.log(`  ${f.ms.toFixed(1).padStart(8)} ms  ${f.name} ${f.where}`);
+  await page.close();
+} finally {
+  await teardown(env);
+}
