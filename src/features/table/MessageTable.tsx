@@ -1,7 +1,7 @@
 /**
  * The live trace table: virtualized rows read straight from the capture's
  * buffer by seq, in the view's row order. It re-renders when the published
- * `version` moves (the session publishes at most ~20 times a second),
+ * `version` moves (the session publishes at most 10 times a second),
  * follows the tail until the user scrolls or moves the selection up, and
  * offers "jump to live" to follow again.
  */
