@@ -52,7 +52,12 @@ function newSession() {
 const flush = () => vi.advanceTimersByTime(300);
 
 describe('TraceSession', () => {
-  beforeEach(() => vi.useFakeTimers());
+  // At the start of a second, so a test's few hundred milliseconds stay inside it.
+  const T0 = 1_700_000_000_000;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+  });
   afterEach(() => vi.useRealTimers());
 
   it('is created empty, with its own store', () => {
@@ -97,7 +102,7 @@ describe('TraceSession', () => {
     flush();
     expect(published).toHaveBeenCalledTimes(1);
     expect(state()).toMatchObject({ received: 50, visible: 50, rows: 50 });
-    expect(session.rates.bucketAt(Math.floor(Date.now() / 1000))?.messages).toBe(50);
+    expect(session.rates.bucketAt(T0 / 1000)?.messages).toBe(50);
   });
 
   it('after a reconnect, drops the copies the broker hands over again', () => {
