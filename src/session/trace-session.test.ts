@@ -213,4 +213,30 @@ describe('TraceSession', () => {
       vi.unstubAllGlobals();
     }
   });
+
+  it('a publish pending when the tab is hidden is made when it is shown again', () => {
+    const listeners = new Set<() => void>();
+    const doc = {
+      visibilityState: 'visible',
+      addEventListener: (_type: string, l: () => void) => listeners.add(l),
+      removeEventListener: (_type: string, l: () => void) => listeners.delete(l),
+    };
+    vi.stubGlobal('document', doc);
+    try {
+      const { session, latest, state } = newSession();
+      session.addSubscription('/exchange/app.events/#', false);
+      session.connect(PARAMS);
+      latest().deliver('sub-1', 'k'); // schedules a publish...
+      doc.visibilityState = 'hidden'; // ...which the hidden tab drops
+      for (const l of listeners) l();
+      flush();
+      expect(state().received).toBe(0);
+      doc.visibilityState = 'visible';
+      for (const l of listeners) l();
+      flush();
+      expect(state().received).toBe(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

@@ -45,8 +45,8 @@ export interface TraceSessionOptions {
 /**
  * How often the table and the counters follow. Each update costs a React
  * render, a layout, a paint and a frame whatever the number of new rows
- * (page at rest, bench: ~2.5 ms of main thread per update on the bench
- * machine), so a tracer left open pays it 10 times a second while rows
+ * (several milliseconds of main thread on the bench machine, see
+ * bench/rest-trace.ts), so a tracer left open pays it 10 times a second while rows
  * move, and 4 times a second when only counters do (paused, or everything
  * new is filtered out): nobody reads a number changing faster.
  */
@@ -80,9 +80,14 @@ export class TraceSession {
     const detachPublish = this.capture.addListener({ onAppend: () => this.changed() });
     const detachVisibility = watchPageVisibility((hidden) => {
       this.hidden = hidden;
-      if (hidden) this.scheduler.cancel();
-      else if (this.staleWhileHidden) this.scheduler.schedule();
-      this.staleWhileHidden = false;
+      if (hidden) {
+        // A publish that was pending is owed on return.
+        this.scheduler.cancel();
+        this.staleWhileHidden = true;
+      } else if (this.staleWhileHidden) {
+        this.staleWhileHidden = false;
+        this.scheduler.schedule();
+      }
     });
     this.detach = () => {
       detachRates();
