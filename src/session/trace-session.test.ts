@@ -48,6 +48,23 @@ function newSession() {
   return { session, connections, latest, state: () => session.store.getState() };
 }
 
+/** A document whose visibility the test switches; visibilitychange listeners are told. Undo with vi.unstubAllGlobals(). */
+function stubPageVisibility(initial: DocumentVisibilityState) {
+  const listeners = new Set<() => void>();
+  const doc = {
+    visibilityState: initial,
+    addEventListener: (_type: string, l: () => void) => listeners.add(l),
+    removeEventListener: (_type: string, l: () => void) => listeners.delete(l),
+  };
+  vi.stubGlobal('document', doc);
+  return {
+    show(visible: boolean) {
+      doc.visibilityState = visible ? 'visible' : 'hidden';
+      for (const l of listeners) l();
+    },
+  };
+}
+
 /** With no animation frames (Node), the session publishes on its hidden-tab timer. */
 const flush = () => vi.advanceTimersByTime(300);
 
@@ -187,13 +204,7 @@ describe('TraceSession', () => {
   });
 
   it('publishes nothing while the tab is hidden, and catches up in one update when shown', () => {
-    const listeners = new Set<() => void>();
-    const doc = {
-      visibilityState: 'hidden',
-      addEventListener: (_type: string, l: () => void) => listeners.add(l),
-      removeEventListener: (_type: string, l: () => void) => listeners.delete(l),
-    };
-    vi.stubGlobal('document', doc);
+    const page = stubPageVisibility('hidden');
     try {
       const { session, latest, state } = newSession();
       session.addSubscription('/exchange/app.events/#', false);
@@ -204,8 +215,7 @@ describe('TraceSession', () => {
       vi.advanceTimersByTime(5_000);
       expect(published).not.toHaveBeenCalled();
       expect(session.capture.buffer.received).toBe(20); // captured all the same
-      doc.visibilityState = 'visible';
-      for (const l of listeners) l();
+      page.show(true);
       flush();
       expect(published).toHaveBeenCalledTimes(1);
       expect(state().received).toBe(20);
@@ -215,24 +225,16 @@ describe('TraceSession', () => {
   });
 
   it('a publish pending when the tab is hidden is made when it is shown again', () => {
-    const listeners = new Set<() => void>();
-    const doc = {
-      visibilityState: 'visible',
-      addEventListener: (_type: string, l: () => void) => listeners.add(l),
-      removeEventListener: (_type: string, l: () => void) => listeners.delete(l),
-    };
-    vi.stubGlobal('document', doc);
+    const page = stubPageVisibility('visible');
     try {
       const { session, latest, state } = newSession();
       session.addSubscription('/exchange/app.events/#', false);
       session.connect(PARAMS);
       latest().deliver('sub-1', 'k'); // schedules a publish...
-      doc.visibilityState = 'hidden'; // ...which the hidden tab drops
-      for (const l of listeners) l();
+      page.show(false); // ...which the hidden tab drops
       flush();
       expect(state().received).toBe(0);
-      doc.visibilityState = 'visible';
-      for (const l of listeners) l();
+      page.show(true);
       flush();
       expect(state().received).toBe(1);
     } finally {
