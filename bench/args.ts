@@ -14,7 +14,7 @@ export interface BenchOptions {
   /** Where the bench serves the dashboard (not 8080, so `npm start` can keep running). */
   port: number;
   quick: boolean;
-  /** Ingest a second time with the page's WebSocket in the socket worker (`?socket=worker`). */
+  /** Ingest a second time with the page's WebSocket on the main thread (`?socket=main`). */
   compareSocket: boolean;
   /** Run only these phases (`--only rest,cost`); null runs them all. */
   only: Set<BenchPhase> | null;
@@ -27,7 +27,7 @@ export const BENCH_USAGE = `usage: npm run bench -- [options]
   --n <count>         messages for the ceiling and dashboard ingest runs (default 200000)
   --quick             fast check: n=20000, latency 5 s, capacity 200000
   --skip-capacity     skip the 1,000,000-message capacity run
-  --skip-socket-compare  skip the second ingest run with the WebSocket in the socket worker
+  --skip-socket-compare  skip the second ingest run with the WebSocket on the main thread
   --profile           add an ingest pass under Chrome's CPU profiler and print where the time goes
   --port <port>       where to serve the dashboard (default 8097)
   --only <phases>     comma-separated, of: ${BENCH_PHASES.join(', ')} (the ratio needs ceiling and ingest)`;

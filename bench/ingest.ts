@@ -41,8 +41,8 @@ export interface IngestResult {
 export interface IngestOptions {
   /** Runs under Chrome's sampling CPU profiler and a trace; returns both (not a timed run). */
   profile?: boolean;
-  /** 'worker': the page's WebSocket in the socket worker (`?socket=worker`), to compare with the main thread. */
-  socket?: 'worker';
+  /** 'main': the page's WebSocket on its main thread (`?socket=main`), to compare with the socket worker (the default). */
+  socket?: 'main';
 }
 
 /** Polls the probe until `n` messages arrived or none came for `idleMs`. */
@@ -76,7 +76,7 @@ export async function measureIngest(env: BenchEnv, n: number, log: (line: string
       await page.send('Profiler.start');
     }
     const stopBacklog = sampleBacklog(managementApi(env.stack, env.stack.mirror), managementApi(env.stack, env.stack.origin), `${prefix}.#`);
-    log(`${options.profile ? 'profile' : 'ingest'}${options.socket ? ` (socket in the ${options.socket})` : ''}: page subscribed to ${sub}; publishing ${n.toLocaleString('en-US')} messages`);
+    log(`${options.profile ? 'profile' : 'ingest'}${options.socket ? ` (socket on the ${options.socket} thread)` : ''}: page subscribed to ${sub}; publishing ${n.toLocaleString('en-US')} messages`);
     const stopCpu = sampleCpu(env.stack);
     const publishing = { done: false };
     const published = publishBurst(n, (seq) => benchMessage(prefix, seq)).finally(() => (publishing.done = true));

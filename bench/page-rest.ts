@@ -7,6 +7,14 @@
  * and ScriptDuration) and its long tasks. The page carries no frame
  * recorder here: asking for every animation frame would itself keep the
  * browser producing frames, which is part of what is measured.
+ *
+ * "hidden tab": the page (charts open, following) behind another tab of
+ * its window, at twice the rate: it must keep capturing and counting and draw
+ * nothing. Headless Chromium keeps a lone tab visible whatever CDP says
+ * (minimized windows, Page.setWebLifecycleState), but a second tab opened in
+ * the same window hides the first, as a user's would. Closing that tab shows
+ * the page again; the row also reports how long it took to show every
+ * message received meanwhile.
  */
 import { benchMessage, runPrefix } from './messages.ts';
 import { frameStats, LONG_TASK_RECORDER, openBenchPage, poll } from './page.ts';
@@ -14,7 +22,7 @@ import { publishPaced } from './publish.ts';
 import type { BenchEnv } from './setup.ts';
 import { sleep } from './stats.ts';
 
-export type RestState = 'charts open' | 'charts collapsed' | 'paused, charts collapsed';
+export type RestState = 'charts open' | 'charts collapsed' | 'paused, charts collapsed' | 'hidden tab';
 
 export interface PageRestResult {
   state: RestState;
@@ -26,9 +34,17 @@ export interface PageRestResult {
   /** Style recalculation and layout, % of the wall time (the rest of busy is mostly paint and compositing). */
   layoutStylePercent: number;
   longTasks: { count: number; totalMs: number; maxMs: number };
+  /** Hidden tab only: from showing the page again to every message received being counted and drawn, ms. */
+  caughtUpMs?: number;
 }
 
-const STATES: RestState[] = ['charts open', 'charts collapsed', 'paused, charts collapsed'];
+const STATES: RestState[] = ['charts open', 'charts collapsed', 'paused, charts collapsed', 'hidden tab'];
+/** What the table and the counters show, for the hidden tab's catch-up check. */
+const SHOWN = `(() => {
+  const rows = document.querySelectorAll('[data-testid="message-row"]');
+  const last = rows.length ? Math.max(...[...rows].map((r) => Number(r.dataset.seq))) : 0;
+  return { received: Number(document.querySelector('[data-testid="received-count"]').dataset.value), lastRowSeq: last };
+})()`;
 const selector = (testId: string) => JSON.stringify(`[data-testid="${testId}"]`);
 
 export async function measurePageRest(env: BenchEnv, rate: number, seconds: number, log: (line: string) => void): Promise<PageRestResult[]> {
@@ -37,6 +53,7 @@ export async function measurePageRest(env: BenchEnv, rate: number, seconds: numb
     const prefix = runPrefix('rest');
     const sub = `/exchange/app.events/${prefix}.#`;
     const page = await openBenchPage(env, { sub }, LONG_TASK_RECORDER);
+    let cover: string | null = null;
     try {
       await page.send('Performance.enable');
       const click = async (testId: string) => {
@@ -48,27 +65,43 @@ export async function measurePageRest(env: BenchEnv, rate: number, seconds: numb
       await poll(page, `document.querySelector('[data-testid="rate-chart-messages"]') !== null`, 15_000);
       if (state !== 'charts open') await click('rate-chart-toggle');
       if (state === 'paused, charts collapsed') await click('pause-button');
+      if (state === 'hidden tab') {
+        cover = (await page.cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', newWindow: false })).targetId;
+        if (!(await poll(page, `document.visibilityState === 'hidden'`, 5000))) throw new Error('the page did not become hidden behind a second tab');
+      }
       await sleep(1000);
-      log(`page at rest: ${rate} msg/s for ${seconds} s, ${state}`);
+      const stateRate = state === 'hidden tab' ? rate * 2 : rate;
+      log(`page at rest: ${stateRate} msg/s for ${seconds} s, ${state}`);
       const metrics = async () =>
         Object.fromEntries((await page.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
       const before = await metrics();
       const from = await page.evaluate<number>('performance.now()');
-      await publishPaced(rate, seconds, (seq, sentAt) => benchMessage(prefix, seq, sentAt));
+      await publishPaced(stateRate, seconds, (seq, sentAt) => benchMessage(prefix, seq, sentAt));
       const to = await page.evaluate<number>('performance.now()');
       const after = await metrics();
+      let caughtUpMs: number | undefined;
+      if (cover !== null) {
+        await page.cdp.send('Target.closeTarget', { targetId: cover });
+        cover = null;
+        const shownAt = Date.now();
+        const caughtUp = `(() => { const s = ${SHOWN}; return document.visibilityState === 'visible' && s.received >= ${stateRate * seconds} && s.lastRowSeq === s.received; })()`;
+        if (!(await poll(page, caughtUp, 10_000))) throw new Error(`shown again, the page did not catch up: ${JSON.stringify(await page.evaluate(SHOWN))}`);
+        caughtUpMs = Date.now() - shownAt;
+      }
       const spent = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
       const { longTasks } = await frameStats(page, from, to);
       results.push({
         state,
-        rate,
+        rate: stateRate,
         seconds,
+        caughtUpMs,
         busyPercent: (spent('TaskDuration') / (to - from)) * 100,
         scriptPercent: (spent('ScriptDuration') / (to - from)) * 100,
         layoutStylePercent: ((spent('LayoutDuration') + spent('RecalcStyleDuration')) / (to - from)) * 100,
         longTasks,
       });
     } finally {
+      if (cover !== null) await page.cdp.send('Target.closeTarget', { targetId: cover }).catch(() => undefined);
       await page.close();
     }
   }

@@ -1,11 +1,12 @@
 /**
- * `npx tsx bench/rest-trace.ts [state] [seconds]`: where the page at rest
+ * `npx tsx bench/rest-trace.ts [state] [seconds] [name=value...]`: where the page at rest
  * spends its main thread, from a Chrome trace (not part of `npm run bench`):
  * a page following live traffic at 50 msg/s in one of page-rest.ts's states
- * ("charts open", "charts collapsed", "paused, charts collapsed"), traced
+ * ("charts open", "charts collapsed", "paused, charts collapsed", "hidden tab"), traced
  * for a few seconds; prints self time by trace event and the busiest entry
  * points. The stack must be up; serves on port 8098.
  */
+import { writeFileSync } from 'node:fs';
 import { benchMessage, runPrefix } from './messages.ts';
 import { LONG_TASK_RECORDER, openBenchPage, poll } from './page.ts';
 import { publishPaced } from './publish.ts';
@@ -15,14 +16,18 @@ import { startTracing } from './cdp.ts';
 import { summariseTrace, TRACE_CATEGORIES } from './trace.ts';
 import { summariseProfile, type CpuProfile } from './profile.ts';
 
-const [state = 'charts collapsed', seconds = '8'] = process.argv.slice(2);
+const [state = 'charts collapsed', seconds = '8', ...extra] = process.argv.slice(2);
+// Further arguments are URL parameters, `socket=main` for instance.
+const extraParams = Object.fromEntries(extra.map((p) => p.split('=') as [string, string]));
 const env = await setup(8098, (line) => console.log(`[rest-trace] ${line}`));
 try {
   if (!env.cdp) throw new Error('no browser');
   const prefix = runPrefix('rest-trace');
-  const page = await openBenchPage(env, { sub: `/exchange/app.events/${prefix}.#` }, LONG_TASK_RECORDER);
+  const page = await openBenchPage(env, { ...extraParams, sub: `/exchange/app.events/${prefix}.#` }, LONG_TASK_RECORDER);
   await poll(page, `document.querySelector('[data-testid="rate-chart-messages"]') !== null`, 15_000);
-  if (state !== 'charts open') await page.evaluate(`document.querySelector('[data-testid="rate-chart-toggle"]').click()`);
+  // "hidden tab": another tab in front of the page, as page-rest.ts does.
+  if (state === 'hidden tab') await page.cdp.send('Target.createTarget', { url: 'about:blank', newWindow: false });
+  else if (state !== 'charts open') await page.evaluate(`document.querySelector('[data-testid="rate-chart-toggle"]').click()`);
   if (state.startsWith('paused')) await page.evaluate(`document.querySelector('[data-testid="pause-button"]').click()`);
   await sleep(1000);
   const stop = await startTracing(env.cdp, TRACE_CATEGORIES);
@@ -31,7 +36,10 @@ try {
   await page.send('Profiler.start');
   await publishPaced(50, Number(seconds), (seq, sentAt) => benchMessage(prefix, seq, sentAt));
   const profile = (await page.send<{ profile: CpuProfile }>('Profiler.stop')).profile;
-  const summary = summariseTrace(await stop(), env.outDir, 20);
+  const trace = await stop();
+  // WARREN_TRACE_OUT=file.json keeps the raw trace, for DevTools' Performance panel.
+  if (process.env.WARREN_TRACE_OUT) writeFileSync(process.env.WARREN_TRACE_OUT, trace);
+  const summary = summariseTrace(trace, env.outDir, 20);
   console.log(`${state}: window ${summary.windowMs.toFixed(0)} ms, busy ${summary.busyMs.toFixed(0)} ms (${((summary.busyMs / summary.windowMs) * 100).toFixed(1)} %)`);
   for (const e of summary.events) console.log(`  ${e.ms.toFixed(1).padStart(8)} ms ${e.percent.toFixed(1).padStart(5)} %  ${String(e.count).padStart(6)}×  ${e.name}`);
   console.log('entry points:');

@@ -3,7 +3,7 @@
  * 0. stack up (never stopped), build, serve on the bench port, Chromium;
  * 1. ceiling: N messages through the shovel to a bare stompjs consumer;
  * 2. the same N into the dashboard (msg/s, loss, frames, long tasks), and
- *    again with its WebSocket in the socket worker (`?socket=worker`);
+ *    again with its WebSocket on the main thread (`?socket=main`);
  * 3. the page at rest on the real stack at 50 msg/s (charts open, collapsed,
  *    paused), and alone: main-thread time at a steady synthetic 100 and 2,000 msg/s;
  * 4. latency publish → row painted at a steady 1,000 msg/s;
@@ -63,7 +63,7 @@ async function main(): Promise<number> {
     const want = (name: BenchPhase) => options.only === null || options.only.has(name);
     if (want('ceiling')) results.ceiling = await phase(results, 'ceiling', () => measureCeiling(e.stack, options.n, log));
     if (want('ingest')) results.ingest = await phase(results, 'dashboard ingest', () => measureIngest(e, options.n, log));
-    if (want('ingest') && options.compareSocket) results.ingestWorkerSocket = await phase(results, 'dashboard ingest, socket in the worker', () => measureIngest(e, options.n, log, { socket: 'worker' }));
+    if (want('ingest') && options.compareSocket) results.ingestMainSocket = await phase(results, 'dashboard ingest, socket on the main thread', () => measureIngest(e, options.n, log, { socket: 'main' }));
     if (options.profile) {
       const n = Math.min(options.n, 30_000);
       const profiled = await phase(results, 'profile', () => measureIngest(e, n, log, { profile: true }));

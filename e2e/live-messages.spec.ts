@@ -25,10 +25,10 @@ test('messages published on the origin appear on the page, each exactly once', a
 });
 
 for (const socket of ['main', 'worker'] as const) {
-  test(`with the WebSocket ${socket === 'worker' ? 'in the socket worker (?socket=worker)' : 'on the main thread (default)'}, every message arrives once, in order`, async ({ page }) => {
+  test(`with the WebSocket ${socket === 'worker' ? 'in the socket worker (default)' : 'on the main thread (?socket=main)'}, every message arrives once, in order`, async ({ page }) => {
     const run = runId();
     const sub = `/exchange/app.events/${run}.#`;
-    await page.goto(`/?${new URLSearchParams({ sub, ...(socket === 'worker' ? { socket } : {}) })}`);
+    await page.goto(`/?${new URLSearchParams({ sub, ...(socket === 'main' ? { socket } : {}) })}`);
     await expect(page.locator(`[data-testid="subscription-list"] li[data-destination="${sub}"]`)).toHaveAttribute('data-state', 'active');
     const socketWorkers = page.workers().filter((w) => w.url().includes('socket-worker'));
     expect(socketWorkers).toHaveLength(socket === 'worker' ? 1 : 0);

@@ -16,7 +16,7 @@
 import { Client, ReconnectionTimeMode, Versions, type IFrame, type IMessage, type IStompSocket, type StompSubscription } from '@stomp/stompjs';
 import { describeCloseEvent, describeErrorFrame } from './errors.ts';
 import { checkDestination, type StompMessageFrame } from '../model/index.ts';
-import { createTraceSocket } from './socket-worker/index.ts';
+import { createTraceSocket, type BatchingSocket } from './socket-worker/index.ts';
 import { CumulativeAcker, durableQueueName, durableSubscribeHeaders, tabId } from './durable-capture.ts';
 
 export interface ConnectionParams {
@@ -80,6 +80,9 @@ export class TraceConnection {
   /** The last ERROR frame's reason on this connection, if one arrived. */
   private lastError: string | null = null;
   private connected = false;
+  /** The socket of the current (or last) attempt. */
+  private socket: IStompSocket | null = null;
+  private batchDelayMs: number | null = null;
 
   constructor(
     params: ConnectionParams,
@@ -88,7 +91,12 @@ export class TraceConnection {
   ) {
     const socketFactory = options.socketFactory ?? createTraceSocket;
     this.client = new Client({
-      webSocketFactory: () => socketFactory(params.broker, Versions.default.protocolVersions()),
+      webSocketFactory: () => {
+        const socket = socketFactory(params.broker, Versions.default.protocolVersions());
+        this.socket = socket;
+        this.applyBatchDelay();
+        return socket;
+      },
       connectHeaders: { login: params.login, passcode: params.passcode, host: params.vhost },
       heartbeatIncoming: HEARTBEAT_MS,
       heartbeatOutgoing: HEARTBEAT_MS,
@@ -101,6 +109,21 @@ export class TraceConnection {
       onStompError: (frame) => this.handleErrorFrame(frame),
       onWebSocketClose: (event) => this.handleClose(event),
     });
+  }
+
+  /**
+   * How long messages may wait to be handed over in one batch, when the
+   * socket batches (the socket worker does): short while rows are drawn
+   * live, longer when they only move counters. Kept for later sockets.
+   */
+  setBatchDelay(ms: number): void {
+    this.batchDelayMs = ms;
+    this.applyBatchDelay();
+  }
+
+  private applyBatchDelay(): void {
+    const socket = this.socket as Partial<BatchingSocket> | null;
+    if (this.batchDelayMs !== null && typeof socket?.setBatchDelay === 'function') socket.setBatchDelay(this.batchDelayMs);
   }
 
   open(): void {

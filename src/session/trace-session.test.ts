@@ -8,6 +8,7 @@ class FakeConnection implements SessionConnection {
   closed = false;
   readonly subscribed: string[] = [];
   readonly unsubscribed: string[] = [];
+  batchDelayMs = -1;
   constructor(
     readonly params: ConnectionParams,
     readonly listeners: TraceConnectionListeners,
@@ -24,6 +25,9 @@ class FakeConnection implements SessionConnection {
   }
   unsubscribe(id: string): void {
     this.unsubscribed.push(id);
+  }
+  setBatchDelay(ms: number): void {
+    this.batchDelayMs = ms;
   }
   /** Delivers a MESSAGE frame as stompjs would (only the fields the capture reads). */
   deliver(subscriptionId: string, routingKey: string, extra: Record<string, string> = {}): void {
@@ -219,6 +223,30 @@ describe('TraceSession', () => {
       flush();
       expect(published).toHaveBeenCalledTimes(1);
       expect(state().received).toBe(20);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('lets the socket batch longer when paused and longer still when hidden, and goes back to live batching', () => {
+    const page = stubPageVisibility('visible');
+    try {
+      const { session, latest } = newSession();
+      session.connect(PARAMS);
+      const live = latest().batchDelayMs;
+      session.togglePause();
+      const paused = latest().batchDelayMs;
+      page.show(false);
+      const hidden = latest().batchDelayMs;
+      page.show(true);
+      expect(latest().batchDelayMs).toBe(paused);
+      session.togglePause();
+      expect(latest().batchDelayMs).toBe(live);
+      expect(live).toBeGreaterThanOrEqual(0);
+      expect(paused).toBeGreaterThan(live);
+      expect(hidden).toBeGreaterThan(paused);
+      session.connect(PARAMS); // a new connection is told at once
+      expect(latest().batchDelayMs).toBe(live);
     } finally {
       vi.unstubAllGlobals();
     }

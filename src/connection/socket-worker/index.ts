@@ -1,1 +1,1 @@
-export { createTraceSocket, WorkerSocket } from './worker-socket.ts';
+export { createTraceSocket, WorkerSocket, type BatchingSocket } from './worker-socket.ts';

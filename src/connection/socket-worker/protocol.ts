@@ -4,8 +4,11 @@ export type ToSocketWorker =
   | { type: 'open'; url: string; protocols: string[] }
   | { type: 'send'; data: string | ArrayBuffer }
   | { type: 'close' }
-  /** The page handled one `data` batch: the worker may read more. */
-  | { type: 'consumed' };
+  /** How long a batch may wait for more messages from now on (at least LIVE_BATCH_DELAY_MS). */
+  | { type: 'delay'; ms: number };
+
+/** Default and shortest wait for more messages before a batch goes: latency added while rows are live. */
+export const LIVE_BATCH_DELAY_MS = 8;
 
 export type FromSocketWorker =
   | { type: 'open' }

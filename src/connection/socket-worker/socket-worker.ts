@@ -1,25 +1,29 @@
 /**
- * The mirror's WebSocket, in a dedicated worker: receiving a WebSocket
- * message costs the thread that owns the socket ~25 µs of browser-native
- * work (npm run bench, CPU profile), which on the page's main thread competes
- * with drawing. Here it costs the worker; the page gets the messages joined
- * into one buffer every BATCH_MS. The worker reads only while fewer than
- * MAX_BATCHES_IN_FLIGHT batches wait for the page, so a page that stalls
- * stalls the socket (see websocket-stream.ts) rather than filling memory.
+ * The mirror's WebSocket, in a dedicated worker. web_stomp sends one
+ * WebSocket message per STOMP frame, and each one the page's main thread
+ * receives costs it a task: the browser's IPC receive, an event, a microtask
+ * checkpoint, ~0.5-1 ms on the bench machine at low rates (bench/rest-trace.ts,
+ * "Receive mojo message"), whatever the frame holds. Here the worker pays
+ * that, and the page gets the messages joined into one buffer per batch.
+ *
+ * How long a batch may wait is the page's to say (`delay`): a few ms while
+ * rows are drawn live, longer when what arrives only moves counters (paused)
+ * or nothing is drawn at all (hidden tab). A batch is sent at once when it
+ * reaches MAX_BATCH_BYTES, so the delay only ever holds back a trickle.
+ *
+ * A plain WebSocket, not WebSocketStream: a renderer crash once seen under
+ * WebSocketStream was never explained, and a WebSocket works in every
+ * browser's workers. Like the main thread's WebSocket it has no
+ * backpressure: a page that falls behind queues batches in its own memory.
  */
 import { ChunkBatch } from './chunk-batch.ts';
-import type { FromSocketWorker, ToSocketWorker } from './protocol.ts';
-import { closeInfoOf, webSocketStreamConstructor, type WebSocketStreamLike } from './websocket-stream.ts';
-
-/** How long the first message of a batch may wait for others: latency we add. */
-const BATCH_MS = 8;
+import { LIVE_BATCH_DELAY_MS, type FromSocketWorker, type ToSocketWorker } from './protocol.ts';
 /**
  * A batch this big goes at once: ~150 messages of a few hundred bytes, a few
  * milliseconds of parsing for the page, so one batch never makes a long task
  * that holds up a frame.
  */
 const MAX_BATCH_BYTES = 64 * 1024;
-const MAX_BATCHES_IN_FLIGHT = 8;
 
 interface WorkerScope {
   postMessage(message: FromSocketWorker, transfer?: Transferable[]): void;
@@ -28,11 +32,11 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 const batch = new ChunkBatch();
+let delayMs = LIVE_BATCH_DELAY_MS;
 let flushTimer: ReturnType<typeof setTimeout> | null = null;
-let inFlight = 0;
-let wakeReader: (() => void) | null = null;
-let socket: WebSocketStreamLike | null = null;
-let writer: WritableStreamDefaultWriter<ArrayBuffer | string> | null = null;
+/** When the pending timer fires, performance.now() time. */
+let flushDue = Infinity;
+let socket: WebSocket | null = null;
 
 function post(message: FromSocketWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -41,73 +45,63 @@ function post(message: FromSocketWorker, transfer: Transferable[] = []): void {
 function flush(): void {
   if (flushTimer !== null) clearTimeout(flushTimer);
   flushTimer = null;
+  flushDue = Infinity;
   const data = batch.take();
-  if (!data) return;
-  inFlight++;
-  post({ type: 'data', data }, [data]);
+  if (data) post({ type: 'data', data }, [data]);
 }
 
-async function readAll(reader: ReadableStreamDefaultReader<ArrayBuffer | string>): Promise<void> {
-  for (;;) {
-    while (inFlight >= MAX_BATCHES_IN_FLIGHT) await new Promise<void>((resolve) => (wakeReader = resolve));
-    const { value, done } = await reader.read();
-    if (done) return;
-    if (typeof value === 'string') {
-      flush();
-      post({ type: 'text', data: value });
-    } else {
-      batch.add(value);
-      if (batch.bytes >= MAX_BATCH_BYTES) flush();
-      else flushTimer ??= setTimeout(flush, BATCH_MS);
-    }
-  }
+/** The batch waits at most `delayMs` from its first message; a shorter delay set meanwhile brings it forward. */
+function armFlush(firstArrivedAt: number): void {
+  const due = firstArrivedAt + delayMs;
+  if (flushTimer !== null && flushDue <= due) return;
+  if (flushTimer !== null) clearTimeout(flushTimer);
+  flushDue = due;
+  flushTimer = setTimeout(flush, Math.max(0, due - performance.now()));
 }
 
-async function open(url: string, protocols: string[]): Promise<void> {
-  const WebSocketStream = webSocketStreamConstructor();
-  if (!WebSocketStream) {
-    post({ type: 'error' });
-    post({ type: 'close', code: 1006, reason: 'WebSocketStream is not available in this browser', wasClean: false });
+let batchStartedAt = 0;
+
+function receive(data: ArrayBuffer | string): void {
+  if (typeof data === 'string') {
+    // Text frames are passed on as they came, after whatever bytes came first.
+    flush();
+    post({ type: 'text', data });
     return;
   }
-  const stream = new WebSocketStream(url, { protocols });
-  socket = stream;
-  try {
-    const { readable, writable } = await stream.opened;
-    writer = writable.getWriter();
-    post({ type: 'open' });
-    await readAll(readable.getReader());
-  } catch {
-    // The socket failed or closed abnormally: `closed` says how, below.
-  }
-  // Whatever was read goes to the page before the close, as with a WebSocket.
-  flush();
-  writer = null;
-  try {
-    const { closeCode, reason } = await stream.closed;
-    post({ type: 'close', code: closeCode, reason, wasClean: true });
-  } catch (error) {
-    post({ type: 'error' });
-    post({ type: 'close', ...closeInfoOf(error), wasClean: false });
-  }
+  if (batch.bytes === 0) batchStartedAt = performance.now();
+  batch.add(data);
+  if (batch.bytes >= MAX_BATCH_BYTES) flush();
+  else armFlush(batchStartedAt);
+}
+
+function open(url: string, protocols: string[]): void {
+  const ws = new WebSocket(url, protocols);
+  ws.binaryType = 'arraybuffer';
+  socket = ws;
+  ws.onopen = () => post({ type: 'open' });
+  ws.onmessage = (event: MessageEvent<ArrayBuffer | string>) => receive(event.data);
+  ws.onerror = () => post({ type: 'error' });
+  ws.onclose = (event) => {
+    // Whatever was read goes to the page before the close, as with a WebSocket.
+    flush();
+    post({ type: 'close', code: event.code, reason: event.reason, wasClean: event.wasClean });
+  };
 }
 
 scope.onmessage = ({ data: message }) => {
   switch (message.type) {
     case 'open':
-      void open(message.url, message.protocols);
+      open(message.url, message.protocols);
       break;
     case 'send':
-      // A failed write shows up as the socket closing: nothing to add here.
-      writer?.write(message.data).catch(() => undefined);
+      if (socket?.readyState === WebSocket.OPEN) socket.send(message.data);
       break;
     case 'close':
-      socket?.close({ closeCode: 1000 });
+      socket?.close(1000);
       break;
-    case 'consumed':
-      inFlight--;
-      wakeReader?.();
-      wakeReader = null;
+    case 'delay':
+      delayMs = Math.max(LIVE_BATCH_DELAY_MS, message.ms);
+      if (batch.bytes > 0) armFlush(batchStartedAt);
       break;
   }
 };

@@ -5,8 +5,7 @@
  * joined, which its parser takes as the byte stream STOMP is.
  */
 import type { IStompSocket } from '@stomp/stompjs';
-import type { FromSocketWorker, ToSocketWorker } from './protocol.ts';
-import { webSocketStreamConstructor } from './websocket-stream.ts';
+import { LIVE_BATCH_DELAY_MS, type FromSocketWorker, type ToSocketWorker } from './protocol.ts';
 
 const CONNECTING = 0;
 const OPEN = 1;
@@ -19,7 +18,12 @@ interface CloseEventLike {
   wasClean: boolean;
 }
 
-export class WorkerSocket implements IStompSocket {
+/** A socket that hands messages over in batches and lets its owner say how long a batch may wait. */
+export interface BatchingSocket {
+  setBatchDelay(ms: number): void;
+}
+
+export class WorkerSocket implements IStompSocket, BatchingSocket {
   onopen: ((event?: unknown) => void) | null = null;
   onmessage: ((event: { data: ArrayBuffer | string }) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
@@ -40,6 +44,15 @@ export class WorkerSocket implements IStompSocket {
       this.closed({ code: 1006, reason: `the socket worker failed: ${event.message || 'it could not be loaded'}`, wasClean: false });
     };
     this.post({ type: 'open', url, protocols });
+  }
+
+  /**
+   * How long the worker may hold messages to send them in one batch: a few ms
+   * while rows are drawn live (the default), longer when the page only counts
+   * (paused, hidden). Batches of 64 KB still go at once.
+   */
+  setBatchDelay(ms: number): void {
+    if (this.state !== CLOSED) this.post({ type: 'delay', ms: Math.max(LIVE_BATCH_DELAY_MS, ms) });
   }
 
   get readyState(): number {
@@ -71,13 +84,6 @@ export class WorkerSocket implements IStompSocket {
         this.onopen?.();
         break;
       case 'data':
-        try {
-          this.onmessage?.({ data: message.data });
-        } finally {
-          // Handled (or thrown): either way the worker may read on.
-          this.post({ type: 'consumed' });
-        }
-        break;
       case 'text':
         this.onmessage?.({ data: message.data });
         break;
@@ -99,19 +105,12 @@ export class WorkerSocket implements IStompSocket {
 }
 
 /**
- * The socket for one connection attempt: a plain WebSocket on the main
- * thread, or, when the page was opened with `?socket=worker` and the
- * browser can (Worker and WebSocketStream), one in the socket worker.
- *
- * Opt-in, not the default: on the bench it cut the frame interval p95 while
- * ingesting (117 against 150-167 ms) without a steady gain in throughput,
- * and in one CI run the page's renderer crashed ("Target crashed") the
- * moment the mirror was stopped under it, which 7 more runs of that test
- * did not reproduce. Chromium's WebSocketStream is recent; until that crash
- * is understood the main thread is the safe place.
+ * The socket for one connection attempt: in the socket worker where the
+ * browser has workers (socket-worker.ts says why), or a plain WebSocket on
+ * the main thread when it has not or the page was opened with
+ * `?socket=main` (the bench compares the two).
  */
 export function createTraceSocket(url: string, protocols: string[]): IStompSocket {
-  const inWorker =
-    typeof Worker !== 'undefined' && webSocketStreamConstructor() !== undefined && new URLSearchParams(globalThis.location?.search ?? '').get('socket') === 'worker';
+  const inWorker = typeof Worker !== 'undefined' && new URLSearchParams(globalThis.location?.search ?? '').get('socket') !== 'main';
   return inWorker ? new WorkerSocket(url, protocols) : new WebSocket(url, protocols);
 }
