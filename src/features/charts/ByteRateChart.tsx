@@ -19,8 +19,8 @@ export function ByteRateChart({ rows, startSecond, endSecond }: Props) {
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart data={rows} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#2c3244" strokeDasharray="2 4" vertical={false} />
-          <XAxis dataKey="second" type="number" domain={[startSecond, endSecond]} ticks={minuteTicks(startSecond, endSecond).filter((_, i) => i % 2 === 0)} tickFormatter={clockMinute} tick={AXIS_STYLE} interval={0} stroke="#2c3244" allowDataOverflow />
-          <YAxis width={58} tick={AXIS_STYLE} stroke="#2c3244" ticks={ticks} interval={0} tickFormatter={byteTickLabel} domain={[0, ticks[ticks.length - 1] ?? 1024]} />
+          <XAxis dataKey="second" niceTicks="none" type="number" domain={[startSecond, endSecond]} ticks={minuteTicks(startSecond, endSecond).filter((_, i) => i % 2 === 0)} tickFormatter={clockMinute} tick={AXIS_STYLE} interval={0} stroke="#2c3244" allowDataOverflow />
+          <YAxis niceTicks="none" width={58} tick={AXIS_STYLE} stroke="#2c3244" ticks={ticks} interval={0} tickFormatter={byteTickLabel} domain={[0, ticks[ticks.length - 1] ?? 1024]} />
           <Tooltip
             isAnimationActive={false}
             labelFormatter={(second) => clockTime(Number(second))}

@@ -158,10 +158,12 @@ export function MessageTable() {
           </span>
         ))}
       </div>
-      <div className="table-body" ref={scrollRef} onScroll={onScroll}>
-        {rowCount === 0 && <p className="empty">No messages to show. They appear here as soon as a subscription delivers one that passes the filter.</p>}
-        <div style={{ height: rowCount * ROW_HEIGHT, position: 'relative' }}>
-          {rows}
+      <div className="table-frame">
+        <div className="table-body" ref={scrollRef} onScroll={onScroll}>
+          {rowCount === 0 && <p className="empty">No messages to show. They appear here as soon as a subscription delivers one that passes the filter.</p>}
+          <div style={{ height: rowCount * ROW_HEIGHT, position: 'relative' }}>
+            {rows}
+          </div>
         </div>
       </div>
       {!following && rowCount > 0 && (
