@@ -8,7 +8,8 @@
 import type { BenchEnv } from './setup.ts';
 import { sampleBacklog, type BacklogPeaks } from './backlog.ts';
 import { benchMessage, runPrefix } from './messages.ts';
-import { callHook, frameStats, isFollowing, openBenchPage, type FrameStats } from './page.ts';
+import { callHook, FRAME_RECORDER, frameStats, isFollowing, openBenchPage, type FrameStats } from './page.ts';
+import { EVENT_TIMING_RECORDER, measureInputLatency, type InputLatency } from './input-latency.ts';
 import { startTracing } from './cdp.ts';
 import { publishBurst, type PublishResult } from './publish.ts';
 import { ratePerSecond, sleep } from './stats.ts';
@@ -36,6 +37,8 @@ export interface IngestResult {
   following: boolean;
   /** CPU use per process (and renderer thread) while publishing and ingesting. */
   cpu: CpuUsage;
+  /** With `input`: keystroke and click latencies while ingesting. */
+  input?: InputLatency;
 }
 
 export interface IngestOptions {
@@ -43,6 +46,8 @@ export interface IngestOptions {
   profile?: boolean;
   /** 'main': the page's WebSocket on its main thread (`?socket=main`), to compare with the socket worker (the default). */
   socket?: 'main';
+  /** Types in the filter and clicks rows while ingesting (input-latency.ts); the run's rate is then not the dashboard's best. */
+  input?: boolean;
 }
 
 /** Polls the probe until `n` messages arrived or none came for `idleMs`. */
@@ -65,7 +70,7 @@ export async function measureIngest(env: BenchEnv, n: number, log: (line: string
   const cdp = env.cdp;
   const prefix = runPrefix(options.profile ? 'profile' : 'ingest');
   const sub = `/exchange/app.events/${prefix}.#`;
-  const page = await openBenchPage(env, options.socket ? { sub, socket: options.socket } : { sub });
+  const page = await openBenchPage(env, options.socket ? { sub, socket: options.socket } : { sub }, options.input ? FRAME_RECORDER + EVENT_TIMING_RECORDER : FRAME_RECORDER);
   try {
     await callHook(page, 'resetProbe');
     let stopTracing: (() => Promise<string>) | null = null;
@@ -81,6 +86,7 @@ export async function measureIngest(env: BenchEnv, n: number, log: (line: string
     const publishing = { done: false };
     const published = publishBurst(n, (seq) => benchMessage(prefix, seq)).finally(() => (publishing.done = true));
     const arrived = waitForIngest(async () => (await callHook(page, 'probe')).count, n, publishing, 20_000);
+    const input = options.input ? measureInputLatency(page, 1000, 200, () => publishing.done) : undefined;
     const [publish] = await Promise.all([published, arrived]);
     const cpu = stopCpu();
     const cpuProfile = options.profile ? (await page.send<{ profile: CpuProfile }>('Profiler.stop')).profile : undefined;
@@ -108,6 +114,7 @@ export async function measureIngest(env: BenchEnv, n: number, log: (line: string
       backlog,
       following,
       cpu,
+      ...(input ? { input: await input } : {}),
       ...(cpuProfile ? { cpuProfile } : {}),
       ...(trace ? { trace, traceJson } : {}),
     };

@@ -9,7 +9,8 @@
  * each), which a live page does not do.
  */
 import type { BenchEnv } from './setup.ts';
-import { callHook, frameStats, openBenchPage, type FrameStats } from './page.ts';
+import { callHook, FRAME_RECORDER, frameStats, openBenchPage, type FrameStats } from './page.ts';
+import { EVENT_TIMING_RECORDER, measureInputLatency, type InputLatency } from './input-latency.ts';
 import { sleep } from './stats.ts';
 
 export interface PageCostResult {
@@ -73,4 +74,24 @@ export async function measurePageCost(env: BenchEnv, rates: number[], seconds: n
     }
   }
   return results;
+}
+
+/**
+ * Input latency on the page alone: `rate` synthetic msg/s for `seconds`, and
+ * meanwhile a keystroke in the filter or a row click every 200 ms.
+ */
+export async function measurePageInput(env: BenchEnv, rate: number, seconds: number, log: (line: string) => void): Promise<InputLatency & { rate: number }> {
+  const page = await openBenchPage(env, { capacity: '200000', broker: '' }, FRAME_RECORDER + EVENT_TIMING_RECORDER);
+  try {
+    await callHook(page, 'loadSynthetic', 2000, 2000);
+    await sleep(1500);
+    log(`input latency: ${rate.toLocaleString('en-US')} synthetic msg/s for ${seconds} s, no broker; typing and clicking rows`);
+    let fed = false;
+    const feeding = page.evaluate(feedExpression(rate, seconds)).finally(() => (fed = true));
+    const input = await measureInputLatency(page, 1000, 200, () => fed);
+    await feeding;
+    return { ...input, rate };
+  } finally {
+    await page.close();
+  }
 }

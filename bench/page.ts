@@ -14,7 +14,7 @@ import { distribution, sleep, type Distribution } from './stats.ts';
  * Page code is written as strings: tsx would wrap a function's inner
  * closures in a `__name` helper that does not exist in the page.
  */
-const FRAME_RECORDER = `(() => {
+export const FRAME_RECORDER = `(() => {
   const frames = (window.__benchFrames = []);
   const longTasks = (window.__benchLongTasks = []);
   requestAnimationFrame(function loop(t) {

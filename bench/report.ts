@@ -14,10 +14,11 @@ import type { LatencyResult } from './latency.ts';
 import type { LoadResult } from './load.ts';
 import type { PageCostResult } from './page-cost.ts';
 import type { PageRestResult } from './page-rest.ts';
+import type { InputLatency } from './input-latency.ts';
 import type { ProfileSummary } from './profile.ts';
 import type { TraceSummary } from './trace.ts';
 import type { CpuUsage } from './cpu.ts';
-import { fmtBytes, fmtInt } from './stats.ts';
+import { fmtBytes, fmtInt, type Distribution } from './stats.ts';
 
 export interface BenchResults {
   ceiling?: CeilingResult;
@@ -25,6 +26,10 @@ export interface BenchResults {
   /** The same ingest with the page's WebSocket on its main thread (`?socket=main`). */
   ingestMainSocket?: IngestResult;
   latency?: LatencyResult;
+  /** Input → next paint on the page alone under synthetic load. */
+  inputAlone?: InputLatency & { rate: number };
+  /** Input → next paint on the real stack during a max-rate ingest. */
+  inputIngest?: InputLatency;
   /** The page alone, synthetic frames at steady rates, no broker. */
   pageCost?: PageCostResult[];
   /** The page at rest on the real stack, live traffic at a low rate. */
@@ -108,6 +113,18 @@ export function rows(r: BenchResults): Row[] {
       target: '—',
       verdict: '—',
     });
+  }
+  const inputRows: [string, InputLatency | undefined][] = [
+    [`page alone, synthetic ${fmtInt(r.inputAlone?.rate ?? 0)} msg/s`, r.inputAlone],
+    ['real stack at max ingest', r.inputIngest],
+  ];
+  for (const [where, input] of inputRows) {
+    if (!input) continue;
+    const pair = (d: Distribution) => `${ms(d.p50)} / ${ms(d.p95)} (n=${d.count})`;
+    out.push({ metric: `filter keystroke → next paint, ${where}: p50 / p95 (Event Timing)`, value: pair(input.keystroke), target: 'p95 ≤ 50 ms', verdict: verdict(input.keystroke.count > 0 && input.keystroke.p95 <= 50) });
+    out.push({ metric: `row click → inspector painted, ${where}: p50 / p95 (Event Timing)`, value: pair(input.click), target: 'p95 ≤ 50 ms', verdict: verdict(input.click.count > 0 && input.click.p95 <= 50) });
+    const { inputDelay, handlers, toPaint } = input.parts;
+    out.push({ metric: '↳ of inputs ≥ 16 ms, medians: input delay / handlers / handlers → paint', value: `${ms(inputDelay)} / ${ms(handlers)} / ${ms(toPaint)}; ${input.under16} under 16 ms`, target: '—', verdict: '—' });
   }
   if (l) {
     out.push({ metric: `latency publish → row painted at ${fmtInt(l.rate)} msg/s, p50 / p99`, value: `${ms(l.painted.p50)} / ${ms(l.painted.p99)} (n=${fmtInt(l.samples)})`, target: '≤ 150 ms / ≤ 500 ms', verdict: verdict(l.painted.p50 <= 150 && l.painted.p99 <= 500 && l.notPainted === 0) });

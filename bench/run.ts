@@ -6,7 +6,9 @@
  *    again with its WebSocket on the main thread (`?socket=main`);
  * 3. the page at rest on the real stack at 50 msg/s (charts open, collapsed,
  *    paused), and alone: main-thread time at a steady synthetic 100 and 2,000 msg/s;
- * 4. latency publish → row painted at a steady 1,000 msg/s;
+ * 4. latency publish → row painted at a steady 1,000 msg/s; input → next
+ *    paint (Event Timing) for filter keystrokes and row clicks, page alone at
+ *    2,000 msg/s and on the real stack at max ingest;
  * 5. capacity: 1,000,000 retained (heap, re-filter times);
  * 6. load: bundle size and first paint.
  * A phase that fails is reported and the others still run; browser and
@@ -20,7 +22,7 @@ import { measureCeiling } from './ceiling.ts';
 import { measureIngest } from './ingest.ts';
 import { measureLatency } from './latency.ts';
 import { measureLoad } from './load.ts';
-import { measurePageCost } from './page-cost.ts';
+import { measurePageCost, measurePageInput } from './page-cost.ts';
 import { measurePageRest } from './page-rest.ts';
 import { summariseProfile } from './profile.ts';
 import { printDiagnostics, printTable, rows, writeResults, type BenchResults } from './report.ts';
@@ -80,6 +82,10 @@ async function main(): Promise<number> {
     }
     if (want('rest')) results.pageRest = await phase(results, 'page at rest', () => measurePageRest(e, 50, options.quick ? 8 : 15, log));
     if (want('cost')) results.pageCost = await phase(results, 'page cost', () => measurePageCost(e, [100, 2_000], options.quick ? 5 : 10, log));
+    if (want('input')) {
+      results.inputAlone = await phase(results, 'input latency, page alone', () => measurePageInput(e, 2_000, options.quick ? 6 : 12, log));
+      results.inputIngest = await phase(results, 'input latency, real stack at max ingest', async () => (await measureIngest(e, options.n, log, { input: true })).input);
+    }
     if (want('latency')) results.latency = await phase(results, 'latency', () => measureLatency(e, options.latencyRate, options.latencySeconds, log));
     if (want('capacity') && options.capacity > 0) results.capacity = await phase(results, 'capacity', () => measureCapacity(e, options.capacity, log));
     if (want('load')) results.load = await phase(results, 'load', () => measureLoad(e, log));

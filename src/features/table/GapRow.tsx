@@ -24,7 +24,7 @@ export const GapRow = memo(function GapRow({ gap, color, top, height }: Props) {
       data-testid="gap-row"
       data-missing={gap.missing}
       data-anchor-seq={gap.anchorSeq}
-      style={{ transform: `translateY(${top}px)`, height, gridTemplateColumns: GRID_TEMPLATE }}
+      style={{ top, height, gridTemplateColumns: GRID_TEMPLATE }}
       title="The broker never delivered these: a subscription without durable capture was disconnected, or the mirror's bounded queue dropped its oldest messages while the page fell behind."
     >
       <span className="tag" style={{ background: color }} />

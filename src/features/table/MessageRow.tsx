@@ -15,7 +15,7 @@ interface Props {
 
 /** One row; a message evicted while the view was paused shows as such. */
 export const MessageRow = memo(function MessageRow({ seq, message, color, top, height, selected, onSelect }: Props) {
-  const style = { transform: `translateY(${top}px)`, height, gridTemplateColumns: GRID_TEMPLATE };
+  const style = { top, height, gridTemplateColumns: GRID_TEMPLATE };
   if (!message) {
     return (
       <div className="row evicted" role="row" data-testid="message-row" data-seq={seq} style={style}>
