@@ -1,7 +1,7 @@
 /**
- * Feeds the charts: reads a rate snapshot once a second while someone
- * listens, just after each second completes (the buckets are seconds: a
- * faster refresh would only redraw the partial one), never per message, and
+ * Feeds the charts: reads a rate snapshot every `intervalMs` (whole seconds)
+ * while someone listens, just after a second completes (the buckets are
+ * seconds: a faster refresh would only redraw the partial one), never per message, and
  * stops reading when the panel is closed. A chart render costs tens of
  * milliseconds of main thread (npm run bench, long tasks). Frozen (the
  * table is paused), it keeps the window ending at the second it froze;

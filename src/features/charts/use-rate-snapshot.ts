@@ -1,6 +1,6 @@
 /**
  * The rate snapshot the open chart panel draws, from a RateFeed of its own
- * over the session's rate model: re-read once a second, on a settings
+ * over the session's rate model: re-read every CHART_REFRESH_MS, on a settings
  * change, and on pause (frozen at the second the view was paused: the view
  * owns pause) or resume. A hidden tab reads nothing; shown again, it catches up.
  */
@@ -9,12 +9,23 @@ import { RateReader, type RateSnapshot } from '../../rates/index.ts';
 import { useSession, useWarrenStore } from '../../ui/index.ts';
 import { RateFeed } from './rate-feed.ts';
 
+/**
+ * How often the open charts are redrawn. One redraw is 50-120 ms of recharts
+ * work on the bench machine whatever changed (it recomputes every point of
+ * every series, and re-mounts each area's layer: its AnimatedItems are keyed
+ * by an id that changes with the data, animation on or off), the largest
+ * single cost of a page left open. Every 2 s halves it; a second on a
+ * five-minute axis is ~3 px, and RabbitMQ's own management UI refreshes
+ * every 5 s.
+ */
+const CHART_REFRESH_MS = 2000;
+
 export function useRateSnapshot(): RateSnapshot {
   const session = useSession();
   const breakdown = useWarrenStore((s) => s.breakdown);
   const depth = useWarrenStore((s) => s.depth);
   const paused = useWarrenStore((s) => s.paused);
-  const [feed] = useState(() => new RateFeed(new RateReader(session.rates), { breakdown, depth }));
+  const [feed] = useState(() => new RateFeed(new RateReader(session.rates), { breakdown, depth }, Date.now, CHART_REFRESH_MS));
   useEffect(() => feed.configure({ breakdown, depth }), [feed, breakdown, depth]);
   useEffect(() => feed.setFrozenAt(paused ? session.view.pausedAtMs : null), [feed, paused, session]);
   useEffect(() => {
