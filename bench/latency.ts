@@ -39,7 +39,7 @@ export interface LatencyResult {
 export async function measureLatency(env: BenchEnv, rate: number, seconds: number, log: (line: string) => void): Promise<LatencyResult> {
   const prefix = runPrefix('latency');
   const sub = `/exchange/app.events/${prefix}.#`;
-  const page = await openBenchPage(env, { sub });
+  const page = await openBenchPage(env, process.env.WARREN_BENCH_SOCKET ? { sub, socket: process.env.WARREN_BENCH_SOCKET } : { sub });
   try {
     await callHook(page, 'resetProbe');
     await callHook(page, 'startLatency', `${prefix}.`);

@@ -57,7 +57,7 @@ const COUNTERS_INTERVAL_MS = 250;
 /**
  * How long the socket worker may hold messages back to hand them over in
  * one batch (each handover is a task on the main thread, ~0.5 ms at low
- * rates on the bench machine): a few ms while rows are drawn live; as long
+ * rates on the bench machine): not at all while rows are drawn live; as long
  * as the counters' own cadence while paused; a second while hidden, where
  * nothing is drawn (it still counts, so a shown tab is never more than that
  * behind). A full batch (64 KB) goes at once whatever the delay.

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatBytes } from '../../ui/index.ts';
 import { byteTickLabel, byteTicks, clockMinute, clockTime, minuteTicks } from './format.ts';
@@ -11,8 +11,8 @@ interface Props {
   endSecond: number;
 }
 
-/** Bytes/s (message bodies) over the window. */
-export function ByteRateChart({ rows, startSecond, endSecond }: Props) {
+/** Bytes/s (message bodies) over the window; memo: it redraws only when its (deferred) rows do. */
+export const ByteRateChart = memo(function ByteRateChart({ rows, startSecond, endSecond }: Props) {
   const ticks = useMemo(() => byteTicks(rows.reduce((max, r) => Math.max(max, r.bytes), 1024)), [rows]);
   return (
     <div className="rate-chart-bytes" data-testid="rate-chart-bytes" aria-label="Bytes per second">
@@ -32,4 +32,4 @@ export function ByteRateChart({ rows, startSecond, endSecond }: Props) {
       </ResponsiveContainer>
     </div>
   );
-}
+});
