@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import type { SequenceGap } from '../../capture/index.ts';
 import { formatCount as format } from '../../ui/index.ts';
-import { GRID_TEMPLATE } from './columns.ts';
 
 interface Props {
   gap: SequenceGap;
@@ -24,7 +23,7 @@ export const GapRow = memo(function GapRow({ gap, color, top, height }: Props) {
       data-testid="gap-row"
       data-missing={gap.missing}
       data-anchor-seq={gap.anchorSeq}
-      style={{ top, height, gridTemplateColumns: GRID_TEMPLATE }}
+      style={{ top, height }}
       title="The broker never delivered these: a subscription without durable capture was disconnected, or the mirror's bounded queue dropped its oldest messages while the page fell behind."
     >
       <span className="tag" style={{ background: color }} />

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { TracedMessage } from '../../model/index.ts';
-import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
+import { COLUMNS } from './columns.ts';
 
 interface Props {
   seq: number;
@@ -15,7 +15,7 @@ interface Props {
 
 /** One row; a message evicted while the view was paused shows as such. */
 export const MessageRow = memo(function MessageRow({ seq, message, color, top, height, selected, onSelect }: Props) {
-  const style = { top, height, gridTemplateColumns: GRID_TEMPLATE };
+  const style = { top, height };
   if (!message) {
     return (
       <div className="row evicted" role="row" data-testid="message-row" data-seq={seq} style={style}>
