@@ -215,6 +215,8 @@ export function writeResults(r: BenchResults, options: BenchOptions, startedAt: 
   const json = JSON.stringify({ startedAt: startedAt.toISOString(), options, machine: machine(), table: rows(r), results: r }, null, 2) + '\n';
   const file = resolve(dir, `${stamp}${options.quick ? '-quick' : ''}.json`);
   writeFileSync(file, json);
+  // latest.* is the latest full run: a partial one (--only, --quick) is only its own file.
+  if (options.only !== null || options.quick) return file;
   writeFileSync(resolve(dir, 'latest.json'), json);
   // The same table as markdown, for the README's Performance section.
   const m = machine();

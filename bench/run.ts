@@ -100,7 +100,7 @@ async function main(): Promise<number> {
   printTable(rows(results));
   printDiagnostics(results);
   const file = writeResults(results, options, startedAt);
-  log(`results: ${file} and bench/results/latest.json`);
+  log(`results: ${file}${options.only === null && !options.quick ? ' and bench/results/latest.json' : ''}`);
   return results.errors.length > 0 ? 1 : 0;
 }
 
