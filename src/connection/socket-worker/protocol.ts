@@ -10,9 +10,9 @@ export type ToSocketWorker =
 /**
  * Default and shortest wait for more messages before a batch goes, while
  * rows are live: none beyond the worker's next turn (setTimeout 0; what
- * arrived meanwhile joins the batch). A fixed 8 ms measured worse on the
- * bench at 1,000 msg/s (publish → ingest p50 101 ms against 33 and 11 ms):
- * under load a worker's timers fire late.
+ * arrived meanwhile joins the batch). A fixed 8 ms timer was no better on
+ * the bench at 1,000 msg/s, and in one run much worse (publish → ingest p50
+ * 101 ms; with none, 11-111 ms over five runs: README, Performance).
  */
 export const LIVE_BATCH_DELAY_MS = 0;
 

@@ -7,9 +7,10 @@
  * that, and the page gets the messages joined into one buffer per batch.
  *
  * How long a batch may wait is the page's to say (`delay`): no longer than
- * the worker's next turn while rows are drawn live, longer when what arrives only moves counters (paused)
- * or nothing is drawn at all (hidden tab). A batch is sent at once when it
- * reaches MAX_BATCH_BYTES, so the delay only ever holds back a trickle.
+ * the worker's next turn while rows are drawn live, longer when what
+ * arrives only moves counters (paused) or nothing is drawn at all (hidden
+ * tab). A batch is sent at once when it reaches MAX_BATCH_BYTES, so a long
+ * delay only ever holds back a trickle.
  *
  * A plain WebSocket, not WebSocketStream: a renderer crash once seen under
  * WebSocketStream was never explained, and a WebSocket works in every

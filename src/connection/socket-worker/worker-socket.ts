@@ -48,8 +48,9 @@ export class WorkerSocket implements IStompSocket, BatchingSocket {
 
   /**
    * How long the worker may hold messages to send them in one batch: no
-   * longer than its next turn while rows are drawn live (the default), longer when the page only counts
-   * (paused, hidden). Batches of 64 KB still go at once.
+   * longer than its next turn while rows are drawn live (the default),
+   * longer when the page only counts (paused, hidden). Batches of 64 KB
+   * still go at once.
    */
   setBatchDelay(ms: number): void {
     if (this.state !== CLOSED) this.post({ type: 'delay', ms: Math.max(LIVE_BATCH_DELAY_MS, ms) });
