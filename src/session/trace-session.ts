@@ -14,6 +14,7 @@ import { TraceCapture, DEFAULT_CAPACITY } from '../capture/index.ts';
 import {
   DURABLE_PREFETCH,
   installFastFramePath,
+  LIVE_BATCH_DELAY_MS,
   TraceConnection,
   type ConnectionParams,
   type TraceConnectionListeners,
@@ -62,7 +63,6 @@ const COUNTERS_INTERVAL_MS = 250;
  * nothing is drawn (it still counts, so a shown tab is never more than that
  * behind). A full batch (64 KB) goes at once whatever the delay.
  */
-const LIVE_BATCH_DELAY_MS = 0;
 const PAUSED_BATCH_DELAY_MS = COUNTERS_INTERVAL_MS;
 const HIDDEN_BATCH_DELAY_MS = 1000;
 
