@@ -38,4 +38,19 @@ describe('MessageBuffer', () => {
     buffer.append(message(1));
     expect(() => buffer.append(message(3))).toThrow(/expected seq 2/);
   });
+
+  it('clear() forgets every message and its counts, and seqs go on', () => {
+    const buffer = new MessageBuffer(3);
+    for (let seq = 1; seq <= 5; seq++) buffer.append(message(seq));
+    buffer.clear();
+    expect(buffer.size).toBe(0);
+    expect(buffer.received).toBe(0);
+    expect(buffer.dropped).toBe(0);
+    expect(buffer.get(5)).toBeUndefined();
+    expect([...buffer.retained()]).toEqual([]);
+    expect(buffer.nextSeq).toBe(6);
+    buffer.append(message(6));
+    expect(buffer.get(6)?.seq).toBe(6);
+    expect(buffer.received).toBe(1);
+  });
 });

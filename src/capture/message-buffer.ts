@@ -18,6 +18,8 @@ export class MessageBuffer {
   /** Seq the next appended message must carry. */
   private next = 1;
   private evicted = 0;
+  /** Messages appended before the last clear(): not counted as received. */
+  private clearedBefore = 0;
 
   constructor(capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`buffer capacity must be a positive integer, got ${capacity}`);
@@ -42,14 +44,26 @@ export class MessageBuffer {
     return this.next - this.first;
   }
 
-  /** Messages evicted by capacity since the start. */
+  /** Messages evicted by capacity since the start or the last clear(). */
   get dropped(): number {
     return this.evicted;
   }
 
-  /** Every message ever appended (retained + evicted). */
+  /** Every message appended since the start or the last clear() (retained + evicted). */
   get received(): number {
-    return this.next - 1;
+    return this.next - 1 - this.clearedBefore;
+  }
+
+  /**
+   * Forgets every message (a rewind or an import starts the capture over).
+   * Seqs go on from where they were: a seq is never reused, so anything that
+   * still holds an old one (a selection, a frozen view) finds nothing.
+   */
+  clear(): void {
+    for (let seq = this.first; seq < this.next; seq++) this.slots[seq % this.capacity] = null;
+    this.first = this.next;
+    this.clearedBefore = this.next - 1;
+    this.evicted = 0;
   }
 
   /** Appends a message whose seq is `nextSeq`; evicts the oldest when full. */

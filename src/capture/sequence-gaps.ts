@@ -93,6 +93,14 @@ export class SequenceGaps {
     return false;
   }
 
+  /** Forgets everything: the capture starts over (its messages are gone, and a stream read again restarts its numbers). */
+  clear(): void {
+    this.streams.clear();
+    this.byAnchor.clear();
+    this.missingTotal = 0;
+    this.confirmedTotal = 0;
+  }
+
   /** Forgets gaps anchored on evicted messages (their totals stay counted). */
   trimBefore(firstSeq: number): void {
     for (const anchor of this.byAnchor.keys()) {

@@ -24,6 +24,8 @@ export interface CaptureListener {
    * evicted older ones: read `buffer.firstSeq`). Hot path: called per frame.
    */
   onAppend(firstSeq: number, count: number): void;
+  /** Every message was forgotten (TraceCapture.clear): drop whatever was kept of them. */
+  onClear?(): void;
 }
 
 export interface TraceCaptureOptions {
@@ -77,8 +79,24 @@ export class TraceCapture {
     this.recheck = this.lookBack;
   }
 
-  /** Hot path: one call per MESSAGE frame. Returns false when the frame was a copy and dropped. */
-  ingest(frame: StompMessageFrame, subscriptionId: string): boolean {
+  /**
+   * Forgets every captured message, gap and pending check, and tells the
+   * listeners: a rewind or an import starts the capture over. Seqs go on.
+   */
+  clear(): void {
+    this.buffer.clear();
+    this.gaps.clear();
+    this.recheck = 0;
+    for (const listener of this.listeners) listener.onClear?.();
+  }
+
+  /**
+   * Hot path: one call per MESSAGE frame. Returns false when the frame was a
+   * copy and dropped. `receivedAt` (epoch ms) is the arrival clock's now,
+   * unless the message arrived earlier than it is ingested (history read
+   * from a stream, an imported file).
+   */
+  ingest(frame: StompMessageFrame, subscriptionId: string, receivedAt = this.now()): boolean {
     const afterReconnect = this.recheck > 0 && this.recheck-- > 0;
     if (
       (afterReconnect || frame.headers['redelivered'] === 'true') &&
@@ -87,7 +105,7 @@ export class TraceCapture {
       return false;
     }
     const buffer = this.buffer;
-    const message = messageFromFrame(frame, buffer.nextSeq, this.now(), subscriptionId, this.interner, this.bodies);
+    const message = messageFromFrame(frame, buffer.nextSeq, receivedAt, subscriptionId, this.interner, this.bodies);
     const evicts = buffer.size === buffer.capacity;
     buffer.append(message);
     this.keys.record(message, this.retained);

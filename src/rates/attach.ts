@@ -8,7 +8,7 @@ import type { RateSample } from './rate-bucket.ts';
 /** What the rate model needs of a capture (capture/TraceCapture fits). */
 export interface RateSource {
   readonly buffer: { get(seq: number): RateSample | undefined };
-  addListener(listener: { onAppend(firstSeq: number, count: number): void }): () => void;
+  addListener(listener: { onAppend(firstSeq: number, count: number): void; onClear?(): void }): () => void;
 }
 
 /** Counts every message `capture` appends from now on into `rates`; returns the detach. */
@@ -21,5 +21,7 @@ export function countRatesOf(capture: RateSource, rates: RateRecorder): () => vo
         if (m !== undefined) rates.record(m);
       }
     },
+    // The capture started over (a rewind refills the past seconds, an import brings its own).
+    onClear: () => rates.clear(),
   });
 }

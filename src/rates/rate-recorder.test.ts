@@ -92,4 +92,18 @@ describe('RateRecorder', () => {
     expect(() => new RateRecorder({ seconds: 0 })).toThrow(RangeError);
     expect(() => new RateRecorder({ maxKeysPerSecond: 1.5 })).toThrow(RangeError);
   });
+
+  it('clear() forgets every count, and a history older than before is counted in its own seconds', () => {
+    const rates = new RateRecorder();
+    rates.record(sample(T0, 'a'));
+    rates.clear();
+    expect(rates.bucketAt(T0)).toBeUndefined();
+    expect(rates.newestSecond).toBe(-1);
+    // A rewind refills seconds long before the newest one counted until now.
+    rates.record(sample(T0 - 900, 'old'));
+    rates.record(sample(T0 - 899, 'old'));
+    expect(rates.bucketAt(T0 - 900)).toMatchObject({ messages: 1 });
+    expect(rates.bucketAt(T0 - 899)).toMatchObject({ messages: 1 });
+    expect(rates.newestSecond).toBe(T0 - 899);
+  });
 });

@@ -70,6 +70,16 @@ export class RateRecorder {
     this.current = new RateBucket(0); // a sentinel whose second (-1) never matches
   }
 
+  /** Forgets every count: the capture started over. */
+  clear(): void {
+    for (const bucket of this.ring) bucket.reset(-1);
+    this.current = new RateBucket(0);
+    this.currentFromMs = 0;
+    this.currentToMs = 0;
+    this.newest = -1;
+    this.untalliedCount = 0;
+  }
+
   /** Counts one message in the second of its `receivedAt`. */
   record(sample: RateSample): void {
     const t = sample.receivedAt;

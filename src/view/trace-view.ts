@@ -46,7 +46,13 @@ export class TraceView {
   ) {
     this.verdicts = new KeyVerdicts(capture.keys);
     this.markers = new GapMarkerRows(capture.gaps);
-    this.detach = capture.addListener({ onAppend: (first, count) => this.onAppend(first, count) });
+    this.detach = capture.addListener({
+      onAppend: (first, count) => this.onAppend(first, count),
+      onClear: () => {
+        this.arrivedWhilePaused = 0;
+        this.rebuild();
+      },
+    });
   }
 
   /** Stops following the capture (the session is disposed). */
