@@ -17,6 +17,15 @@ describe('stack configuration', () => {
     expect(c.mirror.webStompPort).toEqual({ port: 15700, envVar: 'WARREN_WEB_STOMP_PORT' });
     expect(() => loadStackConfig({ WARREN_MIRROR_MGMT_PORT: 'abc' })).toThrow(/WARREN_MIRROR_MGMT_PORT=abc/);
   });
+
+  it('keeps an hour or 1 GiB of history per traced exchange unless told otherwise', () => {
+    expect(loadStackConfig({}).history).toEqual({ maxAge: '1h', maxLengthBytes: 1024 ** 3, segmentBytes: 32 * 1024 ** 2 });
+    const small = loadStackConfig({ WARREN_HISTORY_MAX_AGE: '15m', WARREN_HISTORY_MAX_BYTES: String(64 * 1024 ** 2) }).history;
+    // Segments small enough that retention drops old ones in steps of 1/16 of the bound.
+    expect(small).toEqual({ maxAge: '15m', maxLengthBytes: 64 * 1024 ** 2, segmentBytes: 4 * 1024 ** 2 });
+    expect(() => loadStackConfig({ WARREN_HISTORY_MAX_AGE: '1 hour' })).toThrow(/WARREN_HISTORY_MAX_AGE=1 hour/);
+    expect(() => loadStackConfig({ WARREN_HISTORY_MAX_BYTES: '-5' })).toThrow(/WARREN_HISTORY_MAX_BYTES=-5/);
+  });
 });
 
 describe('what the stack grants', () => {
@@ -33,6 +42,10 @@ describe('what the stack grants', () => {
     for (const ex of ['celery', 'app.events', 'amq.topic', '']) expect(write.test(ex)).toBe(false);
     for (const ex of ['celery', 'celery.replies', 'celeryev', 'app.events', 'amq.topic']) expect(read.test(ex)).toBe(true);
     expect(read.test('appXevents')).toBe(false);
+    // The history streams: read (consume from any offset), never configure or write.
+    expect(read.test('warren.history.app.events')).toBe(true);
+    expect(read.test('warren.history.other')).toBe(false);
+    expect(configure.test('warren.history.app.events') || write.test('warren.history.app.events')).toBe(false);
     expect(read.test('celery-other')).toBe(false);
   });
 

@@ -50,6 +50,8 @@ export interface StackConfig {
   subscriptionBound: { maxLength: number; maxLengthBytes: number };
   /** Bound on each shovel's queue on the origin: what is kept for the mirror while it is away. */
   shovelBacklog: { maxLength: number; maxLengthBytes: number };
+  /** Retention of each traced exchange's history stream on the mirror (see provision.ts, historyQueueName). */
+  history: HistoryRetention;
   vhost: string;
 }
 
@@ -65,6 +67,39 @@ export const TRACED_EXCHANGES: TracedExchange[] = [
   { name: 'celeryev', type: 'topic' },
   { name: 'app.events', type: 'topic' },
 ];
+
+export interface HistoryRetention {
+  /** RabbitMQ's max-age: a number and one unit of Y, M, D, h, m, s ("1h", "30m", "7D"). */
+  maxAge: string;
+  /** Bytes kept per stream at most. */
+  maxLengthBytes: number;
+  /**
+   * Segment size. A stream drops whole segments only, and only once every
+   * message in one is past max-age: RabbitMQ's 500 MB default would keep an
+   * hour of 50 msg/s traffic for days.
+   */
+  segmentBytes: number;
+}
+
+const MAX_AGE_FORMAT = /^[1-9][0-9]*[YMDhms]$/;
+
+function envHistory(env: NodeJS.ProcessEnv): HistoryRetention {
+  const maxAge = env.WARREN_HISTORY_MAX_AGE || '1h';
+  if (!MAX_AGE_FORMAT.test(maxAge)) {
+    throw new Error(`WARREN_HISTORY_MAX_AGE=${maxAge} is not a stream max-age (a whole number and one of Y, M, D, h, m, s: "1h", "30m", "7D")`);
+  }
+  const maxLengthBytes = envBytes('WARREN_HISTORY_MAX_BYTES', 1024 ** 3, env);
+  const segmentBytes = envBytes('WARREN_HISTORY_SEGMENT_BYTES', Math.min(32 * 1024 ** 2, Math.max(1024 ** 2, Math.floor(maxLengthBytes / 16))), env);
+  return { maxAge, maxLengthBytes, segmentBytes };
+}
+
+function envBytes(envVar: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[envVar];
+  if (raw === undefined || raw === '') return fallback;
+  const bytes = Number(raw);
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new Error(`${envVar}=${raw} is not a byte count (a positive whole number)`);
+  return bytes;
+}
 
 function envPort(envVar: string, fallback: number, env: NodeJS.ProcessEnv): Port {
   const raw = env[envVar];
@@ -117,6 +152,7 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
       maxLength: Number(env.WARREN_SHOVEL_BACKLOG_MAX_LENGTH ?? 1_000_000),
       maxLengthBytes: Number(env.WARREN_SHOVEL_BACKLOG_MAX_BYTES ?? 1024 * 1024 * 1024),
     },
+    history: envHistory(env),
   };
 }
 

@@ -11,14 +11,24 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Queue names the STOMP plugin generates for /exchange and /topic subscriptions. */
 export const SUBSCRIPTION_QUEUE_PATTERN = '^stomp-subscription-';
 
+/**
+ * The mirror's history of one traced exchange: a stream queue bound with
+ * `#`, an append-only log the page reads from any point (rewind) without
+ * taking anything from anyone.
+ */
+export const historyQueueName = (exchange: string) => `warren.history.${exchange}`;
+export const HISTORY_QUEUE_PATTERN = '^warren\\.history\\.';
+
 export function tracerPermissions(exchanges: TracedExchange[]) {
   const exchangeNames = ['amq.topic', ...exchanges.map((e) => e.name)].map(escapeRegex).join('|');
+  const historyNames = exchanges.map((e) => escapeRegex(historyQueueName(e.name))).join('|');
   return {
     // Only its own subscription queues: declare, bind (write on the queue), consume.
     configure: `${SUBSCRIPTION_QUEUE_PATTERN}.*`,
     write: `${SUBSCRIPTION_QUEUE_PATTERN}.*`,
-    // Reading an exchange is what binding a queue to it needs; no write on any exchange.
-    read: `^(stomp-subscription-.*|${exchangeNames})$`,
+    // Reading an exchange is what binding a queue to it needs; reading a
+    // history stream is consuming it. No write on any exchange or stream.
+    read: `^(stomp-subscription-.*|${exchangeNames}|${historyNames})$`,
   };
 }
 
@@ -39,6 +49,7 @@ export async function provisionMirror(api: ManagementApi, config: StackConfig): 
     write: `^(${config.exchanges.map((e) => escapeRegex(e.name)).join('|')})$`,
     read: '^$',
   });
+  await declareHistoryStreams(api, config);
   // A slow or frozen browser must never fill the mirror: old messages are dropped first.
   await api.put(`/api/policies/${seg(vhost)}/warren-bound-subscriptions`, {
     pattern: SUBSCRIPTION_QUEUE_PATTERN,
@@ -50,6 +61,26 @@ export async function provisionMirror(api: ManagementApi, config: StackConfig): 
       overflow: 'drop-head',
     },
   });
+}
+
+/**
+ * One stream per traced exchange, bound with `#`. Retention is a policy, not
+ * queue arguments: a queue cannot be redeclared with other arguments, and a
+ * policy changes with the environment on the next `stack up`.
+ */
+async function declareHistoryStreams(api: ManagementApi, config: StackConfig): Promise<void> {
+  const { vhost, history } = config;
+  await api.put(`/api/policies/${seg(vhost)}/warren-history-retention`, {
+    pattern: HISTORY_QUEUE_PATTERN,
+    'apply-to': 'queues',
+    priority: 10,
+    definition: { 'max-age': history.maxAge, 'max-length-bytes': history.maxLengthBytes, 'stream-max-segment-size-bytes': history.segmentBytes },
+  });
+  for (const ex of config.exchanges) {
+    const queue = historyQueueName(ex.name);
+    await api.put(`/api/queues/${seg(vhost)}/${seg(queue)}`, { durable: true, auto_delete: false, arguments: { 'x-queue-type': 'stream' } });
+    await api.post(`/api/bindings/${seg(vhost)}/e/${seg(ex.name)}/q/${seg(queue)}`, { routing_key: '#', arguments: {} });
+  }
 }
 
 export const shovelName = (exchange: string) => `warren-${exchange}`;
