@@ -1,0 +1,73 @@
+/**
+ * A message body in a JSON line: UTF-8 text when the bytes are valid UTF-8
+ * (readable in the file, and usually smaller), base64 otherwise. Exact both
+ * ways: the bytes that come back are the bytes that went in.
+ */
+import type { BodyEncoding } from './format.ts';
+
+// fatal: invalid UTF-8 must go to base64, never become U+FFFD.
+// ignoreBOM: a leading byte-order mark is part of the body; the default would strip it.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8Encoder = new TextEncoder();
+
+export interface EncodedBody {
+  bodyEncoding: BodyEncoding;
+  body: string;
+}
+
+export function encodeBody(bytes: Uint8Array): EncodedBody {
+  if (bytes.length === 0) return { bodyEncoding: 'utf8', body: '' };
+  try {
+    return { bodyEncoding: 'utf8', body: strictUtf8.decode(bytes) };
+  } catch {
+    return { bodyEncoding: 'base64', body: bytesToBase64(bytes) };
+  }
+}
+
+/** The body's bytes, or null when a base64 body is not valid base64. */
+export function decodeBody(encoding: BodyEncoding, body: string): Uint8Array | null {
+  return encoding === 'utf8' ? utf8Encoder.encode(body) : base64ToBytes(body);
+}
+
+/** Chunked: String.fromCharCode with a million arguments would overflow the stack. */
+const BINARY_STRING_CHUNK = 0x8000;
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += BINARY_STRING_CHUNK) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + BINARY_STRING_CHUNK));
+  }
+  return btoa(binary);
+}
+
+/** 1 for the 64 characters of the standard base64 alphabet. */
+const BASE64_ALPHABET = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_ALPHABET[c.charCodeAt(0)] = 1;
+
+/**
+ * Standard alphabet, padded to a multiple of 4 (what btoa writes), nothing
+ * else: atob alone would skip whitespace and accept missing padding. A loop,
+ * not a regex: a repeated group over a 100 MB body would grow the regex
+ * engine's backtrack stack per repetition.
+ */
+function isStrictBase64(text: string): boolean {
+  const length = text.length;
+  if (length % 4 !== 0) return false;
+  let end = length;
+  if (text.charCodeAt(end - 1) === 61 /* = */) end--;
+  if (text.charCodeAt(end - 1) === 61) end--;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || BASE64_ALPHABET[code] !== 1) return false;
+  }
+  return true;
+}
+
+/** null when `text` is not strict base64. */
+export function base64ToBytes(text: string): Uint8Array | null {
+  if (!isStrictBase64(text)) return null;
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

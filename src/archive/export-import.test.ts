@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { TraceCapture } from '../capture/index.ts';
+import { stompFrame } from '../model/fixtures/messages.ts';
+import type { TracedMessage } from '../model/index.ts';
+import { exportMessages, type ExportSource } from './export-messages.ts';
+import { importMessages } from './import-messages.ts';
+
+const SUBSCRIPTION = '/exchange/app.events/#';
+
+/** A capture holding messages of every awkward kind, arrived at known times. */
+function capturedSample(): TraceCapture {
+  const capture = new TraceCapture({ capacity: 100 });
+  const frames = [
+    stompFrame('/exchange/app.events/orders.eu.created', { 'content-type': 'application/json', 'x-warren-seq': '1', 'correlation-id': 'c-1' }, '{"a":1}'),
+    stompFrame('/exchange/app.events/bin', { 'content-type': 'application/octet-stream' }, new Uint8Array([0, 0xff, 0xed, 0xa0, 0x80])),
+    stompFrame('/exchange/app.events/unicode', { 'x-name': 'Zoë 😀' }, 'ünïcödé 🦄'),
+    stompFrame('/exchange/app.events/empty', {}, ''),
+    stompFrame('/topic/a%2Fslash.key', { 'x-huge': 'h'.repeat(1024 * 1024) }, 'x'),
+    stompFrame('/queue/reply.q', { 'reply-to': '/reply-queue/amq.gen-1', priority: '5', timestamp: '1700000000' }, '<script>alert(1)</script>'),
+  ];
+  frames.forEach((frame, i) => capture.ingest(frame, 'sub-1', 1_700_000_000_000 + i * 1000));
+  return capture;
+}
+
+function everything(capture: TraceCapture): ExportSource<TracedMessage> {
+  const first = capture.buffer.firstSeq;
+  return { count: capture.buffer.size, at: (i) => capture.buffer.get(first + i), subscriptionOf: () => SUBSCRIPTION };
+}
+
+const retained = (capture: TraceCapture) => [...capture.buffer.retained()];
+
+describe('export then import', () => {
+  for (const gzip of [false, true]) {
+    it(`gives back the same messages${gzip ? ' through gzip' : ''}: exchange, key, headers, body bytes, arrival time`, async () => {
+      const original = capturedSample();
+      const exported = await exportMessages(everything(original), { gzip });
+      expect(exported.written).toBe(6);
+      expect(exported.blob).not.toBeNull();
+      const copy = new TraceCapture({ capacity: 100 });
+      const subscriptions: string[] = [];
+      const result = await importMessages(exported.blob as Blob, copy, {
+        subscriptionIdFor: (s) => {
+          subscriptions.push(s);
+          return `file:${s}`;
+        },
+      });
+      expect(result).toMatchObject({ messages: 6, ingested: 6, badLineCount: 0, fatalError: null, cancelled: false });
+      expect(new Set(subscriptions)).toEqual(new Set([SUBSCRIPTION]));
+      const pick = (m: TracedMessage) => [m.receivedAt, m.exchange, m.routingKey, m.headers, Array.from(m.body), m.contentType, m.correlationId, m.warrenSeq];
+      expect(retained(copy).map(pick)).toEqual(retained(original).map(pick));
+      expect(retained(copy)[4]?.routingKey).toBe('a/slash.key');
+    });
+  }
+
+  it('imports the rest of a file with three bad lines and lists them by number', async () => {
+    const exported = await exportMessages(everything(capturedSample()), { gzip: false });
+    const lines = (await (exported.blob as Blob).text()).split('\n');
+    lines.splice(1, 0, 'not json');
+    lines.splice(3, 0, '{"v":7}');
+    lines.splice(5, 0, '{"v":1,"receivedAt":1,"exchange":"x","routingKey":"k","headers":{},"bodyEncoding":"base64","body":"@@@@"}');
+    const copy = new TraceCapture();
+    const result = await importMessages(new Blob([lines.join('\r\n')]), copy, { subscriptionIdFor: () => 'file' });
+    expect(result.messages).toBe(6);
+    expect(copy.buffer.size).toBe(6);
+    expect(result.badLines.map((b) => b.line)).toEqual([2, 4, 6]);
+    expect(result.badLines.map((b) => b.reason)).toEqual([
+      expect.stringMatching(/^not JSON \(/),
+      'unknown version 7 (this Warren reads version 1)',
+      'body is not valid base64',
+    ]);
+  });
+
+  it('writes a destination from exchange and routing key when a line has none', async () => {
+    const line = (exchange: string, routingKey: string) =>
+      JSON.stringify({ v: 1, receivedAt: 5, exchange, routingKey, headers: { 'x-a': '1' }, bodyEncoding: 'utf8', body: 'b' });
+    const copy = new TraceCapture();
+    await importMessages(new Blob([`${line('app.events', 'a/b.ü')}\n${line('', 'q')}\n`]), copy, { subscriptionIdFor: () => 'file' });
+    expect(retained(copy).map((m) => [m.exchange, m.routingKey, m.receivedAt])).toEqual([
+      ['app.events', 'a/b.ü', 5],
+      ['', 'q', 5],
+    ]);
+  });
+
+  it('skips messages evicted while the export ran, and counts them', async () => {
+    const capture = capturedSample();
+    const source = everything(capture);
+    const result = await exportMessages({ ...source, at: (i) => (i === 2 ? undefined : source.at(i)) }, { gzip: false });
+    expect(result).toMatchObject({ written: 5, missing: 1 });
+  });
+
+  it('stops when cancelled, between slices', async () => {
+    const capture = new TraceCapture({ capacity: 50_000 });
+    const body = 'x'.repeat(2000);
+    for (let i = 0; i < 50_000; i++) capture.ingest(stompFrame(`/exchange/x/k.${i}`, {}, body), 's', i);
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const result = await exportMessages(everything(capture), {
+      gzip: false,
+      signal: controller.signal,
+      onProgress: (done) => {
+        progress.push(done);
+        controller.abort();
+      },
+    });
+    expect(result.blob).toBeNull();
+    expect(progress).toHaveLength(1);
+    expect(result.written).toBeLessThan(50_000);
+  });
+});
