@@ -1,9 +1,11 @@
+import { ArchivePanel } from '../features/archive/index.ts';
 import { ChartPanel, TimeWindowBar } from '../features/charts/index.ts';
 import { ConnectionPanel, ConnectionStatusLine } from '../features/connection/index.ts';
 import { Counters } from '../features/counters/index.ts';
 import { FilterBar } from '../features/filter-bar/index.ts';
 import { Inspector } from '../features/inspector/index.ts';
 import { SubscriptionPanel } from '../features/subscriptions/index.ts';
+import { RewindBar, RewindMenu } from '../features/rewind/index.ts';
 import { MessageTable } from '../features/table/index.ts';
 
 export function App() {
@@ -19,10 +21,14 @@ export function App() {
       <aside className="sidebar">
         <ConnectionPanel />
         <SubscriptionPanel />
+        <ArchivePanel />
       </aside>
       <main className="main">
         <ChartPanel />
-        <FilterBar />
+        <FilterBar>
+          <RewindMenu />
+        </FilterBar>
+        <RewindBar />
         <TimeWindowBar />
         <MessageTable />
       </main>

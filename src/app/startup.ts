@@ -1,9 +1,10 @@
 /**
  * Connects without clicks when the URL or the server's runtime config says
- * where to: `?broker=&vhost=&login=&sub=&sub=&filter=`. The passcode is never
+ * where to: `?broker=&vhost=&login=&sub=&sub=&filter=&rewind=`. The passcode is never
  * read from the URL; it comes from warren.config.json only for the very broker
  * and login named there, or from the connection panel.
  */
+import { parseRewindRange } from '../history/index.ts';
 import { checkDestination } from '../model/index.ts';
 import type { TraceSession } from '../session/index.ts';
 import { RUNTIME_CONFIG_FILE, type RuntimeConfig } from './runtime-config.ts';
@@ -40,6 +41,13 @@ export async function startFromUrlAndConfig(session: TraceSession): Promise<void
     // Real-queue destinations consume production messages: never without a click.
     const check = checkDestination(destination);
     if (check.ok && !check.needsConfirmation) session.addSubscription(check.normalized);
+  }
+  // `?rewind=15m`: the subscriptions read their history from the start, before any live message.
+  const rewind = params.get('rewind');
+  if (rewind !== null) {
+    const parsed = parseRewindRange(rewind);
+    if (parsed.ok) session.rewind(parsed.range);
+    else store.setRewindError(`?rewind: ${parsed.error}`);
   }
   if (broker && login && passcode) session.connect({ broker, vhost, login, passcode });
   else if (broker && login) store.setConnectionStatus('disconnected', `Enter the passcode for ${login} and connect`);

@@ -18,6 +18,7 @@ import { describeCloseEvent, describeErrorFrame } from './errors.ts';
 import { checkDestination, type StompMessageFrame } from '../model/index.ts';
 import { createTraceSocket, type BatchingSocket } from './socket-worker/index.ts';
 import { CumulativeAcker, durableQueueName, durableSubscribeHeaders, tabId } from './durable-capture.ts';
+import { STREAM_OFFSET_HEADER, streamSubscribeHeaders } from './stream-reading.ts';
 
 export interface ConnectionParams {
   broker: string;
@@ -39,6 +40,13 @@ export interface TraceConnectionListeners {
 export interface SubscribeOptions {
   /** Durable capture (see durable-capture.ts): nothing lost across a reconnect within the queue's expiry. */
   durable: boolean;
+  /**
+   * The destination is a stream queue (`/amq/queue/<stream>`), read from
+   * `offset` (an `x-stream-offset`: first, last, next, a number,
+   * timestamp=<epoch s>). After a reconnect it reads on from the offset after
+   * the last message delivered: nothing twice, nothing missed.
+   */
+  stream?: { offset: string };
 }
 
 export interface TraceConnectionOptions {
@@ -53,6 +61,8 @@ interface SubscriptionEntry {
   handle: StompSubscription | null;
   /** Present for durable capture: the tab's own queue. */
   durable: { queueName: string } | null;
+  /** Present for a stream read: where to start, and the offset after the last message delivered (-1 before any). */
+  stream: { offset: string; next: number } | null;
 }
 
 /** Heartbeats both ways, in ms: a dead mirror is noticed within ~2 intervals. */
@@ -83,6 +93,8 @@ export class TraceConnection {
   /** The socket of the current (or last) attempt. */
   private socket: IStompSocket | null = null;
   private batchDelayMs: number | null = null;
+  /** Stream SUBSCRIBEs sent, for their STOMP ids. */
+  private streamReads = 0;
 
   constructor(
     params: ConnectionParams,
@@ -141,7 +153,8 @@ export class TraceConnection {
     const check = checkDestination(destination);
     const bindsOwnQueue = check.ok && (check.destination.kind === 'exchange' || check.destination.kind === 'topic');
     const durable = options.durable && bindsOwnQueue ? { queueName: durableQueueName(this.tab, destination) } : null;
-    const entry: SubscriptionEntry = { id, destination, failed: false, handle: null, durable };
+    const stream = options.stream ? { offset: options.stream.offset, next: -1 } : null;
+    const entry: SubscriptionEntry = { id, destination, failed: false, handle: null, durable: stream ? null : durable, stream };
     this.subscriptions.set(id, entry);
     if (this.connected) this.enqueue(entry);
   }
@@ -150,7 +163,7 @@ export class TraceConnection {
     const entry = this.subscriptions.get(id);
     this.subscriptions.delete(id);
     this.sendQueue = this.sendQueue.filter((e) => e !== entry);
-    if (entry?.durable) this.acker.flush();
+    if (entry?.durable || entry?.stream) this.acker.flush();
     // `durable:true` on UNSUBSCRIBE deletes a durable subscription's queue, but
     // RabbitMQ 3.10 does so only for /topic/ destinations: an /exchange/ one is
     // left unused and its x-expires removes it a minute later, bounded meanwhile.
@@ -174,18 +187,30 @@ export class TraceConnection {
       if (this.subscriptions.get(entry.id) === entry) this.listeners.onSubscriptionActive(entry.id);
       this.sendNext();
     });
+    const stream = entry.stream;
     const headers = {
-      id: entry.id,
+      // A stream read gets a STOMP id of its own for each SUBSCRIBE: frames of
+      // what this subscription read before (a live queue) that are still on
+      // the wire must not reach the new reader.
+      id: stream ? `${entry.id}~${++this.streamReads}` : entry.id,
       receipt,
       ...(entry.durable ? durableSubscribeHeaders(entry.durable.queueName) : {}),
+      ...(stream ? streamSubscribeHeaders(stream.next >= 0 ? String(stream.next) : stream.offset) : {}),
     };
     const acker = this.acker;
-    const onMessage = entry.durable
+    const onMessage = stream
       ? (frame: IMessage) => {
+          const offset = Number(frame.headers[STREAM_OFFSET_HEADER]);
+          if (Number.isInteger(offset)) stream.next = offset + 1;
           this.listeners.onMessage(frame, entry.id);
           acker.received(frame);
         }
-      : (frame: IMessage) => this.listeners.onMessage(frame, entry.id);
+      : entry.durable
+        ? (frame: IMessage) => {
+            this.listeners.onMessage(frame, entry.id);
+            acker.received(frame);
+          }
+        : (frame: IMessage) => this.listeners.onMessage(frame, entry.id);
     entry.handle = this.client.subscribe(entry.destination, onMessage, headers);
   }
 

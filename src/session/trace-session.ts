@@ -17,20 +17,23 @@ import {
   LIVE_BATCH_DELAY_MS,
   TraceConnection,
   type ConnectionParams,
+  type SubscribeOptions,
   type TraceConnectionListeners,
 } from '../connection/index.ts';
 import { parseFilterQuery } from '../filter/index.ts';
+import type { RewindRange } from '../history/index.ts';
 import { countRatesOf, RateRecorder } from '../rates/index.ts';
 import { createWarrenStore, type TimeWindow, type WarrenStore } from '../store/index.ts';
 import { TraceView } from '../view/index.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
 import { pageHidden, watchPageVisibility } from './page-visibility.ts';
+import { SessionRewind } from './session-rewind.ts';
 
 /** What the session needs of a connection; TraceConnection in the product, a fake in unit tests. */
 export interface SessionConnection {
   open(): void;
   close(): Promise<void>;
-  subscribe(id: string, destination: string, options: { durable: boolean }): void;
+  subscribe(id: string, destination: string, options: SubscribeOptions): void;
   unsubscribe(id: string): void;
   /** How long the socket may hold messages to hand them over in one batch (TraceConnection.setBatchDelay). */
   setBatchDelay(ms: number): void;
@@ -78,6 +81,8 @@ export class TraceSession {
   /** The view's version in the store: rows moved since when it differs. */
   private publishedVersion = -1;
   private readonly detach: () => void;
+  /** Subscriptions reading their exchange's history stream, and the rewind's progress. */
+  private readonly rewinding: SessionRewind;
   /** The tab is hidden: capture goes on, nothing is published until it is shown again. */
   private hidden = pageHidden();
   /** Something changed while hidden: publish once when shown. */
@@ -89,6 +94,7 @@ export class TraceSession {
     installFastFramePath();
     this.capture = new TraceCapture({ capacity: options.capacity ?? DEFAULT_CAPACITY, reconnectLookBack: DURABLE_PREFETCH * 2 });
     this.view = new TraceView(this.capture);
+    this.rewinding = new SessionRewind(this.capture, this.store, () => this.connection, () => this.changed());
     const detachRates = countRatesOf(this.capture, this.rates);
     const detachPublish = this.capture.addListener({ onAppend: () => this.changed() });
     const detachVisibility = watchPageVisibility((hidden) => {
@@ -126,16 +132,28 @@ export class TraceSession {
         }
         if (this.connection === current) this.store.getState().setConnectionStatus(status, detail);
       },
-      onMessage: (frame, subscriptionId) => this.capture.ingest(frame, subscriptionId),
-      onSubscriptionActive: (id) => this.store.getState().updateSubscription(id, { state: 'active', error: '' }),
-      onSubscriptionFailed: (id, reason) => this.store.getState().updateSubscription(id, { state: 'failed', error: reason }),
+      onMessage: (frame, subscriptionId) => {
+        const reader = this.rewinding.readerOf(subscriptionId);
+        if (reader === undefined) this.capture.ingest(frame, subscriptionId);
+        else {
+          const receivedAt = reader.take(frame, Date.now());
+          if (receivedAt >= 0) this.capture.ingest(frame, subscriptionId, receivedAt);
+        }
+      },
+      onSubscriptionActive: (id) => {
+        this.rewinding.noteActive(id);
+        this.store.getState().updateSubscription(id, { state: 'active', error: '' });
+      },
+      onSubscriptionFailed: (id, reason) => {
+        if (!this.rewinding.noteFailed(id, reason)) this.store.getState().updateSubscription(id, { state: 'failed', error: reason });
+      },
     });
     this.connection = current;
     this.updateBatchDelay();
     for (const s of state.subscriptions) {
       if (s.state === 'paused') continue;
       state.updateSubscription(s.id, { state: 'pending', error: '' });
-      current.subscribe(s.id, s.destination, { durable: s.durable });
+      this.rewinding.subscribe(current, s);
     }
     current.open();
   }
@@ -164,6 +182,7 @@ export class TraceSession {
     const state = this.store.getState();
     const entry = state.subscriptions.find((s) => s.id === id);
     if (!entry) return;
+    this.rewinding.forget(id);
     if (entry.state === 'paused' || entry.state === 'failed') {
       state.updateSubscription(id, { state: 'pending', error: '' });
       this.connection?.subscribe(id, entry.destination, { durable: entry.durable });
@@ -174,8 +193,26 @@ export class TraceSession {
   }
 
   removeSubscription(id: string): void {
+    this.rewinding.forget(id);
     this.connection?.unsubscribe(id);
     this.store.getState().removeSubscriptionEntry(id);
+  }
+
+  /**
+   * Starts the view over from `range` in the past: every /exchange/
+   * subscription reads its exchange's history stream from there and goes on
+   * live from the same stream (see session-rewind.ts).
+   */
+  rewind(range: RewindRange): void {
+    if (this.disposed) return;
+    this.rewinding.start(range);
+    this.publish();
+  }
+
+  /** Stops a rewind in progress: subscriptions still reading the past go back to live. */
+  cancelRewind(): void {
+    this.rewinding.cancel();
+    this.publish();
   }
 
   /** Freezes the view (capture and counting go on) or resumes and jumps to live. */
@@ -219,6 +256,7 @@ export class TraceSession {
     if (this.disposed) return;
     this.disposed = true;
     this.scheduler.cancel();
+    this.rewinding.dispose();
     this.detach();
     this.view.dispose();
     const current = this.connection;
@@ -256,5 +294,6 @@ export class TraceSession {
       dropped: buffer.dropped,
       paused: view.paused,
     });
+    this.rewinding.publishStatus();
   }
 }

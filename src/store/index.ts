@@ -10,8 +10,9 @@ import { createChoicesSlice, type ChoicesSlice } from './choices-slice.ts';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice.ts';
 import { createSubscriptionsSlice, type SubscriptionsSlice } from './subscriptions-slice.ts';
 import { createViewSlice, type ViewSlice } from './view-slice.ts';
+import { createRewindSlice, type RewindSlice } from './rewind-slice.ts';
 
-export type WarrenState = ConnectionSlice & SubscriptionsSlice & ViewSlice & ChoicesSlice & ChartsSlice;
+export type WarrenState = ConnectionSlice & SubscriptionsSlice & ViewSlice & ChoicesSlice & ChartsSlice & RewindSlice;
 export type WarrenStore = StoreApi<WarrenState>;
 
 export function createWarrenStore(): WarrenStore {
@@ -21,6 +22,7 @@ export function createWarrenStore(): WarrenStore {
     ...createViewSlice(...a),
     ...createChoicesSlice(...a),
     ...createChartsSlice(...a),
+    ...createRewindSlice(...a),
   }));
 }
 
@@ -29,3 +31,4 @@ export type { Subscription, SubscriptionState, SubscriptionsSlice } from './subs
 export type { PublishedView, ViewSlice } from './view-slice.ts';
 export type { ChoicesSlice, TimeWindow } from './choices-slice.ts';
 export type { ChartSettings, ChartsSlice } from './charts-slice.ts';
+export type { RewindSlice } from './rewind-slice.ts';

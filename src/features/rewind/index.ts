@@ -1,0 +1,2 @@
+export { RewindMenu } from './RewindMenu.tsx';
+export { RewindBar } from './RewindBar.tsx';

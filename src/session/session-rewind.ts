@@ -1,0 +1,156 @@
+/**
+ * A session's rewind: which subscriptions read their exchange's history
+ * stream instead of a live queue, and the progress the rewind bar shows.
+ *
+ * Starting one clears the capture (the view starts over at the range's
+ * start), swaps each /exchange/ subscription's live queue for a read of its
+ * exchange's stream from that moment, and leaves it there: the stream goes on
+ * with live messages, so there is no join to get wrong. /topic/ and /queue/
+ * subscriptions have no history and go on live. Cancelling swaps the readers
+ * still in the past back to live queues, keeping what they loaded.
+ */
+import type { TraceCapture } from '../capture/index.ts';
+import { describeRange, HistoryReader, rewindStartMs, summariseRewind, type RewindRange, type RewindStatus } from '../history/index.ts';
+import { checkDestination } from '../model/index.ts';
+import type { Subscription, WarrenStore } from '../store/index.ts';
+import type { SessionConnection } from './trace-session.ts';
+
+/** How often a rewind in progress checks for readers gone quiet and publishes its progress. */
+const PROGRESS_CHECK_MS = 250;
+
+type Base = Pick<RewindStatus, 'label' | 'fromMs' | 'untilMs' | 'skipped'>;
+
+export class SessionRewind {
+  private readonly readers = new Map<string, HistoryReader>();
+  /** Readers whose stream could not be read, kept for the status. */
+  private failed: HistoryReader[] = [];
+  private base: Base | null = null;
+  private cancelled = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly capture: TraceCapture,
+    private readonly store: WarrenStore,
+    private readonly connection: () => SessionConnection | null,
+    /** Something the rewind bar shows changed: publish soon. */
+    private readonly changed: () => void,
+  ) {}
+
+  /** Hot path: the reader a subscription's frames go through, if it reads history. */
+  readerOf(subscriptionId: string): HistoryReader | undefined {
+    return this.readers.size === 0 ? undefined : this.readers.get(subscriptionId);
+  }
+
+  /** Subscribes `s` on `connection` the way it reads now: its stream, or its live queue. */
+  subscribe(connection: SessionConnection, s: Subscription): void {
+    const reader = this.readers.get(s.id);
+    if (reader) connection.subscribe(s.id, reader.destination, { durable: false, stream: { offset: reader.offset } });
+    else connection.subscribe(s.id, s.destination, { durable: s.durable });
+  }
+
+  start(range: RewindRange, nowMs = Date.now()): void {
+    const fromMs = rewindStartMs(range, nowMs);
+    const connection = this.connection();
+    const skipped: string[] = [];
+    this.capture.clear();
+    this.readers.clear();
+    this.failed = [];
+    this.cancelled = false;
+    const state = this.store.getState();
+    for (const s of state.subscriptions) {
+      if (s.state === 'paused') continue;
+      const check = checkDestination(s.destination);
+      if (!check.ok || check.destination.kind !== 'exchange') {
+        skipped.push(`${s.destination}: only /exchange/ subscriptions have history on the mirror; it goes on live`);
+        continue;
+      }
+      const reader = new HistoryReader(s.id, check.destination.exchange, check.destination.routingKey, fromMs, nowMs);
+      this.readers.set(s.id, reader);
+      if (connection) {
+        connection.unsubscribe(s.id);
+        state.updateSubscription(s.id, { state: 'pending', error: '' });
+        this.subscribe(connection, s);
+      }
+    }
+    this.base = { label: describeRange(range), fromMs, untilMs: nowMs, skipped };
+    this.startTimer();
+    this.publishStatus();
+  }
+
+  /** Readers still in the past go back to live queues; what they loaded stays. */
+  cancel(): void {
+    const connection = this.connection();
+    const state = this.store.getState();
+    for (const [id, reader] of this.readers) {
+      if (reader.state !== 'reading') continue;
+      this.readers.delete(id);
+      const s = state.subscriptions.find((x) => x.id === id);
+      if (connection && s) {
+        connection.unsubscribe(id);
+        this.subscribe(connection, s);
+      }
+    }
+    this.cancelled = true;
+    this.publishStatus();
+  }
+
+  /** The subscription stops or goes away: it reads live when it comes back. */
+  forget(subscriptionId: string): void {
+    this.readers.delete(subscriptionId);
+  }
+
+  noteActive(subscriptionId: string, nowMs = Date.now()): void {
+    this.readers.get(subscriptionId)?.noteActive(nowMs);
+  }
+
+  /**
+   * The broker refused a stream read (no history stream for that exchange,
+   * or the tracer may not read it): the subscription goes on live, and the
+   * rewind bar says why. Returns false when the subscription was not reading history.
+   */
+  noteFailed(subscriptionId: string, reason: string): boolean {
+    const reader = this.readers.get(subscriptionId);
+    if (!reader) return false;
+    reader.fail(reason);
+    this.readers.delete(subscriptionId);
+    this.failed.push(reader);
+    const connection = this.connection();
+    const s = this.store.getState().subscriptions.find((x) => x.id === subscriptionId);
+    if (connection && s) {
+      connection.unsubscribe(subscriptionId);
+      this.store.getState().updateSubscription(subscriptionId, { state: 'pending', error: '' });
+      this.subscribe(connection, s);
+    }
+    this.changed();
+    return true;
+  }
+
+  /** Called with the session's publish: the rewind bar's numbers, while a rewind is in progress. */
+  publishStatus(): void {
+    if (this.base === null) return;
+    const status = summariseRewind(this.base, [...this.readers.values(), ...this.failed], this.cancelled);
+    this.store.getState().setRewindStatus(status);
+    if (status.state !== 'reading') {
+      this.base = null; // final: nothing more to publish until the next rewind
+      this.stopTimer();
+    }
+  }
+
+  dispose(): void {
+    this.stopTimer();
+  }
+
+  private startTimer(): void {
+    this.stopTimer();
+    this.timer = setInterval(() => {
+      const now = Date.now();
+      for (const reader of this.readers.values()) reader.checkIdle(now);
+      this.changed();
+    }, PROGRESS_CHECK_MS);
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
