@@ -100,7 +100,7 @@ export class HistoryReader {
 
   private keep(receivedAt: number, stampedMs: number): number {
     this.kept++;
-    if (this.oldestMs < 0) this.oldestMs = stampedMs;
+    if (this.oldestMs < 0 || stampedMs < this.oldestMs) this.oldestMs = stampedMs;
     if (stampedMs > this.newestMs) this.newestMs = stampedMs;
     return receivedAt;
   }
