@@ -8,20 +8,28 @@ export interface ConnectionTarget {
   login: string;
 }
 
+/** Where the messages on the page come from: the broker, or a capture file imported with no broker. */
+export type CaptureSource = { kind: 'live' } | { kind: 'file'; name: string };
+
 /** The connection as the status line and the connection panel show it. */
 export interface ConnectionSlice {
   status: TraceConnectionStatus;
   /** Why the status is what it is, in words a user can act on ('' when nothing to say). */
   detail: string;
   target: ConnectionTarget;
+  source: CaptureSource;
   setConnectionStatus(status: TraceConnectionStatus, detail?: string): void;
+  /** Also back to a live source: connecting somewhere means the page shows the broker again. */
   setConnectionTarget(target: ConnectionTarget): void;
+  setCaptureSource(source: CaptureSource): void;
 }
 
 export const createConnectionSlice: StateCreator<ConnectionSlice> = (set) => ({
   status: 'disconnected',
   detail: '',
   target: { broker: '', vhost: '/', login: '' },
+  source: { kind: 'live' },
   setConnectionStatus: (status, detail = '') => set({ status, detail }),
-  setConnectionTarget: (target) => set({ target }),
+  setConnectionTarget: (target) => set({ target, source: { kind: 'live' } }),
+  setCaptureSource: (source) => set({ source }),
 });

@@ -59,13 +59,14 @@ function ConnectionForm({ target, active }: { target: ConnectionTarget; active: 
   );
 }
 
-/** The status line: connected / connecting / disconnected / error, and why. */
+/** The status line: connected / connecting / disconnected / error, and why; `file: <name>` when the page shows an imported file. */
 export function ConnectionStatusLine() {
-  const { status, detail } = useWarrenStore(useShallow((s) => ({ status: s.status, detail: s.detail })));
+  const { status, detail, source } = useWarrenStore(useShallow((s) => ({ status: s.status, detail: s.detail, source: s.source })));
   return (
     <div className={`connection-status status-${status}`} data-testid="connection-status" role="status" title={detail}>
       <span className="dot" aria-hidden="true" />
       <span className="status-word">{status}</span>
+      {source.kind === 'file' && <span className="status-source">file: {source.name}</span>}
       {detail && <span className="status-detail">{detail}</span>}
     </div>
   );

@@ -1,4 +1,5 @@
 /** The facts people look for first: which message, when, from where, how big, via which subscription. */
+import { importedSubscriptionOf } from '../../archive/index.ts';
 import type { TracedMessage } from '../../model/types.ts';
 import { formatBytes, NEUTRAL_COLOR, subscriptionColor, useWarrenStore } from '../../ui/index.ts';
 import { exchangeLabel, formatReceiveTime } from './format.ts';
@@ -24,10 +25,21 @@ export function MessageSummary({ message }: { message: TracedMessage }) {
         </Field>
         <Field name="subscription">
           <span className="swatch" style={{ background: subscription === undefined ? NEUTRAL_COLOR : subscriptionColor(subscription.number) }} aria-hidden="true" />
-          {subscription === undefined ? <span className="muted">removed ({message.subscriptionId})</span> : subscription.destination}
+          {subscription !== undefined ? subscription.destination : <UnknownSubscription id={message.subscriptionId} />}
         </Field>
         {message.warrenSeq >= 0 && <Field name="x-warren-seq">{message.warrenSeq}</Field>}
       </FieldList>
     </section>
+  );
+}
+
+/** A message whose subscription is not in this page's list: imported from a file, or removed since. */
+function UnknownSubscription({ id }: { id: string }) {
+  const imported = importedSubscriptionOf(id);
+  if (imported === null) return <span className="muted">removed ({id})</span>;
+  return (
+    <>
+      {imported || <span className="muted">(not recorded)</span>} <span className="muted">(from a file)</span>
+    </>
   );
 }

@@ -1,0 +1,36 @@
+/**
+ * What importing a file does to the page: the file replaces what it shows.
+ * The broker is disconnected (live messages would mix with the file's), the
+ * capture starts over, and every good line is ingested with its original
+ * arrival time, through the same path as a live message: table, charts,
+ * inspector and filters then work on it with no broker.
+ */
+import { importedSubscriptionId, importMessages, type ImportResult } from '../../archive/index.ts';
+import type { TraceSession } from '../../session/index.ts';
+
+export interface ImportSummary extends ImportResult {
+  fileName: string;
+  /** Messages retained afterwards: fewer than `ingested` when the file holds more than the buffer's capacity. */
+  kept: number;
+  capacity: number;
+}
+
+export async function importIntoSession(
+  session: TraceSession,
+  file: File,
+  options: { signal: AbortSignal; onProgress(bytesRead: number, totalBytes: number, messages: number): void },
+): Promise<ImportSummary> {
+  await session.disconnect();
+  session.capture.clear();
+  const store = session.store.getState();
+  store.setCaptureSource({ kind: 'file', name: file.name });
+  // Lines of a subscription this page also has take its id: same colour, same series.
+  const byDestination = new Map(store.subscriptions.map((s) => [s.destination, s.id]));
+  const result = await importMessages(file, session.capture, {
+    signal: options.signal,
+    onProgress: options.onProgress,
+    subscriptionIdFor: (subscription) => byDestination.get(subscription) ?? importedSubscriptionId(subscription),
+  });
+  const { buffer } = session.capture;
+  return { ...result, fileName: file.name, kept: buffer.size, capacity: buffer.capacity };
+}
