@@ -22,8 +22,8 @@ type Base = Pick<RewindStatus, 'label' | 'fromMs' | 'untilMs' | 'skipped'>;
 
 export class SessionRewind {
   private readonly readers = new Map<string, HistoryReader>();
-  /** Readers whose stream could not be read, kept for the status. */
-  private failed: HistoryReader[] = [];
+  /** Readers no longer reading (refused by the broker, or cancelled), kept for the status. */
+  private ended: HistoryReader[] = [];
   private base: Base | null = null;
   private cancelled = false;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -54,7 +54,7 @@ export class SessionRewind {
     const skipped: string[] = [];
     this.capture.clear();
     this.readers.clear();
-    this.failed = [];
+    this.ended = [];
     this.cancelled = false;
     const state = this.store.getState();
     for (const s of state.subscriptions) {
@@ -84,6 +84,7 @@ export class SessionRewind {
     for (const [id, reader] of this.readers) {
       if (reader.state !== 'reading') continue;
       this.readers.delete(id);
+      this.ended.push(reader);
       const s = state.subscriptions.find((x) => x.id === id);
       if (connection && s) {
         connection.unsubscribe(id);
@@ -113,7 +114,7 @@ export class SessionRewind {
     if (!reader) return false;
     reader.fail(reason);
     this.readers.delete(subscriptionId);
-    this.failed.push(reader);
+    this.ended.push(reader);
     const connection = this.connection();
     const s = this.store.getState().subscriptions.find((x) => x.id === subscriptionId);
     if (connection && s) {
@@ -128,7 +129,7 @@ export class SessionRewind {
   /** Called with the session's publish: the rewind bar's numbers, while a rewind is in progress. */
   publishStatus(): void {
     if (this.base === null) return;
-    const status = summariseRewind(this.base, [...this.readers.values(), ...this.failed], this.cancelled);
+    const status = summariseRewind(this.base, [...this.readers.values(), ...this.ended], this.cancelled);
     this.store.getState().setRewindStatus(status);
     if (status.state !== 'reading') {
       this.base = null; // final: nothing more to publish until the next rewind
