@@ -91,3 +91,25 @@ test('a rewind that is not one says what is accepted', async ({ page }) => {
   await page.goto(`/?${new URLSearchParams({ sub: '/exchange/app.events/#', rewind: 'yesterday' })}`);
   await expect(page.getByRole('alert').filter({ hasText: '?rewind' })).toContainText('use 5m, 15m, 1h');
 });
+
+test('a new subscription can start with its history, alongside live ones, and goes on live', async ({ page }) => {
+  const run = runId();
+  const live = `/exchange/app.events/${run}.live.#`;
+  await publishNumbered(200, () => ({ exchange: 'app.events', routingKey: `${run}.past.x` }));
+  await page.setViewportSize({ width: 1440, height: 1800 });
+  await page.goto(`/?${new URLSearchParams({ sub: live })}`);
+  await expect(page.locator(`[data-testid="subscription-list"] li[data-destination="${live}"]`)).toHaveAttribute('data-state', 'active');
+
+  const withHistory = `/exchange/app.events/${run}.past.#`;
+  await page.getByTestId('subscribe-input').fill(withHistory);
+  await page.getByTestId('subscribe-history').selectOption('15m');
+  await page.getByTestId('subscribe-button').click();
+  const row = page.locator(`[data-testid="subscription-list"] li[data-destination="${withHistory}"]`);
+  await expect(row).toHaveAttribute('data-source', 'stream');
+  await expect(row).toHaveAttribute('data-state', 'active');
+  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '200');
+  await waitForRewindDone(page);
+  await publishNumbered(20, () => ({ exchange: 'app.events', routingKey: `${run}.past.x` }), 201);
+  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '220');
+  expect(await seqsInTable(page)).toEqual(range(1, 220));
+});

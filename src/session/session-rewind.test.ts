@@ -111,4 +111,20 @@ describe('a session rewind', () => {
     expect(session.capture.buffer.size).toBe(1);
     await session.dispose();
   });
+
+  it('a new subscription with history reads its stream without clearing what the others captured', async () => {
+    const { session, conn, state } = setup();
+    session.connect(PARAMS);
+    conn().deliver('sub-2', 'anything', NOW / 1000);
+    conn().calls.length = 0;
+    expect(session.addSubscription('/exchange/app.events/users.#', false, { kind: 'last', ms: 300_000, label: '5m' })).toBeNull();
+    expect(conn().calls).toEqual([`subscribe sub-3 /amq/queue/warren.history.app.events from timestamp=${NOW / 1000 - 300}`]);
+    expect(session.capture.buffer.size).toBe(1);
+    expect(state().subscriptions[2]).toMatchObject({ source: 'stream' });
+    expect(state().rewind?.label).toBe('the last 5m of /exchange/app.events/users.#');
+    // No history for /topic/: it is subscribed live and the caller is told why.
+    expect(session.addSubscription('/topic/x.#', false, { kind: 'all' })).toMatch(/only \/exchange\//);
+    expect(conn().calls.at(-1)).toBe('subscribe sub-4 /topic/x.#');
+    await session.dispose();
+  });
 });

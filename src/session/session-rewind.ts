@@ -21,9 +21,10 @@ const PROGRESS_CHECK_MS = 250;
 type Base = Pick<RewindStatus, 'label' | 'fromMs' | 'untilMs' | 'skipped'>;
 
 export class SessionRewind {
+  /** Every subscription that reads its stream now, by id: where its frames go. */
   private readonly readers = new Map<string, HistoryReader>();
-  /** Readers no longer reading (refused by the broker, or cancelled), kept for the status. */
-  private ended: HistoryReader[] = [];
+  /** The readers the current (or last) status is about, whatever became of them since. */
+  private tracked: HistoryReader[] = [];
   private base: Base | null = null;
   private cancelled = false;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -54,7 +55,7 @@ export class SessionRewind {
     const skipped: string[] = [];
     this.capture.clear();
     this.readers.clear();
-    this.ended = [];
+    this.tracked = [];
     this.cancelled = false;
     const state = this.store.getState();
     for (const s of state.subscriptions) {
@@ -66,6 +67,8 @@ export class SessionRewind {
       }
       const reader = new HistoryReader(s.id, check.destination.exchange, check.destination.routingKey, fromMs, nowMs);
       this.readers.set(s.id, reader);
+      this.tracked.push(reader);
+      state.updateSubscription(s.id, { source: 'stream' });
       if (connection) {
         connection.unsubscribe(s.id);
         state.updateSubscription(s.id, { state: 'pending', error: '' });
@@ -77,14 +80,41 @@ export class SessionRewind {
     this.publishStatus();
   }
 
+  /**
+   * A new subscription starts with its history (the capture is not cleared:
+   * nothing of it was captured yet), then goes on live from its stream. It
+   * joins a rewind in progress, or gets a status of its own. Returns why it
+   * cannot (it then subscribes live), or null.
+   */
+  startOne(s: Subscription, range: RewindRange, nowMs = Date.now()): string | null {
+    const check = checkDestination(s.destination);
+    if (!check.ok || check.destination.kind !== 'exchange') return 'only /exchange/ subscriptions have history on the mirror: subscribed live';
+    const fromMs = rewindStartMs(range, nowMs);
+    if (this.base === null) {
+      this.tracked = [];
+      this.cancelled = false;
+      this.base = { label: `${describeRange(range)} of ${s.destination}`, fromMs, untilMs: nowMs, skipped: [] };
+      this.startTimer();
+    }
+    const reader = new HistoryReader(s.id, check.destination.exchange, check.destination.routingKey, fromMs, nowMs);
+    this.readers.set(s.id, reader);
+    this.tracked.push(reader);
+    this.store.getState().updateSubscription(s.id, { source: 'stream' });
+    const connection = this.connection();
+    if (connection) this.subscribe(connection, s);
+    this.publishStatus();
+    return null;
+  }
+
   /** Readers still in the past go back to live queues; what they loaded stays. */
   cancel(): void {
     const connection = this.connection();
     const state = this.store.getState();
-    for (const [id, reader] of this.readers) {
-      if (reader.state !== 'reading') continue;
+    for (const reader of this.tracked) {
+      const id = reader.subscriptionId;
+      if (reader.state !== 'reading' || this.readers.get(id) !== reader) continue;
       this.readers.delete(id);
-      this.ended.push(reader);
+      state.updateSubscription(id, { source: 'queue' });
       const s = state.subscriptions.find((x) => x.id === id);
       if (connection && s) {
         connection.unsubscribe(id);
@@ -97,7 +127,7 @@ export class SessionRewind {
 
   /** The subscription stops or goes away: it reads live when it comes back. */
   forget(subscriptionId: string): void {
-    this.readers.delete(subscriptionId);
+    if (this.readers.delete(subscriptionId)) this.store.getState().updateSubscription(subscriptionId, { source: 'queue' });
   }
 
   noteActive(subscriptionId: string, nowMs = Date.now()): void {
@@ -114,9 +144,9 @@ export class SessionRewind {
     if (!reader) return false;
     reader.fail(reason);
     this.readers.delete(subscriptionId);
-    this.ended.push(reader);
     const connection = this.connection();
     const s = this.store.getState().subscriptions.find((x) => x.id === subscriptionId);
+    this.store.getState().updateSubscription(subscriptionId, { source: 'queue' });
     if (connection && s) {
       connection.unsubscribe(subscriptionId);
       this.store.getState().updateSubscription(subscriptionId, { state: 'pending', error: '' });
@@ -129,7 +159,7 @@ export class SessionRewind {
   /** Called with the session's publish: the rewind bar's numbers, while a rewind is in progress. */
   publishStatus(): void {
     if (this.base === null) return;
-    const status = summariseRewind(this.base, [...this.readers.values(), ...this.ended], this.cancelled);
+    const status = summariseRewind(this.base, this.tracked, this.cancelled);
     this.store.getState().setRewindStatus(status);
     if (status.state !== 'reading') {
       this.base = null; // final: nothing more to publish until the next rewind

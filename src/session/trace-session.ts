@@ -167,10 +167,16 @@ export class TraceSession {
     for (const s of state.subscriptions) if (s.state === 'active') state.updateSubscription(s.id, { state: 'pending' });
   }
 
-  /** Adds a subscription; the destination must have passed checkDestination. */
-  addSubscription(destination: string, durable = this.store.getState().durableByDefault): void {
+  /**
+   * Adds a subscription; the destination must have passed checkDestination.
+   * With `history`, it starts that far back in its exchange's history stream
+   * and goes on live from there; returns why it could not (it is live), or null.
+   */
+  addSubscription(destination: string, durable = this.store.getState().durableByDefault, history?: RewindRange): string | null {
     const entry = this.store.getState().addSubscriptionEntry(destination, durable);
-    this.connection?.subscribe(entry.id, destination, { durable });
+    const refused = history ? this.rewinding.startOne(entry, history) : null;
+    if (!history || refused !== null) this.connection?.subscribe(entry.id, destination, { durable });
+    return refused;
   }
 
   /**

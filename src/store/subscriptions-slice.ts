@@ -14,6 +14,8 @@ export interface Subscription {
   error: string;
   /** Durable capture: a queue of the tab's own that survives reconnects (see connection/durable-capture.ts). */
   durable: boolean;
+  /** queue: a live queue of its own; stream: its exchange's history stream, since a rewind (session-rewind.ts). */
+  source: 'queue' | 'stream';
 }
 
 export interface SubscriptionsSlice {
@@ -24,7 +26,7 @@ export interface SubscriptionsSlice {
   subscriptionsAdded: number;
   setDurableByDefault(durable: boolean): void;
   addSubscriptionEntry(destination: string, durable: boolean): Subscription;
-  updateSubscription(id: string, patch: Partial<Pick<Subscription, 'state' | 'error'>>): void;
+  updateSubscription(id: string, patch: Partial<Pick<Subscription, 'state' | 'error' | 'source'>>): void;
   removeSubscriptionEntry(id: string): void;
 }
 
@@ -35,7 +37,7 @@ export const createSubscriptionsSlice: StateCreator<SubscriptionsSlice> = (set, 
   setDurableByDefault: (durable) => set({ durableByDefault: durable }),
   addSubscriptionEntry: (destination, durable) => {
     const number = get().subscriptionsAdded + 1;
-    const entry: Subscription = { id: `sub-${number}`, number, destination, state: 'pending', error: '', durable };
+    const entry: Subscription = { id: `sub-${number}`, number, destination, state: 'pending', error: '', durable, source: 'queue' };
     set(({ subscriptions }) => ({ subscriptions: [...subscriptions, entry], subscriptionsAdded: number }));
     return entry;
   },

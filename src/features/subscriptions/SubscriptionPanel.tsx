@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { parseRewindRange, REWIND_CHOICES } from '../../history/index.ts';
 import { checkDestination } from '../../model/index.ts';
 import { subscriptionColor, useSession, useWarrenStore } from '../../ui/index.ts';
 
@@ -16,6 +17,8 @@ export function SubscriptionPanel() {
   // null until the user ticks or unticks: follows the default, which arrives with the runtime config.
   const [durableChoice, setDurable] = useState<boolean | null>(null);
   const durable = durableChoice ?? durableByDefault;
+  /** '' (live only) or a rewind choice: the new subscription starts that far back in its exchange's history. */
+  const [history, setHistory] = useState('');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -34,10 +37,12 @@ export function SubscriptionPanel() {
       setMessage({ kind: 'warning', text: check.warning ?? 'This consumes real messages.' });
       return;
     }
-    session.addSubscription(destination, durable);
+    const range = history === '' ? null : parseRewindRange(history);
+    const refused = session.addSubscription(destination, durable, range?.ok ? range.range : undefined);
     setText('');
     setAwaitingConfirmation(null);
-    setMessage(check.warning && !check.needsConfirmation ? { kind: 'warning', text: check.warning } : null);
+    const warning = refused ?? (check.warning && !check.needsConfirmation ? check.warning : null);
+    setMessage(warning ? { kind: 'warning', text: warning } : null);
   };
 
   const confirming = awaitingConfirmation !== null && awaitingConfirmation === text.trim();
@@ -62,6 +67,17 @@ export function SubscriptionPanel() {
         <input type="checkbox" data-testid="subscribe-durable" checked={durable} onChange={(e) => setDurable(e.target.checked)} />
         durable capture
       </label>
+      <label className="check" title="Start with this much of the exchange's history, read from the mirror's stream, then go on live">
+        with history
+        <select data-testid="subscribe-history" value={history} onChange={(e) => setHistory(e.target.value)}>
+          <option value="">none (live only)</option>
+          {REWIND_CHOICES.map((range) => (
+            <option key={range} value={range}>
+              {range === 'all' ? 'all the mirror keeps' : `last ${range}`}
+            </option>
+          ))}
+        </select>
+      </label>
       {message && (
         <p className={`hint ${message.kind}`} data-testid="subscribe-message" role={message.kind === 'error' ? 'alert' : 'note'}>
           {message.text}
@@ -69,14 +85,30 @@ export function SubscriptionPanel() {
       )}
       <ul data-testid="subscription-list" className="subscription-list">
         {subscriptions.map((s) => (
-          <li key={s.id} className={`subscription state-${s.state}`} data-state={s.state} data-destination={s.destination} data-durable={s.durable}>
+          <li
+            key={s.id}
+            className={`subscription state-${s.state}`}
+            data-state={s.state}
+            data-destination={s.destination}
+            data-durable={s.durable}
+            data-source={s.source}
+          >
             <span className="swatch" style={{ background: subscriptionColor(s.number) }} aria-hidden="true" />
             <span className="destination" title={s.destination}>
               {s.destination}
             </span>
-            <span className="state" title={s.durable ? 'durable capture' : 'lost while disconnected'}>
+            <span
+              className="state"
+              title={
+                s.source === 'stream'
+                  ? "reads its exchange's history stream (since a rewind): nothing lost across reconnects"
+                  : s.durable
+                    ? 'durable capture'
+                    : 'lost while disconnected'
+              }
+            >
               {s.state}
-              {s.durable ? ' · durable' : ''}
+              {s.source === 'stream' ? ' · history' : s.durable ? ' · durable' : ''}
             </span>
             <button
               type="button"
