@@ -113,3 +113,16 @@ test('a new subscription can start with its history, alongside live ones, and go
   await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '220');
   expect(await seqsInTable(page)).toEqual(range(1, 220));
 });
+
+test('reading a history stream directly needs no "consumes real messages" confirmation, and takes nothing', async ({ page }) => {
+  const run = runId();
+  await page.goto('/?sub=');
+  const stream = '/amq/queue/warren.history.app.events';
+  await page.getByTestId('subscribe-input').fill(stream);
+  await page.getByTestId('subscribe-button').click(); // once: no second click asked
+  await expect(page.getByTestId('subscribe-message')).toContainText('takes nothing from anyone');
+  await expect(page.locator(`[data-testid="subscription-list"] li[data-destination="${stream}"]`)).toHaveAttribute('data-state', 'active');
+  await page.getByTestId('filter-input').fill(`${run}.#`);
+  await publishNumbered(30, () => ({ exchange: 'app.events', routingKey: `${run}.s` }));
+  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '30');
+});

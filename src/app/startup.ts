@@ -4,7 +4,7 @@
  * read from the URL; it comes from warren.config.json only for the very broker
  * and login named there, or from the connection panel.
  */
-import { parseRewindRange } from '../history/index.ts';
+import { isHistoryStreamDestination, parseRewindRange } from '../history/index.ts';
 import { checkDestination } from '../model/index.ts';
 import type { TraceSession } from '../session/index.ts';
 import { RUNTIME_CONFIG_FILE, type RuntimeConfig } from './runtime-config.ts';
@@ -38,9 +38,9 @@ export async function startFromUrlAndConfig(session: TraceSession): Promise<void
   store.setDurableByDefault(durable === null ? config.durableCapture === true : durable === '1' || durable === 'true');
   store.setConnectionTarget({ broker, vhost, login });
   for (const destination of subscriptions) {
-    // Real-queue destinations consume production messages: never without a click.
+    // Real-queue destinations consume production messages: never without a click (a history stream is only read).
     const check = checkDestination(destination);
-    if (check.ok && !check.needsConfirmation) session.addSubscription(check.normalized);
+    if (check.ok && (!check.needsConfirmation || isHistoryStreamDestination(check.normalized))) session.addSubscription(check.normalized);
   }
   // `?rewind=15m`: the subscriptions read their history from the start, before any live message.
   const rewind = params.get('rewind');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StompMessageFrame } from '../model/index.ts';
 import { HISTORY_IDLE_MS, HistoryReader } from './history-reader.ts';
-import { historyStreamDestination } from './history-stream.ts';
+import { historyStreamDestination, isHistoryStreamDestination } from './history-stream.ts';
 import { parseRewindRange, rewindStartMs, streamOffsetFor } from './rewind-range.ts';
 import { summariseRewind } from './rewind-status.ts';
 
@@ -29,6 +29,14 @@ describe('rewind ranges', () => {
     expect(rewindStartMs({ kind: 'all' }, NOW)).toBeNull();
     expect(streamOffsetFor(NOW - 60_500)).toBe(`timestamp=${(NOW - 61_000) / 1000}`);
     expect(streamOffsetFor(null)).toBe('first');
+  });
+
+  it('knows a destination that reads a history stream directly (read, not consumed)', () => {
+    expect(isHistoryStreamDestination('/amq/queue/warren.history.app.events')).toBe(true);
+    expect(isHistoryStreamDestination('/amq/queue/warren.history.a%2Fb')).toBe(true);
+    for (const d of ['/amq/queue/warren.history.', '/amq/queue/orders', '/queue/warren.history.app.events', '/amq/queue/%E0%A4%A']) {
+      expect(isHistoryStreamDestination(d)).toBe(false);
+    }
   });
 
   it('names the stream of an exchange as the stack declares it, escaped for STOMP', () => {

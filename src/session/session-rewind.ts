@@ -10,7 +10,7 @@
  * still in the past back to live queues, keeping what they loaded.
  */
 import type { TraceCapture } from '../capture/index.ts';
-import { describeRange, HistoryReader, rewindStartMs, summariseRewind, type RewindRange, type RewindStatus } from '../history/index.ts';
+import { describeRange, HistoryReader, isHistoryStreamDestination, rewindStartMs, summariseRewind, type RewindRange, type RewindStatus } from '../history/index.ts';
 import { checkDestination } from '../model/index.ts';
 import type { Subscription, WarrenStore } from '../store/index.ts';
 import type { SessionConnection } from './trace-session.ts';
@@ -46,6 +46,7 @@ export class SessionRewind {
   subscribe(connection: SessionConnection, s: Subscription): void {
     const reader = this.readers.get(s.id);
     if (reader) connection.subscribe(s.id, reader.destination, { durable: false, stream: { offset: reader.offset } });
+    else if (isHistoryStreamDestination(s.destination)) connection.subscribe(s.id, s.destination, { durable: false, stream: { offset: 'next' } });
     else connection.subscribe(s.id, s.destination, { durable: s.durable });
   }
 

@@ -175,7 +175,7 @@ export class TraceSession {
   addSubscription(destination: string, durable = this.store.getState().durableByDefault, history?: RewindRange): string | null {
     const entry = this.store.getState().addSubscriptionEntry(destination, durable);
     const refused = history ? this.rewinding.startOne(entry, history) : null;
-    if (!history || refused !== null) this.connection?.subscribe(entry.id, destination, { durable });
+    if ((!history || refused !== null) && this.connection) this.rewinding.subscribe(this.connection, entry);
     return refused;
   }
 
@@ -191,7 +191,7 @@ export class TraceSession {
     this.rewinding.forget(id);
     if (entry.state === 'paused' || entry.state === 'failed') {
       state.updateSubscription(id, { state: 'pending', error: '' });
-      this.connection?.subscribe(id, entry.destination, { durable: entry.durable });
+      if (this.connection) this.rewinding.subscribe(this.connection, entry);
     } else {
       this.connection?.unsubscribe(id);
       state.updateSubscription(id, { state: 'paused' });

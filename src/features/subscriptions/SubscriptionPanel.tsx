@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { parseRewindRange, REWIND_CHOICES } from '../../history/index.ts';
+import { isHistoryStreamDestination, parseRewindRange, REWIND_CHOICES } from '../../history/index.ts';
 import { checkDestination } from '../../model/index.ts';
 import { subscriptionColor, useSession, useWarrenStore } from '../../ui/index.ts';
 
@@ -32,7 +32,9 @@ export function SubscriptionPanel() {
       setMessage({ kind: 'error', text: `Already subscribed to ${destination}` });
       return;
     }
-    if (check.needsConfirmation && awaitingConfirmation !== destination) {
+    // A history stream is read, not consumed: nobody loses a message to it.
+    const consumes = check.needsConfirmation && !isHistoryStreamDestination(destination);
+    if (consumes && awaitingConfirmation !== destination) {
       setAwaitingConfirmation(destination);
       setMessage({ kind: 'warning', text: check.warning ?? 'This consumes real messages.' });
       return;
@@ -41,7 +43,8 @@ export function SubscriptionPanel() {
     const refused = session.addSubscription(destination, durable, range?.ok ? range.range : undefined);
     setText('');
     setAwaitingConfirmation(null);
-    const warning = refused ?? (check.warning && !check.needsConfirmation ? check.warning : null);
+    const streamNote = check.needsConfirmation && !consumes ? `Reads the history stream ${destination} from now on, every routing key; it takes nothing from anyone.` : null;
+    const warning = refused ?? streamNote ?? (check.warning && !check.needsConfirmation ? check.warning : null);
     setMessage(warning ? { kind: 'warning', text: warning } : null);
   };
 
