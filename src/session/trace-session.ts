@@ -211,6 +211,8 @@ export class TraceSession {
    */
   rewind(range: RewindRange): void {
     if (this.disposed) return;
+    // A frozen view would show the history only on resume: a rewind is to be watched.
+    if (this.view.paused) this.togglePause();
     this.rewinding.start(range);
     this.publish();
   }
