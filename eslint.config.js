@@ -6,7 +6,7 @@ import globals from 'globals';
 /**
  * The layers, each importing only from those before it (and the shared
  * libraries model/, filter/, rates/):
- *   connection → capture → (archive) → view → store → session → ui → features → app
+ *   connection → capture → (archive, history) → view → store → session → ui → features → app
  * Import patterns each layer may not use. A crossing fails `npm run lint`.
  */
 // Exact names (a pattern 'zustand' would also match 'zustand/vanilla').
@@ -21,6 +21,7 @@ const boundaries = [
   { files: ['src/connection/**'], forbid: [...REACT, ...ZUSTAND, ...['capture', 'view', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'the connection knows nothing of what is done with its frames' },
   { files: ['src/capture/**'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'view', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'the capture core has no React, no store and no view' },
   { files: ['src/archive/**'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'view', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'archive/ is the capture file format: plain code over the model and the capture' },
+  { files: ['src/history/**'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'capture', 'view', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'history/ (rewind from the mirror streams) is plain code over the model and the filter' },
   { files: ['src/view/**'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'the view is plain classes over the capture' },
   { files: ['src/store/**'], forbid: [...REACT, ...['capture', 'view', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'the store holds UI state only (vanilla zustand)' },
   { files: ['src/session/**'], forbid: [...REACT, ...['ui', 'features', 'app'].flatMap(layer)], why: 'the session wires the core without React' },
@@ -52,7 +53,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['stack/**', 'generator/**', 'scripts/**', 'e2e/**', 'bench/**', '*.config.{ts,js}'],
+    files: ['cli/**', 'stack/**', 'generator/**', 'scripts/**', 'e2e/**', 'bench/**', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
   {
