@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import type { BenchOptions } from './args.ts';
+import type { ArchiveResult } from './archive.ts';
 import type { CapacityResult } from './capacity.ts';
 import type { CeilingResult } from './ceiling.ts';
 import type { IngestResult } from './ingest.ts';
@@ -35,6 +36,8 @@ export interface BenchResults {
   /** The page at rest on the real stack, live traffic at a low rate. */
   pageRest?: PageRestResult[];
   capacity?: CapacityResult;
+  /** Export and import of everything retained as NDJSON. */
+  archive?: ArchiveResult;
   load?: LoadResult;
   /** From the extra, untimed ingest pass of --profile. */
   profile?: ProfileSummary;
@@ -156,6 +159,7 @@ export function rows(r: BenchResults): Row[] {
     }
     if (cap.bodySearch) out.push({ metric: `re-filter ${fmtInt(cap.retained)} by body text`, value: 'not implemented', target: '≤ 1 s', verdict: 'missed' });
   }
+  if (r.archive) out.push(...archiveRows(r.archive));
   if (load) {
     out.push({ metric: 'JS bundle, all chunks: raw / gzip', value: `${fmtBytes(load.total.bytes)} / ${fmtBytes(load.total.gzip)}`, target: 'gzip ≤ 300 KB', verdict: verdict(load.total.gzip <= 300 * 1024) });
     out.push({ metric: '↳ loaded by index.html: raw / gzip', value: `${fmtBytes(load.initial.bytes)} / ${fmtBytes(load.initial.gzip)}`, target: '—', verdict: '—' });
@@ -163,6 +167,25 @@ export function rows(r: BenchResults): Row[] {
   }
   for (const e of r.errors) out.push({ metric: `${e.phase} FAILED`, value: e.message.split('\n')[0] ?? '', target: '—', verdict: 'missed' });
   return out;
+}
+
+/** Issue 11's goals: each ≤ 15 s at 1M, peak heap ≤ 2× the retained size. */
+function archiveRows(a: ArchiveResult): Row[] {
+  const atScale = a.count >= 1_000_000;
+  const row = (what: string, ms: number, peakHeap: number, peakRatio: number, extra: string): Row => ({
+    metric: `${what} ${fmtInt(a.retained)} retained: seconds; peak heap (× retained)`,
+    value: `${(ms / 1000).toFixed(1)} s; ${(peakHeap / MB).toFixed(0)} MB (${peakRatio.toFixed(2)}×)${extra}`,
+    target: atScale ? '≤ 15 s, ≤ 2×' : '≤ 15 s, ≤ 2× at 1M',
+    verdict: verdict(atScale ? ms <= 15_000 && peakRatio <= 2 : null),
+  });
+  const { exportPlain: ep, importPlain: ip, exportGzip: eg, importGzip: ig } = a;
+  return [
+    { metric: `↳ retained ${fmtInt(a.retained)}: heap after GC, empty page → loaded`, value: `${(a.heapEmpty / MB).toFixed(0)} → ${(a.heapLoaded / MB).toFixed(0)} MB`, target: '—', verdict: '—' },
+    row('export NDJSON of', ep.timing.ms, ep.peakHeap, ep.peakRatio, `; ${fmtBytes(ep.timing.bytes)}`),
+    row('import NDJSON of', ip.timing.ms, ip.peakHeap, ip.peakRatio, ip.timing.kept === a.retained && ip.timing.badLines === 0 ? '' : ` KEPT ${fmtInt(ip.timing.kept)}, ${ip.timing.badLines} bad`),
+    row('export NDJSON.gz of', eg.timing.ms, eg.peakHeap, eg.peakRatio, `; ${fmtBytes(eg.timing.bytes)}`),
+    row('import NDJSON.gz of', ig.timing.ms, ig.peakHeap, ig.peakRatio, ig.timing.kept === a.retained && ig.timing.badLines === 0 ? '' : ` KEPT ${fmtInt(ig.timing.kept)}, ${ig.timing.badLines} bad`),
+  ];
 }
 
 export function markdownTable(list: Row[]): string {

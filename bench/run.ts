@@ -9,13 +9,15 @@
  * 4. latency publish → row painted at a steady 1,000 msg/s; input → next
  *    paint (Event Timing) for filter keystrokes and row clicks, page alone at
  *    2,000 msg/s and on the real stack at max ingest;
- * 5. capacity: 1,000,000 retained (heap, re-filter times);
+ * 5. capacity: 1,000,000 retained (heap, re-filter times); archive: export
+ *    and import of them as NDJSON (seconds, peak heap);
  * 6. load: bundle size and first paint.
  * A phase that fails is reported and the others still run; browser and
  * server are closed at the end whatever happens.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { measureArchive } from './archive.ts';
 import { BENCH_USAGE, parseBenchArgs, type BenchPhase } from './args.ts';
 import { measureCapacity } from './capacity.ts';
 import { measureCeiling } from './ceiling.ts';
@@ -88,6 +90,7 @@ async function main(): Promise<number> {
     }
     if (want('latency')) results.latency = await phase(results, 'latency', () => measureLatency(e, options.latencyRate, options.latencySeconds, log));
     if (want('capacity') && options.capacity > 0) results.capacity = await phase(results, 'capacity', () => measureCapacity(e, options.capacity, log));
+    if (want('archive') && options.capacity > 0) results.archive = await phase(results, 'archive', () => measureArchive(e, options.capacity, log));
     if (want('load')) results.load = await phase(results, 'load', () => measureLoad(e, log));
   } catch (e) {
     results.errors.push({ phase: 'setup', message: e instanceof Error ? e.message : String(e) });

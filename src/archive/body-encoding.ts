@@ -15,8 +15,17 @@ export interface EncodedBody {
   body: string;
 }
 
+/**
+ * Bodies up to this size that are pure ASCII skip TextDecoder: a call costs
+ * ~3 µs in Chromium whatever the size, a sixth of an export in a profile.
+ */
+const ASCII_FAST_PATH_BYTES = 4096;
+
 export function encodeBody(bytes: Uint8Array): EncodedBody {
   if (bytes.length === 0) return { bodyEncoding: 'utf8', body: '' };
+  if (bytes.length <= ASCII_FAST_PATH_BYTES && isAscii(bytes)) {
+    return { bodyEncoding: 'utf8', body: String.fromCharCode.apply(null, bytes as unknown as number[]) };
+  }
   try {
     return { bodyEncoding: 'utf8', body: strictUtf8.decode(bytes) };
   } catch {
@@ -26,7 +35,40 @@ export function encodeBody(bytes: Uint8Array): EncodedBody {
 
 /** The body's bytes, or null when a base64 body is not valid base64. */
 export function decodeBody(encoding: BodyEncoding, body: string): Uint8Array | null {
-  return encoding === 'utf8' ? utf8Encoder.encode(body) : base64ToBytes(body);
+  return encoding === 'utf8' ? utf8Bytes(body) : base64ToBytes(body);
+}
+
+/**
+ * Chromium's TextEncoder.encode costs ~8 µs a call whatever the length
+ * (measured on 800-character lines), encodeInto a fraction of it: small
+ * bodies are encoded into a scratch buffer and copied out.
+ */
+const scratch = new Uint8Array(64 * 1024);
+
+function utf8Bytes(text: string): Uint8Array {
+  if (text.length <= ASCII_FAST_PATH_BYTES) {
+    const ascii = asciiBytes(text);
+    if (ascii !== null) return ascii;
+  }
+  if (text.length * 3 > scratch.length) return utf8Encoder.encode(text);
+  const { written } = utf8Encoder.encodeInto(text, scratch);
+  return scratch.slice(0, written);
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return false;
+  return true;
+}
+
+/** The bytes of an all-ASCII string, or null when it has another character. */
+function asciiBytes(text: string): Uint8Array | null {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return null;
+    bytes[i] = code;
+  }
+  return bytes;
 }
 
 /** Chunked: String.fromCharCode with a million arguments would overflow the stack. */

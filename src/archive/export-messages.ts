@@ -38,10 +38,10 @@ export interface ExportResult {
 export async function exportMessages<M extends ArchivableMessage>(source: ExportSource<M>, options: ExportOptions): Promise<ExportResult> {
   const type = options.gzip ? 'application/gzip' : NDJSON_MIME;
   let blob = new Blob([], { type });
-  let parts: Uint8Array[] = [];
+  let parts: Uint8Array<ArrayBuffer>[] = [];
   let partBytes = 0;
   const fold = () => {
-    blob = new Blob([blob, ...(parts as BlobPart[])], { type });
+    blob = new Blob([blob, ...parts], { type });
     parts = [];
     partBytes = 0;
   };
