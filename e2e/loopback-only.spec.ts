@@ -33,6 +33,10 @@ test('every port of both brokers is bound to loopback only', async () => {
     expect(bound.length, `something listens on ${p.port} (${p.envVar})`).toBeGreaterThan(0);
     for (const address of bound) expect(isLoopback(address), `port ${p.port} (${p.envVar}) listens on ${address}`).toBe(true);
   }
+  // epmd (the Erlang port mapper) lists the nodes and their ports: loopback too (stack/epmd.ts).
+  const epmd = listeners(4369);
+  expect(epmd.length, 'epmd listens on 4369').toBeGreaterThan(0);
+  for (const address of epmd) expect(isLoopback(address), `epmd listens on ${address}`).toBe(true);
   // web_stomp pulls in the STOMP TCP plugin; its listener must be off.
   expect(listeners(61613)).toEqual([]);
 });

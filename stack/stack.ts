@@ -1,5 +1,6 @@
 /** Bringing the whole local stack up and down, and reporting on it. */
 import type { StackConfig } from './config.ts';
+import { ensureLoopbackEpmd } from './epmd.ts';
 import { livePid, managementApi, rabbitmqInstalled, startNode, stopNode } from './rabbitmq-node.ts';
 import { provisionMirror, provisionOrigin, shovelStates, waitForShovels } from './provision.ts';
 
@@ -18,6 +19,7 @@ export function assertRabbitmqInstalled(): void {
 export async function stackUp(config: StackConfig, log: Log): Promise<void> {
   assertRabbitmqInstalled();
   const started = Date.now();
+  ensureLoopbackEpmd(log);
   // The two nodes boot in parallel: most of a start is the Erlang VM warming up.
   await Promise.all([startNode(config, config.mirror, log), startNode(config, config.origin, log)]);
   // Exchanges on the mirror first: a shovel whose destination is missing fails and waits to retry.
