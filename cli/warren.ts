@@ -11,7 +11,9 @@ const USAGE = `usage: warren <command> [options]
 
 warren <command> --help for a command's options.`;
 
-const COMMANDS: Record<string, () => Promise<{ main(args: string[]): Promise<number> }>> = {};
+const COMMANDS: Record<string, () => Promise<{ main(args: string[]): Promise<number> }>> = {
+  mirror: () => import('./mirror/command.ts'),
+};
 
 export async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;

@@ -2,7 +2,7 @@
 import type { StackConfig } from './config.ts';
 import { ensureLoopbackEpmd } from './epmd.ts';
 import { livePid, managementApi, rabbitmqInstalled, startNode, stopNode } from './rabbitmq-node.ts';
-import { provisionMirror, provisionOrigin, shovelStates, waitForShovels } from './provision.ts';
+import { provisionStack, shovelStates, waitForShovels } from './provision.ts';
 
 type Log = (line: string) => void;
 
@@ -22,10 +22,10 @@ export async function stackUp(config: StackConfig, log: Log): Promise<void> {
   ensureLoopbackEpmd(log);
   // The two nodes boot in parallel: most of a start is the Erlang VM warming up.
   await Promise.all([startNode(config, config.mirror, log), startNode(config, config.origin, log)]);
-  // Exchanges on the mirror first: a shovel whose destination is missing fails and waits to retry.
-  await provisionMirror(managementApi(config, config.mirror), config);
+  // The plan `warren mirror apply` runs (mirror first: a shovel whose destination is missing fails and waits to retry).
   const origin = managementApi(config, config.origin);
-  await provisionOrigin(origin, config);
+  const changed = await provisionStack({ origin, mirror: managementApi(config, config.mirror) }, config, () => undefined);
+  log(changed === 0 ? 'provisioning: everything already in place' : `provisioning: ${changed} object(s) created or changed`);
   const shovels = await waitForShovels(origin, config);
   log(`shovels running: ${shovels.map((s) => s.name).join(', ')}`);
   log(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
