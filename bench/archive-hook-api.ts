@@ -27,6 +27,8 @@ export interface ArchiveImportTiming {
 export interface ArchiveBenchApi {
   /** Exports everything retained through the product's export path; keeps the file for importLast. */
   exportAll(gzip: boolean): Promise<ArchiveExportTiming>;
+  /** Forgets everything captured (what a fresh tab starts from), keeping the last exported file. */
+  clearCapture(): void;
   /** Imports the file of the last exportAll through the product's import path (disconnect, clear, ingest). */
   importLast(): Promise<ArchiveImportTiming>;
 }

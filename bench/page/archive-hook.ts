@@ -23,6 +23,7 @@ export function installArchiveBenchHook(session: TraceSession): void {
       lastFile = new File([blob], gzip ? 'bench.ndjson.gz' : 'bench.ndjson');
       return { ms, written, bytes: blob.size };
     },
+    clearCapture: () => session.capture.clear(),
     async importLast() {
       if (lastFile === null) throw new Error('importLast: no exportAll before');
       const started = performance.now();

@@ -15,6 +15,14 @@ describe('message bodies in a JSON line', () => {
     expect(back).toEqual(new TextEncoder().encode(text));
   });
 
+  it('keeps ASCII with control characters, quotes and backslashes as text, through JSON and back', () => {
+    const text = 'a\u0000b\u001f"c\\d\r\n\u007f';
+    const { encoded, back } = roundTrip(new TextEncoder().encode(text));
+    expect(encoded).toEqual({ bodyEncoding: 'utf8', body: text });
+    expect(JSON.parse(JSON.stringify(encoded.body))).toBe(text);
+    expect(back).toEqual(new TextEncoder().encode(text));
+  });
+
   it('writes an empty body as empty text', () => {
     const { encoded, back } = roundTrip(new Uint8Array(0));
     expect(encoded).toEqual({ bodyEncoding: 'utf8', body: '' });

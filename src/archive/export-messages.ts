@@ -1,15 +1,13 @@
 /**
  * Export: messages → NDJSON chunks → a Blob, in slices (see cooperative.ts),
- * with progress and cancel. The chunks are folded into the Blob every
- * BLOB_FOLD_BYTES: the browser keeps a Blob's bytes in its own blob storage,
- * so the page's heap never holds more than one fold of the file.
+ * with progress and cancel. Each chunk becomes a Blob at once (a copy the
+ * browser keeps outside the JS heap), so the page's heap holds one chunk of
+ * the file at a time.
  */
 import { sliceClock, yieldToEventLoop } from './cooperative.ts';
 import { NDJSON_MIME } from './format.ts';
 import { NdjsonWriter } from './ndjson-writer.ts';
 import { recordLine, type ArchivableMessage } from './record.ts';
-
-const BLOB_FOLD_BYTES = 16 * 1024 * 1024;
 
 /** The messages to write, by position; undefined for one that went away meanwhile (evicted by capacity). */
 export interface ExportSource<M extends ArchivableMessage> {
@@ -37,19 +35,10 @@ export interface ExportResult {
 
 export async function exportMessages<M extends ArchivableMessage>(source: ExportSource<M>, options: ExportOptions): Promise<ExportResult> {
   const type = options.gzip ? 'application/gzip' : NDJSON_MIME;
-  let blob = new Blob([], { type });
-  let parts: Uint8Array<ArrayBuffer>[] = [];
-  let partBytes = 0;
-  const fold = () => {
-    blob = new Blob([blob, ...parts], { type });
-    parts = [];
-    partBytes = 0;
-  };
-  const writer = new NdjsonWriter((chunk) => {
-    parts.push(chunk);
-    partBytes += chunk.length;
-    if (partBytes >= BLOB_FOLD_BYTES) fold();
-  }, { gzip: options.gzip });
+  // One Blob per chunk: the Blob constructor copies the bytes, so the writer
+  // reuses its buffer, and the file is one flat Blob over them at the end.
+  const blobs: Blob[] = [];
+  const writer = new NdjsonWriter((chunk) => blobs.push(new Blob([chunk])), { gzip: options.gzip });
 
   const total = source.count;
   const clock = sliceClock();
@@ -70,7 +59,6 @@ export async function exportMessages<M extends ArchivableMessage>(source: Export
     }
   }
   writer.finish();
-  fold();
   options.onProgress?.(total, total);
-  return { blob, written, missing };
+  return { blob: new Blob(blobs, { type }), written, missing };
 }

@@ -29,7 +29,13 @@ export class NdjsonWriter {
   private pendingChars = 0;
   private bytesOut = 0;
 
-  /** @param sink receives each finished chunk, and may keep it: the writer never writes into one again. */
+  /** Reused for every piece: a fresh megabyte per piece was garbage the export's peak heap paid for. */
+  private buffer = new Uint8Array(PIECE_CHARS + (PIECE_CHARS >> 3) + 16);
+
+  /**
+   * @param sink receives each finished chunk, a view valid only during the
+   *   call (the writer reuses its buffer): copy it to keep it (a Blob does).
+   */
   constructor(
     private readonly sink: (chunk: Uint8Array<ArrayBuffer>) => void,
     options: NdjsonWriterOptions,
@@ -62,15 +68,14 @@ export class NdjsonWriter {
     else if (bytes.length > 0) this.emit(bytes);
   }
 
-  /** Sized for mostly-ASCII text first; again at the worst case (3 bytes per UTF-16 unit) when that was short. */
+  /** Into the reused buffer, grown to the worst case (3 bytes per UTF-16 unit) when the text did not fit. */
   private encode(text: string): Uint8Array<ArrayBuffer> {
-    let chunk = new Uint8Array(text.length + (text.length >> 3) + 16);
-    let result = this.encoder.encodeInto(text, chunk);
+    let result = this.encoder.encodeInto(text, this.buffer);
     if (result.read < text.length) {
-      chunk = new Uint8Array(text.length * 3);
-      result = this.encoder.encodeInto(text, chunk);
+      this.buffer = new Uint8Array(text.length * 3);
+      result = this.encoder.encodeInto(text, this.buffer);
     }
-    return chunk.subarray(0, result.written);
+    return this.buffer.subarray(0, result.written);
   }
 
   private emit(chunk: Uint8Array<ArrayBuffer>): void {
