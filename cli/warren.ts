@@ -13,6 +13,8 @@ warren <command> --help for a command's options.`;
 
 const COMMANDS: Record<string, () => Promise<{ main(args: string[]): Promise<number> }>> = {
   mirror: () => import('./mirror/command.ts'),
+  record: () => import('./capture/record.ts'),
+  replay: () => import('./capture/replay.ts'),
 };
 
 export async function run(argv: string[]): Promise<number> {
