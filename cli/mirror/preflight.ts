@@ -102,7 +102,8 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
   const originOk = o !== null && (await accessChecks('origin', input.origin, apis.origin, failures));
   const mirrorOk = m !== null && (await accessChecks('mirror', input.mirror, apis.mirror, failures));
   let streams = true;
-  if (o && m) {
+  // The cross-broker checks need both brokers answering to an administrator.
+  if (o && m && originOk && mirrorOk) {
     const [on, mn] = await Promise.all([apis.origin.get<NodeInfo[]>('/api/nodes'), apis.mirror.get<NodeInfo[]>('/api/nodes')]);
     const shared = on.map((n) => n.name).filter((n) => mn.some((x) => x.name === n));
     if (shared.length > 0 || (o.cluster_name !== undefined && o.cluster_name === m.cluster_name)) {
