@@ -11,6 +11,7 @@ import type { ArchiveResult } from './archive.ts';
 import type { CapacityResult } from './capacity.ts';
 import type { CeilingResult } from './ceiling.ts';
 import type { IngestResult } from './ingest.ts';
+import type { RewindBenchResult } from './rewind.ts';
 import type { LatencyResult } from './latency.ts';
 import type { LoadResult } from './load.ts';
 import type { PageCostResult } from './page-cost.ts';
@@ -24,6 +25,8 @@ import { fmtBytes, fmtInt, type Distribution } from './stats.ts';
 export interface BenchResults {
   ceiling?: CeilingResult;
   ingest?: IngestResult;
+  /** The same N read back from the mirror's history stream by a page opened afterwards (?rewind=). */
+  rewind?: RewindBenchResult;
   /** The same ingest with the page's WebSocket on its main thread (`?socket=main`). */
   ingestMainSocket?: IngestResult;
   latency?: LatencyResult;
@@ -84,6 +87,16 @@ export function rows(r: BenchResults): Row[] {
     out.push({ metric: 'dashboard ingest / ceiling, same run', value: `${ratio.toFixed(2)}, ${i.lost} lost`, target: '≥ 0.9, 0 lost', verdict: verdict(c ? ratio >= 0.9 && i.lost === 0 : null) });
     out.push({ metric: 'frame interval p50 / p95 / max while ingesting', value: `${ms(i.frames.interval.p50)} / ${ms(i.frames.interval.p95)} / ${ms(i.frames.interval.max)}`, target: 'p95 ≤ 33 ms', verdict: verdict(i.frames.interval.p95 <= 33) });
     out.push({ metric: 'long tasks while ingesting', value: `${i.frames.longTasks.count}, ${fmtInt(i.frames.longTasks.totalMs)} ms total, max ${fmtInt(i.frames.longTasks.maxMs)} ms`, target: '—', verdict: '—' });
+  }
+  if (r.rewind) {
+    const w = r.rewind;
+    const ratio = i ? w.rate / i.rate : null;
+    out.push({
+      metric: `rewind of ${fmtInt(w.n)} from the history stream: msg/s (/ live ingest, same run)`,
+      value: `${fmtInt(w.rate)} msg/s${ratio === null ? '' : ` (${ratio.toFixed(2)})`}, ${w.lost} lost, ${w.duplicates} duplicates; open → last in ${(w.openToLastMs / 1000).toFixed(1)} s`,
+      target: '≥ 1.0, 0 lost',
+      verdict: verdict(ratio === null ? null : ratio >= 1 && w.lost === 0 && w.duplicates === 0),
+    });
   }
   const m = r.ingestMainSocket;
   if (m) {

@@ -6,6 +6,8 @@
  *    again with its WebSocket on the main thread (`?socket=main`);
  * 3. the page at rest on the real stack at 50 msg/s (charts open, collapsed,
  *    paused), and alone: main-thread time at a steady synthetic 100 and 2,000 msg/s;
+ *    rewind: the same N read from the mirror's history stream by a page
+ *    opened after they were published (?rewind=), as a ratio to that ingest;
  * 4. latency publish → row painted at a steady 1,000 msg/s; input → next
  *    paint (Event Timing) for filter keystrokes and row clicks, page alone at
  *    2,000 msg/s and on the real stack at max ingest;
@@ -18,6 +20,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { measureArchive } from './archive.ts';
+import { measureRewind } from './rewind.ts';
 import { BENCH_USAGE, parseBenchArgs, type BenchPhase } from './args.ts';
 import { measureCapacity } from './capacity.ts';
 import { measureCeiling } from './ceiling.ts';
@@ -67,6 +70,7 @@ async function main(): Promise<number> {
     const want = (name: BenchPhase) => options.only === null || options.only.has(name);
     if (want('ceiling')) results.ceiling = await phase(results, 'ceiling', () => measureCeiling(e.stack, options.n, log));
     if (want('ingest')) results.ingest = await phase(results, 'dashboard ingest', () => measureIngest(e, options.n, log));
+    if (want('rewind')) results.rewind = await phase(results, 'rewind', () => measureRewind(e, options.n, log));
     if (want('ingest') && options.compareSocket) results.ingestMainSocket = await phase(results, 'dashboard ingest, socket on the main thread', () => measureIngest(e, options.n, log, { socket: 'main' }));
     if (options.profile) {
       const n = Math.min(options.n, 30_000);
