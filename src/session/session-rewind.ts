@@ -13,7 +13,7 @@ import type { TraceCapture } from '../capture/index.ts';
 import { describeRange, HistoryReader, isHistoryStreamDestination, rewindStartMs, summariseRewind, type RewindRange, type RewindStatus } from '../history/index.ts';
 import { checkDestination } from '../model/index.ts';
 import type { Subscription, WarrenStore } from '../store/index.ts';
-import type { SessionConnection } from './trace-session.ts';
+import type { SessionConnection } from './session-connection.ts';
 
 /** How often a rewind in progress checks for readers gone quiet and publishes its progress. */
 const PROGRESS_CHECK_MS = 250;
@@ -166,6 +166,17 @@ export class SessionRewind {
       this.base = null; // final: nothing more to publish until the next rewind
       this.stopTimer();
     }
+  }
+
+  /** Every subscription back to live queues on the next connection, and no status: the page shows something else now (an imported file). */
+  reset(): void {
+    const state = this.store.getState();
+    for (const id of this.readers.keys()) state.updateSubscription(id, { source: 'queue' });
+    this.readers.clear();
+    this.tracked = [];
+    this.base = null;
+    this.stopTimer();
+    state.setRewindStatus(null);
   }
 
   dispose(): void {

@@ -17,8 +17,6 @@ import {
   LIVE_BATCH_DELAY_MS,
   TraceConnection,
   type ConnectionParams,
-  type SubscribeOptions,
-  type TraceConnectionListeners,
 } from '../connection/index.ts';
 import { parseFilterQuery } from '../filter/index.ts';
 import type { RewindRange } from '../history/index.ts';
@@ -27,19 +25,10 @@ import { createWarrenStore, type TimeWindow, type WarrenStore } from '../store/i
 import { TraceView } from '../view/index.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
 import { pageHidden, watchPageVisibility } from './page-visibility.ts';
+import type { ConnectionFactory, SessionConnection } from './session-connection.ts';
 import { SessionRewind } from './session-rewind.ts';
 
-/** What the session needs of a connection; TraceConnection in the product, a fake in unit tests. */
-export interface SessionConnection {
-  open(): void;
-  close(): Promise<void>;
-  subscribe(id: string, destination: string, options: SubscribeOptions): void;
-  unsubscribe(id: string): void;
-  /** How long the socket may hold messages to hand them over in one batch (TraceConnection.setBatchDelay). */
-  setBatchDelay(ms: number): void;
-}
-
-export type ConnectionFactory = (params: ConnectionParams, listeners: TraceConnectionListeners) => SessionConnection;
+export type { ConnectionFactory, SessionConnection } from './session-connection.ts';
 
 export interface TraceSessionOptions {
   /** Messages retained. Default 1,000,000. */
@@ -221,6 +210,11 @@ export class TraceSession {
   cancelRewind(): void {
     this.rewinding.cancel();
     this.publish();
+  }
+
+  /** Forgets every rewind: the next connection subscribes live queues (an import replaced what the page shows). */
+  endRewind(): void {
+    this.rewinding.reset();
   }
 
   /** Freezes the view (capture and counting go on) or resumes and jumps to live. */

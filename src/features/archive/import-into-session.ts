@@ -21,6 +21,8 @@ export async function importIntoSession(
   options: { signal: AbortSignal; onProgress(bytesRead: number, totalBytes: number, messages: number): void },
 ): Promise<ImportSummary> {
   await session.disconnect();
+  // A rewind in progress would resume its streams on the next connection: the file replaces it.
+  session.endRewind();
   session.capture.clear();
   const store = session.store.getState();
   store.setCaptureSource({ kind: 'file', name: file.name });
