@@ -57,5 +57,8 @@ export function makeOutput(write: (stream: 'stdout' | 'stderr', text: string) =>
   };
 }
 
-export const consoleOutput = (secrets: string[] = []) =>
-  makeOutput((stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text + '\n'), secrets);
+export function consoleOutput(secrets: string[] = []): Output {
+  // Output piped into `head` and closed early is not an error of ours.
+  for (const s of [process.stdout, process.stderr]) s.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? undefined : s.destroy(e)));
+  return makeOutput((stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text + '\n'), secrets);
+}
