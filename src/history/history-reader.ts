@@ -35,8 +35,15 @@ export class HistoryReader {
   newestMs = -1;
   private readonly prefix: string;
   private readonly matches: TopicMatcher;
-  /** When the last frame came, or the SUBSCRIBE was confirmed (page clock). */
-  private lastSignOfLifeMs = -1;
+  /**
+   * The idle clock: since when no frame came (page clock; -1 until the
+   * SUBSCRIBE is confirmed), and the frames read when it was last checked.
+   * Counted by frames between checks, not by when the last frame was taken:
+   * a page busy for seconds (a long task, a GC) delays the check and the
+   * frames alike, and must not look like a quiet stream.
+   */
+  private quietSinceMs = -1;
+  private readAtCheck = 0;
 
   /**
    * @param fromMs where the range starts (null: the start of retention).
@@ -62,7 +69,6 @@ export class HistoryReader {
    */
   take(frame: StompMessageFrame, nowMs: number): number {
     this.read++;
-    this.lastSignOfLifeMs = nowMs;
     const destination = frame.headers['destination'] ?? '';
     let routingKey: string;
     if (destination.startsWith(this.prefix)) routingKey = unescapeDestinationPart(destination.slice(this.prefix.length));
@@ -83,7 +89,8 @@ export class HistoryReader {
 
   /** The SUBSCRIBE was confirmed: the idle clock starts. */
   noteActive(nowMs: number): void {
-    this.lastSignOfLifeMs = nowMs;
+    this.quietSinceMs = nowMs;
+    this.readAtCheck = this.read;
   }
 
   fail(reason: string): void {
@@ -93,9 +100,21 @@ export class HistoryReader {
     }
   }
 
-  /** While reading: nothing came for HISTORY_IDLE_MS since the SUBSCRIBE was confirmed, so the history is read. */
+  /**
+   * Called on a steady tick while reading: no frame since the checks of the
+   * last HISTORY_IDLE_MS means the history is read (it goes on live).
+   */
   checkIdle(nowMs: number): void {
-    if (this.state === 'reading' && this.lastSignOfLifeMs >= 0 && nowMs - this.lastSignOfLifeMs >= HISTORY_IDLE_MS) this.state = 'live';
+    if (this.state !== 'reading' || this.quietSinceMs < 0) return;
+    if (this.read !== this.readAtCheck) {
+      this.readAtCheck = this.read;
+      this.quietSinceMs = nowMs;
+    } else if (nowMs - this.quietSinceMs >= HISTORY_IDLE_MS) this.state = 'live';
+  }
+
+  /** The tick came late (the page was busy): frames may be waiting behind it, so the quiet starts over. */
+  restartIdleClock(nowMs: number): void {
+    if (this.quietSinceMs >= 0) this.quietSinceMs = nowMs;
   }
 
   private keep(receivedAt: number, stampedMs: number): number {

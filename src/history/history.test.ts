@@ -80,6 +80,21 @@ describe('HistoryReader', () => {
     expect(reader.state).toBe('live');
   });
 
+  it('counts quiet by frames between checks: a page too busy to check (or to take frames) is not a quiet stream', () => {
+    const reader = new HistoryReader('sub-1', 'app.events', '#', NOW - 60_000, NOW);
+    reader.noteActive(NOW);
+    reader.take(frame('a', NOW / 1000 - 50), NOW + 100);
+    // Frames came since the last check: the quiet starts at this check, whenever the last frame came.
+    reader.checkIdle(NOW + 5000);
+    expect(reader.state).toBe('reading');
+    // A late tick (the page was busy) starts the quiet over.
+    reader.restartIdleClock(NOW + 9000);
+    reader.checkIdle(NOW + 9000 + HISTORY_IDLE_MS - 1);
+    expect(reader.state).toBe('reading');
+    reader.checkIdle(NOW + 9000 + HISTORY_IDLE_MS);
+    expect(reader.state).toBe('live');
+  });
+
   it('ignores other exchanges and reads escaped routing keys', () => {
     const reader = new HistoryReader('sub-1', 'app.events', 'caf\u00e9.#', null, NOW);
     expect(reader.take(frame('caf%C3%A9.x', NOW / 1000 - 10), NOW)).toBe(NOW - 10_000);
@@ -101,7 +116,8 @@ describe('summariseRewind', () => {
     const b = new HistoryReader('b', 'celery', '#', base.fromMs, NOW);
     a.take(frame('x', (NOW - 15_000) / 1000), NOW);
     b.take(frame('y', (NOW - 45_000) / 1000, 'celery'), NOW);
-    expect(summariseRewind(base, [a, b], false)).toMatchObject({ state: 'reading', loaded: 2, read: 2, fraction: 0.25, oldestMs: NOW - 45_000, newestMs: NOW - 15_000 });
+    // Read as far as the slowest reader: b is at NOW - 45 s.
+    expect(summariseRewind(base, [a, b], false)).toMatchObject({ state: 'reading', loaded: 2, read: 2, fraction: 0.25, oldestMs: NOW - 45_000, newestMs: NOW - 45_000 });
     a.take(frame('x', NOW / 1000), NOW);
     b.fail('NOT_FOUND - no queue');
     expect(summariseRewind(base, [a, b], false)).toMatchObject({ state: 'done', fraction: 1, failed: ['celery: NOT_FOUND - no queue'] });

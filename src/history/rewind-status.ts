@@ -13,8 +13,9 @@ export interface RewindStatus {
   loaded: number;
   /** Frames read from the streams, matching or not. */
   read: number;
-  /** Oldest and newest history times loaded, epoch ms (-1: none yet). */
+  /** Oldest history time loaded, epoch ms (-1: none yet). */
   oldestMs: number;
+  /** How far the history is read: while reading, the slowest reader's newest time; then the newest of all (-1: none yet). */
   newestMs: number;
   /** How far through its time range the slowest reader is, 0..1; null when not known (no message yet and no start). */
   fraction: number | null;
@@ -34,6 +35,7 @@ export function summariseRewind(
   let read = 0;
   let oldestMs = -1;
   let newestMs = -1;
+  let slowestMs = Infinity;
   let reading = false;
   let fraction: number | null = 1;
   const failed: string[] = [];
@@ -45,10 +47,12 @@ export function summariseRewind(
     if (r.state === 'failed') failed.push(`${r.exchange}: ${r.failure}`);
     if (r.state !== 'reading') continue;
     reading = true;
+    if (r.newestMs >= 0) slowestMs = Math.min(slowestMs, r.newestMs);
     const from = base.fromMs ?? r.oldestMs;
     const own = r.newestMs < 0 || from < 0 || base.untilMs <= from ? null : Math.min(1, Math.max(0, (r.newestMs - from) / (base.untilMs - from)));
     fraction = fraction === null || own === null ? null : Math.min(fraction, own);
   }
   const state = cancelled ? 'cancelled' : reading ? 'reading' : 'done';
+  if (state === 'reading' && slowestMs !== Infinity) newestMs = slowestMs;
   return { ...base, state, loaded, read, oldestMs, newestMs, fraction: state === 'done' ? 1 : fraction, failed };
 }

@@ -185,9 +185,16 @@ export class SessionRewind {
 
   private startTimer(): void {
     this.stopTimer();
+    let lastTick = Date.now();
     this.timer = setInterval(() => {
       const now = Date.now();
-      for (const reader of this.readers.values()) reader.checkIdle(now);
+      // A late tick means the page was busy, not that the streams were quiet.
+      const late = now - lastTick > PROGRESS_CHECK_MS * 3;
+      lastTick = now;
+      for (const reader of this.readers.values()) {
+        if (late) reader.restartIdleClock(now);
+        else reader.checkIdle(now);
+      }
       this.changed();
     }, PROGRESS_CHECK_MS);
   }
