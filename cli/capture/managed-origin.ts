@@ -2,10 +2,12 @@
  * Replay must never publish into an origin that `warren mirror` manages:
  * what it sends would be shovelled to the mirror and traced as if production
  * had sent it, and into production itself. Such an origin is recognised, on
- * the target vhost, by a shovel queue `warren.shovel.*` or a shovel
+ * the target vhost, by `warren mirror`'s record of it (the global parameter
+ * `warren-mirror-<vhost>`), a shovel queue `warren.shovel.*` or a shovel
  * parameter `warren-*` (the names `warren mirror` and the local stack give
  * them), asked of the management API.
  */
+import { recordName } from '../mirror/record.ts';
 import { reason } from './output.ts';
 
 export type OriginCheck =
@@ -56,6 +58,9 @@ export async function checkManagedOrigin(management: URL, vhost: string, timeout
   if (parameters?.status === 200 && Array.isArray(parameters.body)) {
     evidence.push(...namesOf(parameters.body).filter((name) => SHOVEL_PARAMETER.test(name)).map((name) => `shovel parameter ${name}`));
   }
+  // warren mirror's record of what it created on this origin vhost (a global parameter: administrators only).
+  const record = await get(`/global-parameters/${encodeURIComponent(recordName(vhost))}`).catch(() => null);
+  if (record?.status === 200) evidence.unshift(`warren mirror record ${recordName(vhost)}`);
   return evidence.length > 0 ? { kind: 'managed', evidence } : { kind: 'not-managed' };
 }
 
