@@ -26,7 +26,8 @@ export const USAGE = `usage: warren mirror plan|apply|status|remove [options]
   --vhost <vhost>           vhost on both brokers (default /); --origin-vhost, --mirror-vhost apart
   --origin-name <name>      prefix the mirror's exchanges with <name>. (one mirror, several origins)
   --mirror-amqp <url>       where the origin node reaches the mirror's AMQP listener
-                            (default: amqp://<mirror management host>:5672)
+                            (default: the mirror management host, and the port
+                            the mirror reports for its AMQP listener, else 5672)
   --credentials-file <file> KEY=VALUE lines: WARREN_ORIGIN_USER, WARREN_ORIGIN_PASSWORD,
                             WARREN_MIRROR_USER, WARREN_MIRROR_PASSWORD, WARREN_TRACER_PASSWORD, ...
   --tracer-user <login>     the browser's read-only user on the mirror (default warren)
@@ -50,6 +51,8 @@ export interface MirrorOptions {
   exchanges: string[];
   originName?: string;
   mirrorAmqp: { host: string; port: number };
+  /** --mirror-amqp was given; otherwise the port is the one the mirror reports for its AMQP listener (see command.ts). */
+  mirrorAmqpGiven: boolean;
   tracerLogin: string;
   shovelLogin: string;
   tracerPassword: string | null;
@@ -142,6 +145,7 @@ export function parseMirrorArgs(args: string[], processEnv: Record<string, strin
     exchanges,
     originName,
     mirrorAmqp: amqpTarget(values['mirror-amqp'], mirror.url),
+    mirrorAmqpGiven: values['mirror-amqp'] !== undefined,
     tracerLogin: values['tracer-user'] ?? 'warren',
     shovelLogin: values['shovel-user'] ?? 'warren-shovel',
     tracerPassword: env.WARREN_TRACER_PASSWORD ?? null,

@@ -46,6 +46,7 @@ async function run(opts: MirrorOptions, apis: Apis, out: Output): Promise<number
     for (const f of checked.failures) out.error(`  - ${f}`);
     return 1;
   }
+  if (!opts.mirrorAmqpGiven) opts = { ...opts, mirrorAmqp: await reportedAmqpTarget(apis, opts.mirrorAmqp) };
   if (opts.action === 'status') return (await mirrorStatus(opts, apis, out)) ? 0 : 1;
   if (opts.action === 'remove') return removeMirroring(opts, apis, out);
 
@@ -119,6 +120,13 @@ function printPlan(planned: PlannedStep[], out: Output): void {
   }
   const count = (s: string) => planned.filter((p) => p.state === s).length;
   out.line(`plan: ${count('absent')} to create, ${count('different')} to change, ${count('same')} already in place; apply records what it creates in a global parameter on the origin, which remove deletes last`);
+}
+
+/** The mirror's own AMQP listener port (a mirror beside production often is not on 5672), on the management host. */
+async function reportedAmqpTarget(apis: Apis, fallback: MirrorOptions['mirrorAmqp']): Promise<MirrorOptions['mirrorAmqp']> {
+  const overview = await apis.mirror.get<{ listeners?: { protocol: string; port: number }[] }>('/api/overview').catch(() => null);
+  const amqp = overview?.listeners?.find((l) => l.protocol === 'amqp');
+  return amqp ? { host: fallback.host, port: amqp.port } : fallback;
 }
 
 async function dashboardHint(apis: Apis, opts: MirrorOptions): Promise<string> {
