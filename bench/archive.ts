@@ -8,10 +8,18 @@
  * before the import starts, not counted in its peak). The page's heap (JS heap
  * + ArrayBuffer backing stores) is sampled over CDP every 100 ms while each
  * step runs; the slices yield every ~40 ms, so the samples get answered.
+ *
+ * WARREN_BENCH_PROFILE_ARCHIVE=1 also runs each step under Chrome's CPU
+ * profiler (main thread only; slows it, so the times are then not the
+ * bench's): the top functions by self time are logged and the raw profiles
+ * written to test-results/bench/archive-<step>.cpuprofile.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ARCHIVE_BENCH_GLOBAL, type ArchiveBenchApi, type ArchiveExportTiming, type ArchiveImportTiming } from './archive-hook-api.ts';
 import type { CdpPage } from './cdp.ts';
 import { callHook, openBenchPage } from './page.ts';
+import { summariseProfile, type CpuProfile } from './profile.ts';
 import type { BenchEnv } from './setup.ts';
 import { sleep, withTimeout } from './stats.ts';
 
@@ -46,9 +54,19 @@ async function heapBytes(page: CdpPage, gc: boolean): Promise<number> {
 
 const STEP_TIMEOUT_MS = 5 * 60_000;
 
+interface Profiling {
+  outDir: string;
+  log(line: string): void;
+}
+
 /** Runs one hook method while sampling the heap; the page is GC'd first so the step starts from what it keeps. */
-async function step<M extends keyof ArchiveBenchApi>(page: CdpPage, method: M, ...args: Parameters<ArchiveBenchApi[M]>) {
+async function step<M extends keyof ArchiveBenchApi>(page: CdpPage, profiling: Profiling | null, method: M, ...args: Parameters<ArchiveBenchApi[M]>) {
   await heapBytes(page, true);
+  if (profiling) {
+    await page.send('Profiler.enable');
+    await page.send('Profiler.setSamplingInterval', { interval: 500 });
+    await page.send('Profiler.start');
+  }
   let peak = 0;
   let running = true;
   const sampler = (async () => {
@@ -61,11 +79,22 @@ async function step<M extends keyof ArchiveBenchApi>(page: CdpPage, method: M, .
     const call = page.evaluate<Awaited<ReturnType<ArchiveBenchApi[M]>>>(`window.${ARCHIVE_BENCH_GLOBAL}.${method}(...${JSON.stringify(args)})`);
     const timing = await withTimeout(call, STEP_TIMEOUT_MS, `archive: ${method} did not finish`);
     peak = Math.max(peak, await heapBytes(page, false));
+    if (profiling) writeProfile((await page.send<{ profile: CpuProfile }>('Profiler.stop')).profile, `${method}-${args.join('-') || 'file'}`, profiling);
     return { timing, peak };
   } finally {
     running = false;
     await sampler;
   }
+}
+
+function writeProfile(profile: CpuProfile, name: string, { outDir, log }: Profiling): void {
+  const dir = resolve(import.meta.dirname, '..', 'test-results', 'bench');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(resolve(dir, `archive-${name}.cpuprofile`), JSON.stringify(profile));
+  const summary = summariseProfile(profile, outDir, 18);
+  log(`archive profile ${name}: ${(summary.totalMs / 1000).toFixed(1)} s sampled`);
+  for (const a of summary.areas.slice(0, 8)) log(`  area ${a.percent.toFixed(1).padStart(5)} %  ${a.area}`);
+  for (const f of summary.functions) log(`  ${f.percent.toFixed(1).padStart(5)} %  ${f.name}  ${f.where}`);
 }
 
 export async function measureArchive(env: BenchEnv, count: number, log: (line: string) => void): Promise<ArchiveResult> {
@@ -77,19 +106,20 @@ export async function measureArchive(env: BenchEnv, count: number, log: (line: s
     await withTimeout(callHook(page, 'loadSynthetic', count, 2000), 15 * 60_000, 'synthetic load did not finish');
     const retained = await callHook(page, 'retained');
     const heapLoaded = await heapBytes(page, true);
+    const profiling = process.env['WARREN_BENCH_PROFILE_ARCHIVE'] === '1' ? { outDir: env.outDir, log } : null;
     const ratio = (peak: number) => (peak - heapEmpty) / Math.max(1, heapLoaded - heapEmpty);
     const measured = <T>({ timing, peak }: { timing: T; peak: number }): ArchiveStep<T> => ({ timing, peakHeap: peak, peakRatio: ratio(peak) });
 
     log('archive: export, plain');
-    const exportPlain = measured(await step(page, 'exportAll', false));
+    const exportPlain = measured(await step(page, profiling, 'exportAll', false));
     log('archive: import of that file');
     await page.evaluate(`window.${ARCHIVE_BENCH_GLOBAL}.clearCapture()`);
-    const importPlain = measured(await step(page, 'importLast'));
+    const importPlain = measured(await step(page, profiling, 'importLast'));
     log('archive: export, gzip');
-    const exportGzip = measured(await step(page, 'exportAll', true));
+    const exportGzip = measured(await step(page, profiling, 'exportAll', true));
     log('archive: import of the gzip file');
     await page.evaluate(`window.${ARCHIVE_BENCH_GLOBAL}.clearCapture()`);
-    const importGzip = measured(await step(page, 'importLast'));
+    const importGzip = measured(await step(page, profiling, 'importLast'));
     return { count, retained, heapEmpty, heapLoaded, exportPlain, importPlain, exportGzip, importGzip };
   } finally {
     await page.close();

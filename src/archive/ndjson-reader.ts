@@ -44,7 +44,17 @@ export class NdjsonReader {
   private gunzip: Gunzip | null = null;
   private failure: string | null = null;
 
-  constructor(private readonly callbacks: NdjsonReaderCallbacks) {}
+  /**
+   * @param options.detectGzip false when the bytes pushed are already
+   *   decompressed (the caller inflated them): they are then read as lines
+   *   whatever their first bytes are.
+   */
+  constructor(
+    private readonly callbacks: NdjsonReaderCallbacks,
+    options: { detectGzip?: boolean } = {},
+  ) {
+    if (options.detectGzip === false) this.head = null;
+  }
 
   /** Why reading stopped before the end (corrupt gzip), or null. */
   get fatalError(): string | null {
