@@ -213,7 +213,7 @@ test('record → replay to another vhost → record again gives the same message
   }
 });
 
-test('replay refuses the local origin (a managed origin) and any broker not named with --to', async () => {
+test('replay refuses the local origin (a managed origin) and any broker not named with --to; record names a refused subscription', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'warren-replay-refused-'));
   try {
     const file = join(dir, 'one.ndjson');
@@ -226,6 +226,14 @@ test('replay refuses the local origin (a managed origin) and any broker not name
     expect(refused.stderr).toMatch(/refusing: amqp:\/\/\S+@127\.0\.0\.1:\d+\/ \(vhost \/\) is an origin that warren mirror manages \(.*shovel queue warren\.shovel\./);
     expect(refused.stderr).toContain('--force-managed-origin');
     expect(refused.stdout).not.toContain('published');
+
+    // A subscription the broker refuses ends the recording, naming it (web_stomp 3.10 closes without the ERROR frame).
+    const missing = '/exchange/warren.no.such.exchange/#';
+    const refusedSub = await finished(
+      warren(['record', '--sub', missing, '--out', join(dir, 'none.ndjson'), '--duration', '20'], { WARREN_TRACER_PASSWORD: config.tracer.passcode }),
+    );
+    expect(refusedSub.exit).toBe(1);
+    expect(refusedSub.stderr).toContain(`the broker refused the subscription to ${missing}`);
 
     const unnamed = await finished(warren(['replay', file]));
     expect(unnamed.exit).toBe(2);

@@ -48,17 +48,37 @@ export function openStompSource(options: StompSourceOptions): StompSource {
     heartbeatOutgoing: 10_000,
     onConnect: () => {
       clearTimeout(connectTimer);
-      options.destinations.forEach((destination, index) => {
-        const receipt = `warren-record-${index}-${Date.now()}`;
-        client.watchForReceipt(receipt, () => options.onSubscribed(destination));
-        client.subscribe(destination, (frame) => options.onMessage(frame, destination), { id: `sub-${index}`, receipt });
-      });
+      subscribeNext(0);
     },
     onStompError: (frame: IFrame) => fail(describeError(frame)),
     onWebSocketError: (event: unknown) => fail(`WebSocket error: ${errorText(event)}`),
-    onWebSocketClose: (event: { code?: number; reason?: string }) =>
-      fail(`the connection closed (WebSocket code ${event.code ?? '?'}${event.reason ? `: ${event.reason}` : ''})`),
+    onWebSocketClose: (event: { code?: number; reason?: string }) => {
+      const closed = `WebSocket code ${event.code ?? '?'}${event.reason ? `: ${event.reason}` : ''}`;
+      fail(
+        pending !== null && event.code === 1000
+          ? `the broker refused the subscription to ${pending} and closed the connection (${closed}): does the exchange exist in this vhost, and may this login read it?`
+          : `the connection closed (${closed})`,
+      );
+    },
   });
+  /**
+   * One SUBSCRIBE at a time, each waiting for its RECEIPT: a refused one
+   * makes RabbitMQ close the connection, and over web_stomp 3.10 the ERROR
+   * frame does not arrive first (see src/connection/trace-connection.ts),
+   * so the one in flight is the one refused.
+   */
+  let pending: string | null = null;
+  const subscribeNext = (index: number): void => {
+    const destination = options.destinations[index];
+    pending = destination ?? null;
+    if (destination === undefined) return;
+    const receipt = `warren-record-${index}-${Date.now()}`;
+    client.watchForReceipt(receipt, () => {
+      options.onSubscribed(destination);
+      subscribeNext(index + 1);
+    });
+    client.subscribe(destination, (frame) => options.onMessage(frame, destination), { id: `sub-${index}`, receipt });
+  };
   const connectTimer = setTimeout(() => fail(`no CONNECTED from ${options.url} within ${CONNECT_TIMEOUT_MS / 1000} s`), CONNECT_TIMEOUT_MS);
   client.activate();
   return {
