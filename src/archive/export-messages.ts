@@ -1,9 +1,11 @@
 /**
  * Export: messages → NDJSON chunks → a Blob, in slices (see cooperative.ts),
- * with progress and cancel. Each chunk becomes a Blob at once (a copy the
- * browser keeps outside the JS heap), so the page's heap holds one chunk of
- * the file at a time.
+ * with progress and cancel. The page only encodes lines into ~1 MB chunks;
+ * each chunk goes to the export worker (blob-sink.ts), which gzips it when
+ * asked and makes it a Blob (a copy the browser keeps outside the JS heap),
+ * so the page's heap holds one chunk of the file at a time.
  */
+import { blobSink, type BlobSink } from './blob-sink.ts';
 import { sliceClock, yieldToEventLoop } from './cooperative.ts';
 import { NDJSON_MIME } from './format.ts';
 import { NdjsonWriter } from './ndjson-writer.ts';
@@ -35,11 +37,17 @@ export interface ExportResult {
 
 export async function exportMessages<M extends ArchivableMessage>(source: ExportSource<M>, options: ExportOptions): Promise<ExportResult> {
   const type = options.gzip ? 'application/gzip' : NDJSON_MIME;
-  // One Blob per chunk: the Blob constructor copies the bytes, so the writer
-  // reuses its buffer, and the file is one flat Blob over them at the end.
-  const blobs: Blob[] = [];
-  const writer = new NdjsonWriter((chunk) => blobs.push(new Blob([chunk])), { gzip: options.gzip });
+  const sink = blobSink(options.gzip);
+  // The writer reuses its buffer: the sink copies each chunk.
+  const writer = new NdjsonWriter((chunk) => sink.push(chunk), { gzip: false });
+  try {
+    return await writeAll(source, writer, sink, type, options);
+  } finally {
+    sink.close();
+  }
+}
 
+async function writeAll<M extends ArchivableMessage>(source: ExportSource<M>, writer: NdjsonWriter, sink: BlobSink, type: string, options: ExportOptions): Promise<ExportResult> {
   const total = source.count;
   const clock = sliceClock();
   let written = 0;
@@ -54,11 +62,13 @@ export async function exportMessages<M extends ArchivableMessage>(source: Export
     if ((index & 255) === 255 && clock.expired()) {
       options.onProgress?.(index + 1, total);
       await yieldToEventLoop();
+      await sink.drained();
       if (options.signal?.aborted) return { blob: null, written, missing };
       clock.restart();
     }
   }
   writer.finish();
+  const blob = await sink.finish(type);
   options.onProgress?.(total, total);
-  return { blob: new Blob(blobs, { type }), written, missing };
+  return { blob, written, missing };
 }

@@ -2,7 +2,8 @@
  * Lines in, byte chunks out: lines are joined into pieces of about
  * PIECE_CHARS characters and each piece is UTF-8-encoded into a chunk of
  * its own, so an export of a million messages never holds one giant string.
- * With gzip, the chunks go through fflate's streaming Gzip.
+ * With gzip, the chunks go through fflate's streaming Gzip (an export gzips
+ * in its worker instead: blob-chunks.ts).
  *
  * One encodeInto per piece: in Chromium, TextEncoder.encode of a 1 MB piece
  * took 38 ms against ~2 ms for encodeInto, and encodeInto line by line was a
@@ -10,13 +11,9 @@
  * 2026-12.
  */
 import { Gzip } from 'fflate';
+import { GZIP_LEVEL } from './blob-chunks.ts';
 
 const PIECE_CHARS = 1 << 20;
-/**
- * fflate's level 1: JSON lines compress well even at the fastest level
- * (about 12× on the bench's synthetic events), and an export is waited for.
- */
-const GZIP_LEVEL = 1;
 
 export interface NdjsonWriterOptions {
   gzip: boolean;
