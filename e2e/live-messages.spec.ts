@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openDashboard, renderedWarrenSeqs } from './support/page.ts';
-import { publishNumbered, runId } from './support/origin.ts';
+import { numbered, publishNumbered, runId, withOriginPublisher } from './support/origin.ts';
 
 test('the served dashboard connects to the local mirror on its own', async ({ page }) => {
   await page.goto('/');
@@ -44,3 +44,22 @@ for (const socket of ['main', 'worker'] as const) {
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => count - seqs.length + 1 + i));
   });
 }
+
+test('a message whose user_id names its publisher is mirrored too, user_id kept (the shovel user may impersonate)', async ({ page }) => {
+  const run = runId();
+  const sub = `/exchange/app.events/${run}.#`;
+  await openDashboard(page, { subscriptions: [sub] });
+  // RabbitMQ checks user_id against the publishing user: the shovel republishes
+  // as warren-shovel, which the mirror refuses unless that user is an impersonator.
+  await withOriginPublisher(async (publisher) => {
+    for (let seq = 1; seq <= 3; seq++) {
+      const m = numbered(seq, { exchange: 'app.events', routingKey: `${run}.validated` });
+      await publisher.publish({ ...m, options: { ...m.options, userId: 'guest' } });
+    }
+    await publisher.waitForConfirms();
+  });
+  await publishNumbered(2, () => ({ exchange: 'app.events', routingKey: `${run}.after` }), 4);
+  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '5');
+  await page.getByTestId('message-row').first().click();
+  await expect(page.getByTestId('inspector')).toContainText('guest');
+});

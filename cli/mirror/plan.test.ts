@@ -63,8 +63,10 @@ describe('the plan', () => {
     expect(policy.state({ ...body, definition: { 'max-length': 1 } })).toBe('different');
     const shovelUser = all.find((s) => s.kind === 'user' && s.name === 'warren-shovel')!;
     const salt = Buffer.from([1, 2, 3, 4]);
-    expect(shovelUser.state({ tags: [], password_hash: hashPassword('p@ss/w', salt), hashing_algorithm: 'rabbit_password_hashing_sha256' })).toBe('same');
-    expect(shovelUser.state({ tags: [], password_hash: hashPassword('other', salt), hashing_algorithm: 'rabbit_password_hashing_sha256' })).toBe('different');
+    // The shovel user is an impersonator: production's messages keep a user_id naming someone else.
+    expect(shovelUser.state({ tags: ['impersonator'], password_hash: hashPassword('p@ss/w', salt), hashing_algorithm: 'rabbit_password_hashing_sha256' })).toBe('same');
+    expect(shovelUser.state({ tags: [], password_hash: hashPassword('p@ss/w', salt), hashing_algorithm: 'rabbit_password_hashing_sha256' })).toBe('different');
+    expect(shovelUser.state({ tags: ['impersonator'], password_hash: hashPassword('other', salt), hashing_algorithm: 'rabbit_password_hashing_sha256' })).toBe('different');
     // A kept tracer password: an existing user is in place, and its hash is sent back as it is.
     const tracer = all.find((s) => s.kind === 'user' && s.name === 'warren')!;
     expect(tracer.state({ tags: [], password_hash: 'xyz' })).toBe('same');

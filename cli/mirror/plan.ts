@@ -80,19 +80,28 @@ function exchange(broker: Broker, vhost: string, name: string, type: string): St
   };
 }
 
-function user(login: string, passcode: string | null, role: string): Step {
+/**
+ * @param tag '' for none; 'impersonator' for the shovel user: RabbitMQ
+ * refuses a message whose `user_id` property names another user than the
+ * publisher (PRECONDITION_FAILED), and a shovel acking on confirm then
+ * retries that message forever, stopping the whole exchange's mirroring. The
+ * tag lets it publish production's messages with their user_id as they are.
+ */
+function user(login: string, passcode: string | null, role: string, tag: '' | 'impersonator' = ''): Step {
   const path = `/api/users/${seg(login)}`;
   return {
     broker: 'mirror', kind: 'user', vhost: null, name: login, method: 'PUT', path, currentPath: path, deletePath: path,
-    description: `user ${login} (${role})${passcode === null ? ', existing password kept' : ''}`,
+    description: `user ${login} (${role})${tag ? `, tag ${tag}` : ''}${passcode === null ? ', existing password kept' : ''}`,
     // An existing user whose password is kept: its hash is sent back unchanged.
-    body: (c) => (passcode === null && isObject(c) ? { password_hash: c.password_hash, hashing_algorithm: c.hashing_algorithm, tags: '' } : { password: passcode, tags: '' }),
-    command: passcode === null ? `rabbitmqctl add_user ${sh(login)} '<password>'  # kept if the user exists` : `rabbitmqctl add_user ${sh(login)} ${sh(passcode)}`,
+    body: (c) => (passcode === null && isObject(c) ? { password_hash: c.password_hash, hashing_algorithm: c.hashing_algorithm, tags: tag } : { password: passcode, tags: tag }),
+    command:
+      (passcode === null ? `rabbitmqctl add_user ${sh(login)} '<password>'  # kept if the user exists` : `rabbitmqctl add_user ${sh(login)} ${sh(passcode)}`) +
+      (tag ? ` && rabbitmqctl set_user_tags ${sh(login)} ${tag}` : ''),
     state: (c) => {
       if (c === undefined) return 'absent';
       if (!isObject(c)) return 'different';
-      const tags = Array.isArray(c.tags) ? c.tags.length : String(c.tags ?? '').length;
-      if (tags !== 0) return 'different';
+      const tags = (Array.isArray(c.tags) ? c.tags.map(String) : String(c.tags ?? '').split(',')).filter((t) => t !== '');
+      if (tags.join(',') !== tag) return 'different';
       return passcode === null || passwordMatches(c, passcode) ? 'same' : 'different';
     },
   };
@@ -183,7 +192,7 @@ export function steps(setup: MirrorSetup): Step[] {
   for (const e of mirrored) out.push(exchange('mirror', m, e.mirror, e.type));
   out.push(user(setup.tracer.login, setup.tracer.passcode, "the browser's tracer: read-only"));
   out.push(permissions(m, setup.tracer.login, tracerPermissions(names), 'own stomp-subscription-* queues; read the traced exchanges, amq.topic and the history streams'));
-  out.push(user(setup.shovelUser.login, setup.shovelUser.passcode, 'the shovels publish with it'));
+  out.push(user(setup.shovelUser.login, setup.shovelUser.passcode, 'the shovels publish with it', 'impersonator'));
   out.push(permissions(m, setup.shovelUser.login, shovelUserPermissions(names), 'write to the traced exchanges only'));
   if (setup.history) {
     const h = setup.history;
