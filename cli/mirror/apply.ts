@@ -3,7 +3,7 @@
  * removed), then each step that is not already in place, in order, then wait
  * for the shovels. Used by `warren mirror apply` and by the local stack.
  */
-import type { ManagementApi } from '../../stack/management-api.ts';
+import { ManagementApiError, type ManagementApi } from '../../stack/management-api.ts';
 import { planAgainst, type Apis, type PlannedStep, type Step } from './plan.ts';
 import { nextRecord, readRecord, writeRecord, type MirrorRecord } from './record.ts';
 import { shovelName } from './setup.ts';
@@ -23,11 +23,32 @@ export async function applySteps(all: Step[], apis: Apis, log: Log, record: Omit
   if (!previous || JSON.stringify(previous) !== JSON.stringify(next)) await writeRecord(apis.origin, next);
   for (const p of todo) {
     const { step } = p;
-    if (step.method === 'PUT') await apis[step.broker].put(step.path, p.body);
-    else await apis[step.broker].post(step.path, p.body);
+    await whileQueueRecovers(() => (step.method === 'PUT' ? apis[step.broker].put(step.path, p.body) : apis[step.broker].post(step.path, p.body)));
     log(`${step.broker.padEnd(6)} ${p.state === 'absent' ? 'created' : 'changed'} ${step.description}`);
   }
   return { planned, changed: todo.length };
+}
+
+/** How long a durable queue may stay unreachable after its node started. */
+const QUEUE_RECOVERY_MS = 30_000;
+
+/**
+ * Right after a node (re)starts, its durable queues answer 404 "home node …
+ * is down or inaccessible" for a few seconds (a stream's log, osiris, starts
+ * after the node reports running): declaring one then is retried, not failed.
+ */
+async function whileQueueRecovers(request: () => Promise<unknown>): Promise<void> {
+  const deadline = Date.now() + QUEUE_RECOVERY_MS;
+  for (;;) {
+    try {
+      await request();
+      return;
+    } catch (e) {
+      const recovering = e instanceof ManagementApiError && e.status === 404 && /is down or inaccessible/.test(e.message);
+      if (!recovering || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
 
 export interface ShovelStatus {
