@@ -4,24 +4,21 @@
  * and so is every secret the command was given (passcodes from the
  * environment, URL passwords, decoded or not), wherever it appears.
  */
-
-const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]*@/gi;
+import { makeMask } from '../shared/mask.ts';
 
 const secrets = new Set<string>();
+let masker = makeMask(secrets);
 
 /** Remembers a secret to mask in every later output line (empty ones are ignored). */
 export function addSecret(secret: string | undefined | null): void {
-  if (!secret) return;
+  if (!secret || secrets.has(secret)) return;
   secrets.add(secret);
-  secrets.add(encodeURIComponent(secret));
+  masker = makeMask(secrets);
 }
 
-/** `text` with URL passwords and every known secret replaced by `***`. */
+/** `text` with URL passwords and every known secret replaced by `***` (cli/shared/mask.ts). */
 export function mask(text: string): string {
-  let out = text.replace(URL_PASSWORD, '$1***@');
-  // Longest first, so a secret that contains another is masked whole.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
-  return out;
+  return masker(text);
 }
 
 /** A URL for display: its password masked, the rest as given. */
