@@ -6,6 +6,7 @@
  */
 import { StompSocketState, type IStompSocket } from '@stomp/stompjs';
 import type { TraceConnectionListeners, TraceConnectionStatus } from './trace-connection.ts';
+import type { StompMessageFrame } from '../model/index.ts';
 
 export interface SentFrame {
   command: string;
@@ -139,10 +140,14 @@ export class RecordingListeners implements TraceConnectionListeners {
   readonly statuses: [TraceConnectionStatus, string][] = [];
   readonly active: string[] = [];
   readonly failed: [string, string][] = [];
+  /** The subscription id and STOMP message-id of every MESSAGE handed over. */
+  readonly messages: [string, string][] = [];
   onStatus(status: TraceConnectionStatus, detail: string): void {
     this.statuses.push([status, detail]);
   }
-  onMessage(): void {}
+  onMessage(frame: StompMessageFrame, subscriptionId: string): void {
+    this.messages.push([subscriptionId, frame.headers['message-id'] ?? '']);
+  }
   onSubscriptionActive(id: string): void {
     this.active.push(id);
   }

@@ -270,4 +270,27 @@ describe('TraceConnection', () => {
     expect(subscribedIds(second)).toEqual(['a', 'c']);
     expect(listeners.failed).toEqual([]);
   });
+
+  it('reads a stream with a STOMP id of its own per SUBSCRIBE, acks it, and resumes after a reconnect at the offset after the last message', async () => {
+    const stream = '/amq/queue/warren.history.app.events';
+    connection.subscribe('h', stream, { durable: false, stream: { offset: 'timestamp=1796300000' } });
+    connection.open();
+    const first = await connectLast();
+    expect(first.framesOf('SUBSCRIBE')[0]?.headers).toMatchObject({ id: 'h~1', ack: 'client', 'prefetch-count': '2000', 'x-stream-offset': 'timestamp=1796300000' });
+    await confirm(first, 'h~1');
+    expect(listeners.active).toEqual(['h']);
+    for (const offset of [40, 41, 42]) {
+      first.deliver(`MESSAGE\nsubscription:h~1\ndestination:/exchange/app.events/k\nmessage-id:m${offset}\nack:a${offset}\nx-stream-offset:${offset}\n\n{}\0`);
+    }
+    await vi.advanceTimersByTimeAsync(100);
+    expect(listeners.messages).toEqual([['h', 'm40'], ['h', 'm41'], ['h', 'm42']]);
+    // One cumulative ack: the broker's credit for the next messages.
+    expect(first.framesOf('ACK').map((f) => f.headers.id)).toEqual(['a42']);
+
+    first.serverClose(1006);
+    await vi.advanceTimersByTimeAsync(RECONNECT_INITIAL_MS);
+    const second = await connectLast();
+    // Nothing twice, nothing missed: on from 43, under a new id.
+    expect(second.framesOf('SUBSCRIBE')[0]?.headers).toMatchObject({ id: 'h~2', 'x-stream-offset': '43' });
+  });
 });
