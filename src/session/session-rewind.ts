@@ -11,7 +11,7 @@
  */
 import type { TraceCapture } from '../capture/index.ts';
 import { describeRange, HistoryReader, isHistoryStreamDestination, rewindStartMs, summariseRewind, type RewindRange, type RewindStatus } from '../history/index.ts';
-import { checkDestination } from '../model/index.ts';
+import { checkDestination, type StompMessageFrame } from '../model/index.ts';
 import type { Subscription, WarrenStore } from '../store/index.ts';
 import type { SessionConnection } from './session-connection.ts';
 
@@ -37,9 +37,19 @@ export class SessionRewind {
     private readonly changed: () => void,
   ) {}
 
-  /** Hot path: the reader a subscription's frames go through, if it reads history. */
-  readerOf(subscriptionId: string): HistoryReader | undefined {
-    return this.readers.size === 0 ? undefined : this.readers.get(subscriptionId);
+  /**
+   * Hot path, every MESSAGE frame: into the capture as it is, or, for a
+   * subscription reading history, through its reader (its pattern, its range,
+   * the shovel's stamp as the arrival time).
+   */
+  ingest(frame: StompMessageFrame, subscriptionId: string): void {
+    const reader = this.readers.size === 0 ? undefined : this.readers.get(subscriptionId);
+    if (reader === undefined) {
+      this.capture.ingest(frame, subscriptionId);
+      return;
+    }
+    const receivedAt = reader.take(frame, Date.now());
+    if (receivedAt >= 0) this.capture.ingest(frame, subscriptionId, receivedAt);
   }
 
   /** Subscribes `s` on `connection` the way it reads now: its stream, or its live queue. */

@@ -121,14 +121,7 @@ export class TraceSession {
         }
         if (this.connection === current) this.store.getState().setConnectionStatus(status, detail);
       },
-      onMessage: (frame, subscriptionId) => {
-        const reader = this.rewinding.readerOf(subscriptionId);
-        if (reader === undefined) this.capture.ingest(frame, subscriptionId);
-        else {
-          const receivedAt = reader.take(frame, Date.now());
-          if (receivedAt >= 0) this.capture.ingest(frame, subscriptionId, receivedAt);
-        }
-      },
+      onMessage: (frame, subscriptionId) => this.rewinding.ingest(frame, subscriptionId),
       onSubscriptionActive: (id) => {
         this.rewinding.noteActive(id);
         this.store.getState().updateSubscription(id, { state: 'active', error: '' });
