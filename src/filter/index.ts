@@ -6,4 +6,4 @@
  * @module
  */
 export { topicMatches, compileTopicPattern, hasTopicWildcard, type TopicMatcher } from './topic.ts';
-export { parseFilterQuery, MATCH_ALL_FILTER, type BodyPredicate, type CompiledFilter, type FilterParseResult, type KeyPredicate } from './query.ts';
+export { parseFilterQuery, MATCH_ALL_FILTER, type BodyPredicate, type CompiledFilter, type FilterParseResult, type KeyPredicate, type LinkTerm } from './query.ts';

@@ -20,6 +20,10 @@
  * - `body:TEXT` is text in the message body (raw bytes, ASCII letters without
  *   regard to case; see body-search.ts). It cannot be memoised per routing key,
  *   so such a filter is evaluated per message: {@link CompiledFilter.matchesBody}.
+ * - `conv:ID` shows the messages of the conversation(s) with that correlation
+ *   id / Celery task id; `task:NAME` those of conversations of that Celery task
+ *   name (or RPC request routing key), exact and case-sensitive. Both are
+ *   answered per message by the conversation index: {@link CompiledFilter.linkTerms}.
  * - Any other term is a case-insensitive substring of the routing key.
  * - Field names are case-insensitive. An unknown `name:` prefix is NOT an
  *   error: the whole term is plain text, because routing keys legitimately
@@ -41,6 +45,15 @@ export interface CompiledFilter {
   matchesKey(exchange: string, routingKey: string): boolean;
   /** The `body:` terms, or null when the filter has none (then matchesKey decides alone). */
   readonly matchesBody: ((body: Uint8Array) => boolean) | null;
+  /** The `conv:` and `task:` terms, for the conversation index to answer; empty when none. */
+  readonly linkTerms: readonly LinkTerm[];
+}
+
+/** A `conv:` or `task:` term: which conversations a message must (or, negated, must not) belong to. */
+export interface LinkTerm {
+  field: 'conv' | 'task';
+  value: string;
+  negated: boolean;
 }
 
 /** Outcome of {@link parseFilterQuery}: a filter, or a message for the user. */
@@ -51,11 +64,12 @@ export type KeyPredicate = (exchange: string, routingKey: string) => boolean;
 /** Decides on a body (`body:` terms), which cannot be memoised per key. */
 export type BodyPredicate = (body: Uint8Array) => boolean;
 type TermPredicate = KeyPredicate;
-type CompiledTerm = { on: 'key'; test: TermPredicate } | { on: 'body'; test: BodyPredicate };
+type CompiledTerm = { on: 'key'; test: TermPredicate } | { on: 'body'; test: BodyPredicate } | { on: 'link'; term: LinkTerm };
 
 const EXCHANGE_FIELDS = new Set(['exchange', 'x']);
 const KEY_FIELDS = new Set(['key']);
 const BODY_FIELDS = new Set(['body']);
+const LINK_FIELDS = new Set(['conv', 'task']);
 const FIELD_PREFIX = /^([A-Za-z]+):/;
 
 /** The filter of an empty box; it passes every message. */
@@ -64,6 +78,7 @@ export const MATCH_ALL_FILTER: CompiledFilter = Object.freeze({
   isEmpty: true,
   matchesKey: () => true,
   matchesBody: null,
+  linkTerms: [],
 });
 
 /**
@@ -79,14 +94,19 @@ export function parseFilterQuery(text: string): FilterParseResult {
 
   const predicates: TermPredicate[] = [];
   const bodyPredicates: BodyPredicate[] = [];
+  const linkTerms: LinkTerm[] = [];
   for (const token of tokenized.tokens) {
     const compiled = compileTerm(token);
     if (typeof compiled === 'string') return { ok: false, error: compiled };
     if (compiled.on === 'key') predicates.push(compiled.test);
-    else bodyPredicates.push(compiled.test);
+    else if (compiled.on === 'body') bodyPredicates.push(compiled.test);
+    else linkTerms.push(compiled.term);
   }
-  if (predicates.length === 0 && bodyPredicates.length === 0) return { ok: true, filter: { ...MATCH_ALL_FILTER, text } };
-  return { ok: true, filter: { text, isEmpty: false, matchesKey: allOf(predicates), matchesBody: bodyPredicates.length ? allOf(bodyPredicates) : null } };
+  if (predicates.length === 0 && bodyPredicates.length === 0 && linkTerms.length === 0) return { ok: true, filter: { ...MATCH_ALL_FILTER, text } };
+  return {
+    ok: true,
+    filter: { text, isEmpty: false, matchesKey: allOf(predicates), matchesBody: bodyPredicates.length ? allOf(bodyPredicates) : null, linkTerms },
+  };
 }
 
 function allOf<A extends unknown[]>(predicates: ((...args: A) => boolean)[]): (...args: A) => boolean {
@@ -102,7 +122,7 @@ function allOf<A extends unknown[]>(predicates: ((...args: A) => boolean)[]): (.
 function compileTerm(token: QueryToken): CompiledTerm | string {
   const segments: QuerySegment[] = [...token.segments];
   let negated = false;
-  let field: 'exchange' | 'key' | 'body' | null = null;
+  let field: 'exchange' | 'key' | 'body' | 'conv' | 'task' | null = null;
 
   // Negation and field prefixes only count when typed bare, before any quote.
   const first = segments[0];
@@ -114,8 +134,8 @@ function compileTerm(token: QueryToken): CompiledTerm | string {
     }
     const prefix = FIELD_PREFIX.exec(head);
     const name = prefix?.[1]?.toLowerCase();
-    if (prefix && name !== undefined && (EXCHANGE_FIELDS.has(name) || KEY_FIELDS.has(name) || BODY_FIELDS.has(name))) {
-      field = EXCHANGE_FIELDS.has(name) ? 'exchange' : KEY_FIELDS.has(name) ? 'key' : 'body';
+    if (prefix && name !== undefined && (EXCHANGE_FIELDS.has(name) || KEY_FIELDS.has(name) || BODY_FIELDS.has(name) || LINK_FIELDS.has(name))) {
+      field = EXCHANGE_FIELDS.has(name) ? 'exchange' : KEY_FIELDS.has(name) ? 'key' : BODY_FIELDS.has(name) ? 'body' : (name as 'conv' | 'task');
       head = head.slice(prefix[0].length);
     }
     segments[0] = { text: head, quoted: false };
@@ -127,6 +147,10 @@ function compileTerm(token: QueryToken): CompiledTerm | string {
     if (value === '') return `"${token.raw}" needs text to look for in the body`;
     const search = compileBodySearch(value);
     return { on: 'body', test: negated ? (body) => !search(body) : search };
+  }
+  if (field === 'conv' || field === 'task') {
+    if (value === '') return `"${token.raw}" needs ${field === 'conv' ? 'a correlation or task id' : 'a task name or request routing key'}`;
+    return { on: 'link', term: { field, value, negated } };
   }
   let predicate: TermPredicate;
   if (field === 'exchange') {

@@ -18,6 +18,7 @@ import {
   TraceConnection,
   type ConnectionParams,
 } from '../connection/index.ts';
+import { ConversationIndex, linkFilter } from '../conversations/index.ts';
 import { parseFilterQuery } from '../filter/index.ts';
 import type { RewindRange } from '../history/index.ts';
 import { countRatesOf, RateRecorder } from '../rates/index.ts';
@@ -62,6 +63,8 @@ export class TraceSession {
   readonly store: WarrenStore = createWarrenStore();
   readonly capture: TraceCapture;
   readonly view: TraceView;
+  /** Messages linked into conversations, and the requests view's counts. Listens before the view, so a `conv:` filter sees a message's links. */
+  readonly conversations: ConversationIndex;
   /** Per-second counts of every message received, evicted or not: what the charts read. */
   readonly rates = new RateRecorder();
   private connection: SessionConnection | null = null;
@@ -82,6 +85,7 @@ export class TraceSession {
     // Before any STOMP frame is parsed: stompjs's parser, with a one-pass path for whole frames.
     installFastFramePath();
     this.capture = new TraceCapture({ capacity: options.capacity ?? DEFAULT_CAPACITY, reconnectLookBack: DURABLE_PREFETCH * 2 });
+    this.conversations = new ConversationIndex(this.capture);
     this.view = new TraceView(this.capture);
     this.rewinding = new SessionRewind(this.capture, this.store, () => this.connection, () => this.changed());
     const detachRates = countRatesOf(this.capture, this.rates);
@@ -234,7 +238,8 @@ export class TraceSession {
       return;
     }
     const { filter } = parsed;
-    this.view.setFilter(filter.isEmpty ? null : (exchange, routingKey) => filter.matchesKey(exchange, routingKey), filter.matchesBody);
+    const keyTest = filter.isEmpty ? null : (exchange: string, routingKey: string) => filter.matchesKey(exchange, routingKey);
+    this.view.setFilter(keyTest, filter.matchesBody, linkFilter(this.conversations, filter.linkTerms));
     this.store.getState().setFilterState(text, '');
     this.publish();
   }
@@ -254,6 +259,7 @@ export class TraceSession {
     this.rewinding.dispose();
     this.detach();
     this.view.dispose();
+    this.conversations.dispose();
     const current = this.connection;
     this.connection = null;
     await current?.close();

@@ -29,6 +29,7 @@ export class TraceView {
   private markersPlacedAt = -1;
   private markersPlacedFor = -1;
   private acceptsBody: BodyPredicate | null = null;
+  private acceptsSeq: ((seq: number) => boolean) | null = null;
   // The time window as two plain numbers (±Infinity when off): two compares on the hot path.
   private windowFromMs = -Infinity;
   private windowToMs = Infinity;
@@ -67,11 +68,13 @@ export class TraceView {
 
   /**
    * Shows only messages whose (exchange, key) `accepts` (asked once per
-   * distinct pair) and whose body `acceptsBody` accepts; null for either shows all.
+   * distinct pair), whose body `acceptsBody` accepts and whose seq
+   * `acceptsSeq` accepts (conversation terms); null for any shows all.
    */
-  setFilter(accepts: KeyPredicate | null, acceptsBody: BodyPredicate | null = null): void {
+  setFilter(accepts: KeyPredicate | null, acceptsBody: BodyPredicate | null = null, acceptsSeq: ((seq: number) => boolean) | null = null): void {
     this.verdicts.setPredicate(accepts);
     this.acceptsBody = acceptsBody;
+    this.acceptsSeq = acceptsSeq;
     this.rebuild();
   }
 
@@ -153,13 +156,14 @@ export class TraceView {
   private isShown(m: TracedMessage): boolean {
     if (m.receivedAt < this.windowFromMs || m.receivedAt >= this.windowToMs) return false;
     if (!this.verdicts.shows(m)) return false;
+    if (this.acceptsSeq !== null && !this.acceptsSeq(m.seq)) return false;
     return this.acceptsBody === null || this.acceptsBody(m.body);
   }
 
   private rebuild(): void {
     this.visible.clear();
     const { buffer } = this.capture;
-    if (this.acceptsBody === null && this.windowFromMs === -Infinity && this.windowToMs === Infinity) {
+    if (this.acceptsBody === null && this.acceptsSeq === null && this.windowFromMs === -Infinity && this.windowToMs === Infinity) {
       // Routing key only: a scan of the key-id column, no message is touched.
       this.verdicts.scan(buffer.firstSeq, buffer.lastSeq, this.messageAt, this.visible);
     } else {

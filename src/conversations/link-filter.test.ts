@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { TraceCapture } from '../capture/index.ts';
+import { parseFilterQuery } from '../filter/index.ts';
+import { stompFrame } from '../model/fixtures/messages.ts';
+import { TraceView } from '../view/index.ts';
+import { ConversationIndex } from './conversation-index.ts';
+import { linkFilter } from './link-filter.ts';
+
+function setup() {
+  const capture = new TraceCapture({ capacity: 100 });
+  const index = new ConversationIndex(capture);
+  const view = new TraceView(capture);
+  const ingest = (destination: string, headers: Record<string, string>, body = '{}') => capture.ingest(stompFrame(destination, headers, body), 's');
+  const filter = (text: string) => {
+    const parsed = parseFilterQuery(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { filter: f } = parsed;
+    view.setFilter(f.isEmpty ? null : (x, k) => f.matchesKey(x, k), f.matchesBody, linkFilter(index, f.linkTerms));
+    return Array.from({ length: view.rowCount }, (_, row) => view.seqAtRow(row));
+  };
+  return { ingest, filter };
+}
+
+describe('conv: and task: filter terms', () => {
+  it('show the messages of one conversation, or of one task name, live and on re-filter', () => {
+    const { ingest, filter } = setup();
+    ingest('/exchange/celery/celery', { task: 'proj.add', id: 'a1', 'correlation-id': 'a1', 'reply-to': '/reply-queue/c' });
+    ingest('/exchange/app.events/orders.created', {});
+    ingest('/exchange/celeryev/task.multi', {}, JSON.stringify([{ type: 'task-received', uuid: 'a1' }, { type: 'task-received', uuid: 'b2', name: 'proj.mul' }]));
+    ingest('/exchange/celery.replies/c', { 'correlation-id': 'a1' });
+    expect(filter('conv:a1')).toEqual([1, 3, 4]);
+    expect(filter('task:proj.mul')).toEqual([3]);
+    expect(filter('-conv:a1')).toEqual([2]);
+    expect(filter('conv:a1 exchange:celery.replies')).toEqual([4]);
+    filter('conv:b2');
+    ingest('/exchange/celeryev/task.succeeded', {}, JSON.stringify({ type: 'task-succeeded', uuid: 'b2' }));
+    expect(filter('conv:b2')).toEqual([3, 5]);
+  });
+
+  it('refuse a term without a value', () => {
+    expect(parseFilterQuery('conv:')).toMatchObject({ ok: false });
+    expect(parseFilterQuery('task:""')).toMatchObject({ ok: false });
+    expect(parseFilterQuery('task:"my task"')).toMatchObject({ ok: true, filter: { linkTerms: [{ field: 'task', value: 'my task', negated: false }] } });
+  });
+});

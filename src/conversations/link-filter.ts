@@ -1,0 +1,22 @@
+/**
+ * The filter box's `conv:` and `task:` terms, answered per message by the
+ * conversation index (see filter/query.ts for the grammar).
+ */
+import type { LinkTerm } from '../filter/index.ts';
+import type { ConversationIndex } from './conversation-index.ts';
+
+/**
+ * The `conv:` / `task:` terms of a filter as one per-message test (null when
+ * there are none), answered from the index's slots without touching a body.
+ */
+export function linkFilter(index: ConversationIndex, terms: readonly LinkTerm[]): ((seq: number) => boolean) | null {
+  if (terms.length === 0) return null;
+  const tests = terms.map(({ field, value, negated }) => {
+    const test = field === 'conv' ? (seq: number) => index.hasId(seq, value) : (seq: number) => index.hasName(seq, value);
+    return negated ? (seq: number) => !test(seq) : test;
+  });
+  return (seq) => {
+    for (const test of tests) if (!test(seq)) return false;
+    return true;
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * What a message says about the conversation it belongs to, read at ingest.
+ * Headers need no body parse; only Celery task events (whose task id is in
+ * the body) and replies (whose failure status is) have their body read, and
+ * only for the fields the index needs.
+ */
+import { CELERY_EVENT_EXCHANGE, decodeBody, type TracedMessage } from '../model/index.ts';
+
+/** The fields of one Celery task event that the index uses. */
+export interface TaskEventLink {
+  type: string;
+  /** The task's id. */
+  uuid: string;
+  /** Task name: task-sent and task-received carry it. */
+  name: string;
+  /** task-received / task-sent `retries`; 0 when absent. */
+  retries: number;
+  /** task-succeeded `runtime`, seconds on the worker's clock; NaN when absent. */
+  runtime: number;
+  rootId: string;
+  parentId: string;
+  /** Epoch seconds on the sender's clock; null when absent. */
+  timestamp: number | null;
+  hostname: string;
+}
+
+/** Event types that stand for the request when the task message itself is not seen. */
+export const REQUEST_EVENTS: ReadonlySet<string> = new Set(['task-sent', 'task-received']);
+/** Event types that end a task, and whether they mean failure. */
+export const TERMINAL_EVENTS: ReadonlyMap<string, boolean> = new Map([
+  ['task-succeeded', false],
+  ['task-failed', true],
+  ['task-rejected', true],
+  ['task-revoked', true],
+]);
+
+/** A task event message on `celeryev` (`task.*` keys: one event, or a `task.multi` batch). */
+export function isTaskEventMessage(m: TracedMessage): boolean {
+  return m.exchange === CELERY_EVENT_EXCHANGE && m.routingKey.startsWith('task.');
+}
+
+/**
+ * The task events of a celeryev message, in body order: one object, or an
+ * array of them for `task.multi`. Entries without a string `uuid` are skipped;
+ * an unreadable body gives none.
+ */
+export function readTaskEvents(m: TracedMessage): TaskEventLink[] {
+  const body = decodeBody(m);
+  if (body.kind !== 'json') return [];
+  const items: unknown[] = Array.isArray(body.value) ? body.value : [body.value];
+  const events: TaskEventLink[] = [];
+  for (const item of items) {
+    if (item === null || typeof item !== 'object') continue;
+    const e = item as Record<string, unknown>;
+    const uuid = e['uuid'];
+    if (typeof uuid !== 'string' || uuid === '') continue;
+    events.push({
+      type: typeof e['type'] === 'string' ? e['type'] : '',
+      uuid,
+      name: typeof e['name'] === 'string' ? e['name'] : '',
+      retries: typeof e['retries'] === 'number' ? e['retries'] : 0,
+      runtime: typeof e['runtime'] === 'number' ? e['runtime'] : NaN,
+      rootId: typeof e['root_id'] === 'string' ? e['root_id'] : '',
+      parentId: typeof e['parent_id'] === 'string' ? e['parent_id'] : '',
+      timestamp: typeof e['timestamp'] === 'number' ? e['timestamp'] : null,
+      hostname: typeof e['hostname'] === 'string' ? e['hostname'] : '',
+    });
+  }
+  return events;
+}
+
+/** Is this message a request: a Celery task message, or anything with reply_to and a correlation id? */
+export function isRequest(m: TracedMessage): boolean {
+  return m.taskName !== '' ? m.headers['id'] !== undefined : m.correlationId !== '' && m.headers['reply-to'] !== undefined;
+}
+
+/** The id a request is answered under: the Celery task id, else the correlation id. */
+export function requestKey(m: TracedMessage): string {
+  return m.taskName !== '' ? (m.headers['id'] ?? '') : m.correlationId;
+}
+
+/** Is this message an answer: a correlation id without reply_to, and not a task? */
+export function isReply(m: TracedMessage): boolean {
+  return m.correlationId !== '' && m.taskName === '' && m.headers['reply-to'] === undefined;
+}
+
+/** Celery's `retries` header of a task message; 0 when absent or odd. */
+export function retriesOf(m: TracedMessage): number {
+  const raw = m.headers['retries'];
+  const n = raw === undefined ? 0 : Number.parseInt(raw, 10);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+/** Largest reply whose body is read for a failure status: bigger ones count as answered. */
+const REPLY_STATUS_LIMIT = 64 * 1024;
+
+/** A reply whose JSON body says `"status": "FAILURE"` (Celery's result format). */
+export function replySaysFailure(m: TracedMessage): boolean {
+  if (m.size === 0 || m.size > REPLY_STATUS_LIMIT) return false;
+  const body = decodeBody(m);
+  if (body.kind !== 'json' || body.value === null || typeof body.value !== 'object') return false;
+  return (body.value as Record<string, unknown>)['status'] === 'FAILURE';
+}
+
+/** Two copies of one request message (two subscriptions, a redelivery), told by AMQP message id or x-warren-seq. */
+export function sameRequestMessage(a: TracedMessage, b: TracedMessage): boolean {
+  if (a.exchange !== b.exchange || a.routingKey !== b.routingKey || retriesOf(a) !== retriesOf(b)) return false;
+  const idA = a.headers['amqp-message-id'];
+  if (idA !== undefined && idA === b.headers['amqp-message-id']) return true;
+  return a.warrenSeq >= 0 && a.warrenSeq === b.warrenSeq;
+}
