@@ -9,6 +9,7 @@
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useSession, useWarrenStore } from '../../ui/index.ts';
+import { ConversationPanel } from '../conversation/index.ts';
 import { HeadersTable } from './HeadersTable.tsx';
 import { MessageSummary } from './MessageSummary.tsx';
 import { PayloadPanel } from './PayloadPanel.tsx';
@@ -54,6 +55,8 @@ function InspectedMessage({ seq }: { seq: number }) {
   return (
     <div className="inspector-body">
       <MessageSummary message={message} />
+      {/* A request, an answer or a task event: its whole conversation first, it is short. */}
+      <ConversationPanel seq={seq} />
       {/* The payload is what people open a message for: it comes before the long header list. */}
       <PayloadPanel message={message} />
       <HeadersTable message={message} />
