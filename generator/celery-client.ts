@@ -4,7 +4,8 @@
  * an earlier task), so a tracer can follow root_id/parent_id chains.
  */
 import { buildCeleryTask, pyIsoformat, randomTaskSpec } from './celery-task.ts';
-import type { TaskLineage, TaskName, TaskSpec } from './celery-task.ts';
+import type { CeleryTaskInput, TaskLineage, TaskName, TaskSpec } from './celery-task.ts';
+import { buildTaskSentEvent, createClientEventSource } from './client-events.ts';
 import type { OutgoingMessage } from './message.ts';
 import { chance, pick, uuid } from './random.ts';
 import type { Rng } from './random.ts';
@@ -21,13 +22,21 @@ export interface CeleryClientOptions {
   rng: Rng;
   replyTo: string;
   origin: string;
+  /** The client's pid, for its task-sent events. */
+  pid?: number;
+  /** Route every task to this queue instead of its usual one (celery or email). */
+  taskQueue?: string | null;
+  /** Share of tasks sent with x-warren-drop-reply. */
+  dropReplyRate?: number;
 }
 
 export interface CeleryClient {
-  nextTask(seq: number, now: number): OutgoingMessage;
+  /** The task, then its task-sent event (both for the same x-warren-seq). */
+  nextTask(seq: number, now: number): [task: OutgoingMessage, sentEvent: OutgoingMessage];
 }
 
-export function createCeleryClient({ rng, replyTo, origin }: CeleryClientOptions): CeleryClient {
+export function createCeleryClient({ rng, replyTo, origin, pid = 0, taskQueue = null, dropReplyRate = 0 }: CeleryClientOptions): CeleryClient {
+  const events = createClientEventSource(origin, pid);
   const recent: RecentTask[] = [];
   let group: { id: string; rootId: string; name: TaskName; nextIndex: number } | null = null;
 
@@ -63,22 +72,26 @@ export function createCeleryClient({ rng, replyTo, origin }: CeleryClientOptions
   }
 
   return {
-    nextTask(seq: number, now: number): OutgoingMessage {
+    nextTask(seq, now) {
       const { spec, lineage, isRetry } = choose();
       recent.push({ spec, lineage });
       if (recent.length > RECENT_LIMIT) recent.shift();
       // Exponential back-off, as a typical `self.retry(countdown=...)` would use.
       const backoffMs = 10_000 * 2 ** (lineage.retries - 1);
-      return buildCeleryTask({
+      const input: CeleryTaskInput = {
         seq,
-        spec,
+        spec: taskQueue === null ? spec : { ...spec, queue: taskQueue },
         lineage,
         replyTo,
         origin,
         eta: isRetry ? pyIsoformat(now + backoffMs) : null,
         expires: chance(rng, 0.1) ? pyIsoformat(now + 3_600_000) : null,
         timeLimit: spec.name === 'proj.reports.generate' ? [600, 540] : [null, null],
-      });
+        // Drawn only when asked for, so a seed replays the same traffic as before this option existed.
+        dropReply: dropReplyRate > 0 && chance(rng, dropReplyRate),
+      };
+      const task = buildCeleryTask(input);
+      return [task, buildTaskSentEvent(input, task, events, now)];
     },
   };
 }

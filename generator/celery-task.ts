@@ -5,7 +5,7 @@
  * the dashboard has to cope with exactly that.
  */
 import { CELERY_EXCHANGE } from './exchanges.ts';
-import { int32, int64, jsonBuffer, SEQ_HEADER } from './message.ts';
+import { DROP_REPLY_HEADER, int32, int64, jsonBuffer, SEQ_HEADER } from './message.ts';
 import type { Headers, JsonValue, OutgoingMessage } from './message.ts';
 import { pyRepr, pyTupleRepr } from './python-repr.ts';
 import { hex, pick, randInt } from './random.ts';
@@ -13,8 +13,8 @@ import type { Rng } from './random.ts';
 
 export interface TaskSpec {
   name: string;
-  /** Celery routes by queue name: the routing key equals the queue. */
-  queue: 'celery' | 'email';
+  /** Celery routes by queue name: the routing key equals the queue (celery or email, or a test's own). */
+  queue: string;
   args: JsonValue[];
   kwargs: Record<string, JsonValue>;
 }
@@ -41,6 +41,8 @@ export interface CeleryTaskInput {
   expires: string | null;
   /** [hard, soft] seconds, or [None, None]. */
   timeLimit: [number | null, number | null];
+  /** Adds x-warren-drop-reply: the worker will never answer it. */
+  dropReply?: boolean;
 }
 
 export function buildCeleryTask(input: CeleryTaskInput): OutgoingMessage {
@@ -64,6 +66,7 @@ export function buildCeleryTask(input: CeleryTaskInput): OutgoingMessage {
     ignore_result: false,
     [SEQ_HEADER]: int64(input.seq),
   };
+  if (input.dropReply === true) headers[DROP_REPLY_HEADER] = '1';
   const embed = { callbacks: null, errbacks: null, chain: null, chord: null };
   return {
     exchange: CELERY_EXCHANGE,

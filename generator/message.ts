@@ -8,6 +8,12 @@ import type { Options } from 'amqplib';
 export const SEQ_HEADER = 'x-warren-seq';
 /** Set by the worker on events/replies: the `x-warren-seq` of the task that caused them. */
 export const ORIGIN_SEQ_HEADER = 'x-warren-origin-seq';
+/**
+ * On a task or an RPC request (any value): the worker sends task-received and
+ * task-started but neither the result nor the terminal event, as if it died
+ * mid-task; the RPC service sends no reply. Makes "timed out" exact in tests.
+ */
+export const DROP_REPLY_HEADER = 'x-warren-drop-reply';
 
 /**
  * amqplib's explicit-type escape hatch. Needed because amqplib encodes a bare

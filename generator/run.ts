@@ -21,7 +21,7 @@ export interface RunOptions {
 }
 
 export interface RunResult {
-  /** Messages handed to the publisher; seqs used were seqStart .. seqStart + sent - 1. */
+  /** Numbered messages handed to the publisher (a task's task-sent event not counted); seqs used were seqStart .. seqStart + sent - 1. */
   sent: number;
   reason: StopReason;
 }
@@ -49,7 +49,8 @@ export async function runGenerator(options: RunOptions): Promise<RunResult> {
     if (t - nextDueAt > MAX_LAG_MS) scheduleStart += t - nextDueAt - MAX_LAG_MS;
 
     if (t >= nextDueAt) {
-      await options.publisher.publish(options.mix.next(options.seqStart + sent, t));
+      const next = options.mix.next(options.seqStart + sent, t);
+      for (const message of Array.isArray(next) ? next : [next]) await options.publisher.publish(message);
       sent++;
       if (++burst % BURST_YIELD === 0) await yieldToLoop();
       continue;

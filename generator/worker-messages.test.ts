@@ -4,7 +4,7 @@ import { ORIGIN_SEQ_HEADER } from './message.ts';
 import { createRng } from './random.ts';
 import { parseJson, wireHeaders } from './test-helpers.ts';
 import { createWorkerEvents } from './worker-events.ts';
-import { buildResult, decodeTask, outcomeEvent, runTask } from './worker-messages.ts';
+import { buildResult, decodeTask, outcomeEvent, runTask, taskDurationMs } from './worker-messages.ts';
 import type { ReceivedTask } from './worker-messages.ts';
 
 function receivedTask(): ReceivedTask {
@@ -65,5 +65,29 @@ describe('worker messages', () => {
     expect(reply && parseJson(reply)).toEqual({ task_id: 'task-1', status: 'SUCCESS', result: 9, traceback: null, children: [], date_done: '2023-11-14T22:13:20.500000+00:00' });
     expect(reply && wireHeaders(reply)[ORIGIN_SEQ_HEADER]).toBe(42);
     expect(buildResult({ ...receivedTask(), replyTo: null }, { ok: true, result: 1 }, 0)).toBeNull();
+  });
+
+  it('warren.sleep sleeps exactly its argument, never fails, and returns it', () => {
+    const task = { ...receivedTask(), name: 'warren.sleep', args: [250] };
+    expect(taskDurationMs(task, createRng(1))).toBe(250);
+    expect(runTask(task, createRng(1), true)).toEqual({ ok: true, result: 250 });
+    expect(taskDurationMs({ ...task, args: ['x'] }, createRng(1))).toBe(0);
+  });
+
+  it('reads x-warren-drop-reply, whatever its value', () => {
+    const msg = buildCeleryTask({
+      seq: 1,
+      spec: { name: 'warren.sleep', queue: 't1', args: [5], kwargs: {} },
+      lineage: { id: 'a', rootId: 'a', parentId: null, groupId: null, groupIndex: null, retries: 0 },
+      replyTo: 'q',
+      origin: 'o',
+      eta: null,
+      expires: null,
+      timeLimit: [null, null],
+      dropReply: true,
+    });
+    expect(decodeTask({ content: msg.content, properties: { headers: wireHeaders(msg) } })?.dropReply).toBe(true);
+    expect(decodeTask({ content: msg.content, properties: { headers: { ...wireHeaders(msg), 'x-warren-drop-reply': 0 } } })?.dropReply).toBe(true);
+    expect(receivedTask().dropReply).toBe(false);
   });
 });

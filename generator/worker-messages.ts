@@ -5,7 +5,7 @@
  */
 import { pyIsoformat } from './celery-task.ts';
 import { EVENTS_EXCHANGE, REPLIES_EXCHANGE } from './exchanges.ts';
-import { int64, jsonBuffer, ORIGIN_SEQ_HEADER, readIntHeader, SEQ_HEADER } from './message.ts';
+import { DROP_REPLY_HEADER, int64, jsonBuffer, ORIGIN_SEQ_HEADER, readIntHeader, SEQ_HEADER } from './message.ts';
 import type { Headers, JsonValue, OutgoingMessage } from './message.ts';
 import { pyRepr } from './python-repr.ts';
 import { hex, randInt } from './random.ts';
@@ -27,6 +27,8 @@ export interface ReceivedTask {
   replyTo: string | null;
   /** The generator's x-warren-seq of this task, copied onto everything it causes. */
   originSeq: number | null;
+  /** The x-warren-drop-reply header was present: act as a worker that died mid-task. */
+  dropReply: boolean;
 }
 
 /** The part of an amqplib message the decoder needs (so tests can pass plain objects). */
@@ -69,6 +71,7 @@ export function decodeTask(msg: DeliveredMessage): ReceivedTask | null {
     expires: str(h.expires),
     replyTo: str(msg.properties.replyTo),
     originSeq: readIntHeader(h, SEQ_HEADER) ?? null,
+    dropReply: h[DROP_REPLY_HEADER] !== undefined,
   };
 }
 
@@ -81,9 +84,23 @@ const FAILURES: Record<string, [string, string, string]> = {
   'proj.reports.generate': ['TimeoutError', 'query exceeded 30s', 'proj/reports.py'],
 };
 
+/**
+ * The deterministic task for tests: args [ms]. The worker sleeps exactly ms
+ * (nothing else), never fails it, and returns ms; task-succeeded's runtime is
+ * the measured sleep.
+ */
+export const SLEEP_TASK = 'warren.sleep';
+
+/** How long the task "runs": exactly ms for warren.sleep, 1-8 ms of pretend work otherwise. */
+export function taskDurationMs(task: ReceivedTask, rng: Rng): number {
+  if (task.name !== SLEEP_TASK) return randInt(rng, 1, 8);
+  const ms = task.args[0];
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? ms : 0;
+}
+
 /** Simulates running the task; `fail` is decided by the caller so the failure rate is one knob. */
 export function runTask(task: ReceivedTask, rng: Rng, fail: boolean): Outcome {
-  if (fail) {
+  if (fail && task.name !== SLEEP_TASK) {
     const [excType, excMessage, file] = FAILURES[task.name] ?? ['ValueError', 'simulated failure', 'proj/tasks.py'];
     const fn = task.name.split('.').pop() ?? 'run';
     const traceback = `Traceback (most recent call last):\n  File "/usr/lib/python3/site-packages/celery/app/trace.py", line 477, in trace_task\n    R = retval = fun(*args, **kwargs)\n  File "/app/${file}", line ${randInt(rng, 20, 200)}, in ${fn}\n    raise ${excType}(${pyRepr(excMessage)})\n${excType}: ${excMessage}\n`;
@@ -100,6 +117,8 @@ export function runTask(task: ReceivedTask, rng: Rng, fail: boolean): Outcome {
       return { ok: true, result: { report_id: `rep_${hex(rng, 10)}`, rows: randInt(rng, 10, 50000), url: `s3://reports/${String(a)}/${String(b)}.pdf` } };
     case 'proj.billing.charge':
       return { ok: true, result: { charge_id: `ch_${hex(rng, 20)}`, status: 'captured' } };
+    case SLEEP_TASK:
+      return { ok: true, result: typeof a === 'number' ? a : null };
     default:
       return { ok: true, result: null };
   }
@@ -120,9 +139,14 @@ function traceHeaders(hostname: string, originSeq: number | null): Headers {
   return headers;
 }
 
+/** An event object in the field order of Celery's `Event(type, hostname=, utcoffset=, pid=, clock=, **fields)`. */
+export function eventBody(type: string, fields: Record<string, JsonValue>, stamp: WorkerStamp): Record<string, JsonValue> {
+  return { hostname: stamp.hostname, utcoffset: 0, pid: stamp.pid, clock: stamp.clock, ...fields, timestamp: stamp.now / 1000, type };
+}
+
 /** A celeryev event; the routing key is the type with '-' → '.', as Celery's EventDispatcher does. */
 export function buildEvent(type: string, fields: Record<string, JsonValue>, stamp: WorkerStamp, originSeq: number | null = null): OutgoingMessage {
-  const body = { hostname: stamp.hostname, utcoffset: 0, pid: stamp.pid, clock: stamp.clock, ...fields, timestamp: stamp.now / 1000, type };
+  const body = eventBody(type, fields, stamp);
   return {
     exchange: EVENTS_EXCHANGE,
     routingKey: type.replaceAll('-', '.'),
@@ -137,9 +161,15 @@ export function taskEventFields(type: 'task-received' | 'task-started', task: Re
   return { uuid: task.id, name: task.name, args: task.argsrepr, kwargs: task.kwargsrepr, root_id: task.rootId, parent_id: task.parentId, retries: task.retries, eta: task.eta, expires: task.expires };
 }
 
+/** The terminal event: task-succeeded (result as Celery's saferepr, runtime in seconds) or task-failed. */
+export function outcomeFields(task: ReceivedTask, outcome: Outcome, runtimeSeconds: number): { type: 'task-succeeded' | 'task-failed'; fields: Record<string, JsonValue> } {
+  if (outcome.ok) return { type: 'task-succeeded', fields: { uuid: task.id, result: pyRepr(outcome.result), runtime: runtimeSeconds } };
+  return { type: 'task-failed', fields: { uuid: task.id, exception: `${outcome.excType}(${pyRepr(outcome.excMessage)})`, traceback: outcome.traceback } };
+}
+
 export function outcomeEvent(task: ReceivedTask, outcome: Outcome, runtimeSeconds: number, stamp: WorkerStamp): OutgoingMessage {
-  if (outcome.ok) return buildEvent('task-succeeded', { uuid: task.id, result: pyRepr(outcome.result), runtime: runtimeSeconds }, stamp, task.originSeq);
-  return buildEvent('task-failed', { uuid: task.id, exception: `${outcome.excType}(${pyRepr(outcome.excMessage)})`, traceback: outcome.traceback }, stamp, task.originSeq);
+  const { type, fields } = outcomeFields(task, outcome, runtimeSeconds);
+  return buildEvent(type, fields, stamp, task.originSeq);
 }
 
 /** The RPC result, or null when the client gave no reply_to. */

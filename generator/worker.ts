@@ -1,7 +1,10 @@
 /**
  * A Celery-like worker on the ORIGIN broker: consumes the `celery` and `email`
- * queues, emits celeryev events (received → started → succeeded/failed) and
- * answers each task with an RPC result. Run: `npm run worker`.
+ * queues (or the ones given with --queue), emits celeryev events (received →
+ * started → succeeded/failed; batched into `task.multi` messages as a Celery 5
+ * worker does, or one per message with --single-events) and answers each task
+ * with an RPC result. Reconnects with backoff when the origin goes away.
+ * Run: `npm run worker` (see WORKER_USAGE).
  *
  * Unlike Celery, results go to the named exchange `celery.replies` (routing key
  * = the task's reply_to) instead of the default exchange "": the default
@@ -9,21 +12,27 @@
  */
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ConsumeMessage } from 'amqplib';
 import { parseWorkerArgs, WORKER_USAGE } from './args.ts';
 import type { WorkerOptions } from './args.ts';
+import { openConsumerSession } from './consumer-session.ts';
+import type { ConsumerSession, QueueSpec } from './consumer-session.ts';
 import { CELERY_EXCHANGE } from './exchanges.ts';
+import type { OutgoingMessage } from './message.ts';
 import { originUrl, redactUrl } from './origin-url.ts';
-import { openPublisher } from './publisher.ts';
-import { createRng, freshSeed, randInt } from './random.ts';
+import { createRng, freshSeed } from './random.ts';
+import { keepConnected } from './reconnect.ts';
+import type { Keeper } from './reconnect.ts';
+import { createTaskEventSink } from './worker-event-sink.ts';
 import { createWorkerEvents } from './worker-events.ts';
-import { buildResult, decodeTask, outcomeEvent, runTask } from './worker-messages.ts';
+import { handleTask, newWorkerStats } from './worker-task.ts';
 
-/** Celery's default queue plus a dedicated one, each bound with its own name as key. */
-const QUEUES = ['celery', 'email'] as const;
+const DEFAULT_QUEUES = ['celery', 'email'];
 const PREFETCH = 10;
+const HEARTBEAT_MS = 2000;
 const STATUS_EVERY_MS = 10_000;
 const DRAIN_TIMEOUT_MS = 5_000;
+/** A test's own queue goes away by itself once nobody consumes it. */
+const TEST_QUEUE_EXPIRES_MS = 600_000;
 
 const log = (line: string): void => console.log(`[worker] ${line}`);
 
@@ -41,70 +50,65 @@ function parseOrExit(argv: string[]): WorkerOptions {
   }
 }
 
+/** Each queue bound on `celery` with its own name as key, as Celery's default routing does. */
+function workerQueues(names: string[]): QueueSpec[] {
+  return names.map((name) => ({
+    name,
+    options: DEFAULT_QUEUES.includes(name) ? { durable: true } : { durable: true, arguments: { 'x-expires': TEST_QUEUE_EXPIRES_MS } },
+    bindings: [{ exchange: CELERY_EXCHANGE, key: name }],
+  }));
+}
+
 async function main(): Promise<void> {
   const options = parseOrExit(process.argv.slice(2));
   const rng = createRng(options.seed ?? freshSeed());
   const url = originUrl();
-  const failAndExit = (error: Error): void => {
-    // Unacked tasks go back to their queue when the connection dies; nothing is lost.
-    console.error(`[worker] ${error.message}`);
-    process.exit(1);
+  const nodeName = options.hostname ?? `celery@${hostname()}`;
+  const events = createWorkerEvents(nodeName, process.pid);
+  const stats = newWorkerStats();
+  let eventsLost = 0;
+  let keeper: Keeper<ConsumerSession> | null = null;
+
+  // Events are transient in Celery too: one that finds no connection is counted and dropped.
+  const publishEvent = (message: OutgoingMessage): void => {
+    const session = keeper?.current();
+    if (session === undefined || session === null) eventsLost++;
+    else session.publisher.publish(message).catch(() => eventsLost++);
   };
-  const publisher = await openPublisher(url, { connectionName: 'warren-worker', onFailure: failAndExit }).catch((error: Error) => {
+  const sink = createTaskEventSink({ stamp: events.stamp, hostname: nodeName, batch: !options.singleEvents, publish: publishEvent });
+  const ctx = { rng, failRate: options.failRate, sink, stats };
+
+  keeper = await keepConnected<ConsumerSession>({
+    label: 'origin connection',
+    log,
+    open: () =>
+      openConsumerSession({
+        url,
+        connectionName: 'warren-worker',
+        prefetch: PREFETCH,
+        queues: workerQueues(options.queues),
+        onMessage: (msg, session) => void handleTask(msg, session, ctx),
+        onCancelled: (queue) => log(`the broker cancelled the consumer on ${queue} (queue deleted?)`),
+      }),
+    // Celery's Heart step starts again on every (re)connection, and with it a worker-online.
+    onUp: (session) => void session.publisher.publish(events.worker('worker-online', stats)).catch(() => undefined),
+  }).catch((error: Error) => {
     console.error(`[worker] cannot connect to ${redactUrl(url)}: ${error.message}`);
     return process.exit(1);
   });
-  const channel = await publisher.connection.createChannel();
-  channel.on('error', failAndExit);
-  await channel.prefetch(PREFETCH);
-  for (const queue of QUEUES) {
-    await channel.assertQueue(queue, { durable: true });
-    await channel.bindQueue(queue, CELERY_EXCHANGE, queue);
-  }
-
-  const events = createWorkerEvents(`celery@${hostname()}`, process.pid);
-  const stats = { processed: 0, succeeded: 0, failed: 0, rejected: 0, inFlight: 0 };
-
-  async function handle(msg: ConsumeMessage): Promise<void> {
-    const task = decodeTask(msg);
-    if (task === null) {
-      // What Celery does with a message that is not a task: log and drop, never requeue-loop.
-      channel.reject(msg, false);
-      stats.rejected++;
-      return;
-    }
-    stats.inFlight++;
-    const started = Date.now();
-    await publisher.publish(events.task('task-received', task));
-    await publisher.publish(events.task('task-started', task));
-    await sleep(randInt(rng, 1, 8));
-    const outcome = runTask(task, rng, rng.next() < options.failRate);
-    await publisher.publish(outcomeEvent(task, outcome, (Date.now() - started) / 1000, events.stamp()));
-    const result = buildResult(task, outcome, Date.now());
-    // Ack only once the broker holds the result: a crash in between redelivers the task.
-    if (result !== null) await publisher.publishConfirmed(result);
-    else await publisher.waitForConfirms();
-    channel.ack(msg);
-    stats.inFlight--;
-    stats.processed++;
-    if (outcome.ok) stats.succeeded++;
-    else stats.failed++;
-  }
-
-  const consumerTags: string[] = [];
-  for (const queue of QUEUES) {
-    const { consumerTag } = await channel.consume(queue, (msg) => {
-      if (msg === null) log(`the broker cancelled the consumer on ${queue} (queue deleted?)`);
-      else handle(msg).catch((error: Error) => failAndExit(error));
-    });
-    consumerTags.push(consumerTag);
-  }
-  await publisher.publish(events.worker('worker-online', stats));
-  const heartbeat = setInterval(() => void publisher.publish(events.worker('worker-heartbeat', stats)).catch(() => undefined), 2000);
-  log(`${redactUrl(url)} consuming ${QUEUES.join(', ')} (prefetch ${PREFETCH}, fail-rate ${options.failRate})`);
+  const heartbeat = setInterval(() => {
+    const session = keeper?.current();
+    if (session) void session.publisher.publish(events.worker('worker-heartbeat', stats)).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  log(
+    `${redactUrl(url)} consuming ${options.queues.join(', ')} as ${nodeName} (prefetch ${PREFETCH}, fail-rate ${options.failRate}, ` +
+      `${options.singleEvents ? 'one message per task event' : 'task events batched as task.multi'})`,
+  );
 
   let lastProcessed = 0;
-  const status = (): string => `processed ${stats.processed} succeeded ${stats.succeeded} failed ${stats.failed} rejected ${stats.rejected} in-flight ${stats.inFlight}`;
+  const status = (): string =>
+    `processed ${stats.processed} succeeded ${stats.succeeded} failed ${stats.failed} rejected ${stats.rejected} ` +
+    `reply-dropped ${stats.dropped} in-flight ${stats.inFlight} | reconnects ${keeper?.reconnects ?? 0} abandoned ${stats.abandoned} events-lost ${eventsLost}`;
   const timer = options.quiet
     ? null
     : setInterval(() => {
@@ -119,11 +123,12 @@ async function main(): Promise<void> {
     log(`${signal}: finishing ${stats.inFlight} in-flight task(s)`);
     clearInterval(heartbeat);
     if (timer !== null) clearInterval(timer);
-    for (const tag of consumerTags) await channel.cancel(tag).catch(() => undefined);
+    await keeper?.current()?.cancel();
     const deadline = Date.now() + DRAIN_TIMEOUT_MS;
     while (stats.inFlight > 0 && Date.now() < deadline) await sleep(20);
-    await publisher.publish(events.worker('worker-offline', stats)).catch(() => undefined);
-    await publisher.close();
+    sink.flush();
+    await keeper?.current()?.publisher.publish(events.worker('worker-offline', stats)).catch(() => undefined);
+    await keeper?.stop();
     log(`stopped: ${status()}`);
     process.exit(0);
   };
