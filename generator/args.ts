@@ -60,7 +60,8 @@ export const GENERATOR_USAGE = `usage: tsx generator/cli.ts [options]
   --duration <seconds>  stop after this long (default: run until SIGINT/SIGTERM)
   --count <n>           stop after n messages
   --seq-start <n>       first x-warren-seq value (default 1)
-  --mix <name>          default | events | celery | awkward (default: default)
+  --mix <name>          default | events | celery | rpc | requests (tasks + rpc) | awkward
+                        (default: default)
   --seed <n>            PRNG seed, for a reproducible run (default: random, printed)
   --drop-reply-rate <0..1>  share of tasks and RPC requests sent with x-warren-drop-reply,
                         which the worker and the RPC service never answer (default 0)

@@ -20,7 +20,7 @@ function run(mix: MixName, n: number, seed = 1, seqStart = 1, awkwardEvery?: num
 
 describe('traffic mixes', () => {
   it('numbers every message, +1 from --seq-start', () => {
-    for (const mix of ['default', 'events', 'celery', 'rpc'] as const) {
+    for (const mix of ['default', 'events', 'celery', 'rpc', 'requests'] as const) {
       const seqs = run(mix, 600, 5, 1000).map((m) => wireHeaders(m)[SEQ_HEADER]);
       expect(seqs).toEqual(Array.from({ length: 600 }, (_, i) => 1000 + i));
     }

@@ -11,7 +11,8 @@ import { chance } from './random.ts';
 import type { Rng } from './random.ts';
 import { buildRpcRequest } from './rpc-messages.ts';
 
-export const MIX_NAMES = ['default', 'events', 'celery', 'rpc', 'awkward'] as const;
+/** `requests`: only what expects an answer (tasks and RPC requests), for tests of request/reply tracing. */
+export const MIX_NAMES = ['default', 'events', 'celery', 'rpc', 'requests', 'awkward'] as const;
 export type MixName = (typeof MIX_NAMES)[number];
 
 /** One awkward message per this many in the default mix: ~every 5 s at the default 50 msg/s. */
@@ -97,6 +98,8 @@ export function createMix(options: MixOptions): Mix {
           return event(seq, now);
         case 'rpc':
           return rpc(seq, now);
+        case 'requests':
+          return rng.next() < 0.8 ? task(seq, now) : rpc(seq, now);
         case 'default':
           // Early in the cycle (not at its end) so even a short run shows one.
           if (i % every === 10 % every) return awkward(seq, now);

@@ -18,6 +18,8 @@ export interface PublisherStats {
   confirmed: number;
   /** Refused by the broker (e.g. a queue's reject-publish overflow); counted, not retried. */
   nacked: number;
+  /** Still unconfirmed when the channel closed (the connection died): the broker may or may not have them. */
+  unconfirmedAtClose: number;
   /** Times `publish` had to wait for 'drain'. */
   drainWaits: number;
 }
@@ -60,7 +62,7 @@ export async function openPublisher(url: string, options: PublisherOptions = {})
   channel.on('close', () => fail(new Error('publisher channel closed')));
   if (options.assertExchanges ?? true) await assertAppExchanges(channel);
 
-  const stats: PublisherStats = { published: 0, confirmed: 0, nacked: 0, drainWaits: 0 };
+  const stats: PublisherStats = { published: 0, confirmed: 0, nacked: 0, unconfirmedAtClose: 0, drainWaits: 0 };
 
   function waitForDrain(): Promise<void> {
     stats.drainWaits++;
@@ -82,6 +84,8 @@ export async function openPublisher(url: string, options: PublisherOptions = {})
     if (failure !== null) throw failure;
     const ok = channel.publish(message.exchange, message.routingKey, message.content, message.options, (err: unknown) => {
       if (err === null || err === undefined) stats.confirmed++;
+      // amqplib fails every pending confirm with 'channel closed' when the channel goes; a real nack says 'message nacked'.
+      else if (failure !== null || (err instanceof Error && err.message === 'channel closed')) stats.unconfirmedAtClose++;
       else stats.nacked++;
       onConfirm(err);
     });

@@ -92,12 +92,12 @@ export async function keepConnected<S extends Session>(options: KeeperOptions<S>
       if (error === null) return;
       const dead = session;
       session = null;
+      let delay = backoff.next();
+      options.log(`${options.label} lost: ${error.message}; reconnecting in ${seconds(delay)}`);
       if (dead !== null) {
         await dead.close().catch(() => undefined);
         options.onDown?.(error, dead);
       }
-      let delay = backoff.next();
-      options.log(`${options.label} lost: ${error.message}; reconnecting in ${seconds(delay)}`);
       for (;;) {
         await wait(delay);
         if (stopped.signal.aborted) return;

@@ -14,7 +14,7 @@ import type { Session } from './reconnect.ts';
 
 export interface ResilientPublisherStats extends PublisherStats {
   reconnects: number;
-  /** Published but neither confirmed nor nacked when their connection died. */
+  /** Published but not confirmed when their connection died (PublisherStats.unconfirmedAtClose over every connection). */
   inDoubt: number;
 }
 
@@ -46,7 +46,7 @@ async function openSession(url: string, connectionName: string): Promise<Publish
 export async function openResilientPublisher(url: string, options: ResilientPublisherOptions): Promise<ResilientPublisher> {
   const { log } = options;
   // Stats of the connections that died; the open one's are added on read.
-  const past: ResilientPublisherStats = { published: 0, confirmed: 0, nacked: 0, drainWaits: 0, reconnects: 0, inDoubt: 0 };
+  const past: ResilientPublisherStats = { published: 0, confirmed: 0, nacked: 0, unconfirmedAtClose: 0, drainWaits: 0, reconnects: 0, inDoubt: 0 };
   const keeper = await keepConnected<PublisherSession>({
     label: 'origin connection',
     log,
@@ -63,10 +63,12 @@ export async function openResilientPublisher(url: string, options: ResilientPubl
   });
   /** Adds a finished connection's counts to `past`; returns its messages in doubt. */
   function fold(s: PublisherStats): number {
+    // Callbacks amqplib had not settled yet count as in doubt too.
     const inDoubt = s.published - s.confirmed - s.nacked;
     past.published += s.published;
     past.confirmed += s.confirmed;
     past.nacked += s.nacked;
+    past.unconfirmedAtClose += inDoubt;
     past.drainWaits += s.drainWaits;
     past.inDoubt += inDoubt;
     return inDoubt;
@@ -92,7 +94,15 @@ export async function openResilientPublisher(url: string, options: ResilientPubl
     stats() {
       const open = keeper.current()?.publisher.stats();
       const add = (k: keyof PublisherStats): number => past[k] + (open?.[k] ?? 0);
-      return { published: add('published'), confirmed: add('confirmed'), nacked: add('nacked'), drainWaits: add('drainWaits'), reconnects: keeper.reconnects, inDoubt: past.inDoubt };
+      return {
+        published: add('published'),
+        confirmed: add('confirmed'),
+        nacked: add('nacked'),
+        unconfirmedAtClose: past.unconfirmedAtClose,
+        drainWaits: add('drainWaits'),
+        reconnects: keeper.reconnects,
+        inDoubt: past.inDoubt,
+      };
     },
     async close() {
       const open = keeper.current();

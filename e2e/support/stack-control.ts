@@ -4,7 +4,7 @@
  * shovel is running again.
  */
 import { loadStackConfig } from '../../stack/config.ts';
-import { stopNode } from '../../stack/rabbitmq-node.ts';
+import { livePid, stopNode } from '../../stack/rabbitmq-node.ts';
 import { stackUp } from '../../stack/stack.ts';
 
 const config = loadStackConfig();
@@ -12,6 +12,18 @@ const log = (line: string) => console.log(`[stack-control] ${line}`);
 
 export const stopMirror = () => stopNode(config, config.mirror, log);
 export const startStack = () => stackUp(config, log);
+
+/**
+ * `kill -9` of the origin's Erlang VM: a crash, not a clean stop, so clients
+ * see their sockets reset with no connection.close. Bring it back with startStack.
+ */
+export async function killOrigin(): Promise<void> {
+  const pid = livePid(config.origin);
+  if (pid === null) throw new Error('the origin node is not running');
+  process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 50 && livePid(config.origin) !== null; i++) await new Promise((r) => setTimeout(r, 100));
+  log(`origin: killed (pid ${pid})`);
+}
 
 /** The mirror's management API, as the admin, for queue statistics. */
 export interface MirrorQueue {
