@@ -1,7 +1,8 @@
 /**
  * The traffic generator, the worker and the RPC service as child processes of
  * a test, each with the test's own queues and keys (see README, "Traffic
- * generator and worker": --queue, --binding, --task-queue, --rpc-key-prefix),
+ * generator, worker and RPC service": --queue, --binding, --task-queue,
+ * --rpc-key-prefix),
  * so they never compete with the ones `npm start` may be running.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
