@@ -5,6 +5,7 @@ import { Counters } from '../features/counters/index.ts';
 import { FilterBar } from '../features/filter-bar/index.ts';
 import { Inspector } from '../features/inspector/index.ts';
 import { SubscriptionPanel } from '../features/subscriptions/index.ts';
+import { RequestsToggle, RequestsView } from '../features/requests/index.ts';
 import { RewindBar, RewindMenu } from '../features/rewind/index.ts';
 import { MessageTable } from '../features/table/index.ts';
 
@@ -26,10 +27,12 @@ export function App() {
       <main className="main">
         <ChartPanel />
         <FilterBar>
+          <RequestsToggle />
           <RewindMenu />
         </FilterBar>
         <RewindBar />
         <TimeWindowBar />
+        <RequestsView />
         <MessageTable />
       </main>
       <Inspector />

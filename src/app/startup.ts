@@ -1,6 +1,7 @@
 /**
  * Connects without clicks when the URL or the server's runtime config says
- * where to: `?broker=&vhost=&login=&sub=&sub=&filter=&rewind=`. The passcode is never
+ * where to: `?broker=&vhost=&login=&sub=&sub=&filter=&rewind=`; `?requests=1`
+ * opens the requests view. The passcode is never
  * read from the URL; it comes from warren.config.json only for the very broker
  * and login named there, or from the connection panel.
  */
@@ -24,6 +25,7 @@ export async function startFromUrlAndConfig(session: TraceSession): Promise<void
   const params = new URLSearchParams(location.search);
   // The shared link's filter first: the box shows it from the first paint.
   session.setFilterText(params.get('filter') ?? '');
+  if (params.get('requests') === '1') session.store.getState().setRequestsOpen(true);
   const config = await loadRuntimeConfig();
   const store = session.store.getState();
   const broker = params.get('broker') ?? config.broker ?? '';

@@ -11,8 +11,9 @@ import { createConnectionSlice, type ConnectionSlice } from './connection-slice.
 import { createSubscriptionsSlice, type SubscriptionsSlice } from './subscriptions-slice.ts';
 import { createViewSlice, type ViewSlice } from './view-slice.ts';
 import { createRewindSlice, type RewindSlice } from './rewind-slice.ts';
+import { createRequestsSlice, type RequestsSlice } from './requests-slice.ts';
 
-export type WarrenState = ConnectionSlice & SubscriptionsSlice & ViewSlice & ChoicesSlice & ChartsSlice & RewindSlice;
+export type WarrenState = ConnectionSlice & SubscriptionsSlice & ViewSlice & ChoicesSlice & ChartsSlice & RewindSlice & RequestsSlice;
 export type WarrenStore = StoreApi<WarrenState>;
 
 export function createWarrenStore(): WarrenStore {
@@ -23,6 +24,7 @@ export function createWarrenStore(): WarrenStore {
     ...createChoicesSlice(...a),
     ...createChartsSlice(...a),
     ...createRewindSlice(...a),
+    ...createRequestsSlice(...a),
   }));
 }
 
@@ -32,3 +34,4 @@ export type { PublishedView, ViewSlice } from './view-slice.ts';
 export type { ChoicesSlice, TimeWindow } from './choices-slice.ts';
 export type { ChartSettings, ChartsSlice } from './charts-slice.ts';
 export type { RewindSlice } from './rewind-slice.ts';
+export type { RequestSort, RequestSortKey, RequestsSlice } from './requests-slice.ts';
