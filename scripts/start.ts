@@ -4,71 +4,42 @@
  * Ctrl-C stops what this started in the foreground; the brokers keep running
  * (they take seconds to boot) until `npm run stack:down`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { loadStackConfig } from '../stack/config.ts';
 import { stackUp } from '../stack/stack.ts';
-import { createBackoff, seconds } from '../generator/reconnect.ts';
+import { supervise, type Supervised } from '../generator/supervise.ts';
 import { buildDashboard, serveDashboard, serveOptionsFromEnv, writeRuntimeConfig } from './dashboard.ts';
 
 const started = Date.now();
 const root = resolve(import.meta.dirname, '..');
 const say = (line: string) => console.log(`[warren] ${line}`);
-const children = new Set<ChildProcess>();
-
-/** A child that ran this long before dying starts over from the shortest restart delay. */
-const HEALTHY_RUN_MS = 60_000;
+const supervised: Supervised[] = [];
+const lastSeq = new Map<string, number>();
 /** The generator prints `(last seq N)` in its status and final lines: a restart continues from N+1. */
 const LAST_SEQ = /\(last seq (\d+)\)/;
 
-/**
- * Runs a tsx script and restarts it with backoff (1 s doubling to 30 s) if it
- * dies: the generator, the worker and the RPC service reconnect by themselves
- * when the origin restarts, so this is for a crash. `args` is asked again on
- * each start, so the generator can continue its x-warren-seq numbering.
- */
-function supervise(name: string, script: string, args: () => string[] = () => []): void {
-  const backoff = createBackoff(1000, 30_000);
-  const start = (): void => {
-    const child = spawn(resolve(root, 'node_modules/.bin/tsx'), [script, ...args()], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    const began = Date.now();
-    for (const stream of [child.stdout, child.stderr]) {
+/** Runs a tsx script, restarted with backoff if it crashes (generator/supervise.ts). */
+function runTs(name: string, script: string, args: () => string[] = () => []): void {
+  supervised.push(
+    supervise({
+      name,
+      command: resolve(root, 'node_modules/.bin/tsx'),
+      args: () => [script, ...args()],
+      cwd: root,
       // The generator, the worker and the RPC service prefix their own lines.
-      createInterface({ input: stream }).on('line', (line) => {
+      onLine: (line) => {
         console.log(line);
         const seq = LAST_SEQ.exec(line)?.[1];
         if (seq !== undefined) lastSeq.set(name, Number(seq));
-      });
-    }
-    child.on('exit', (code, signal) => {
-      children.delete(child);
-      if (stopping) return;
-      if (code === 0) {
-        // Asked to stop (e.g. the generator's --duration or --count): not a crash.
-        say(`${name} finished`);
-        return;
-      }
-      if (Date.now() - began >= HEALTHY_RUN_MS) backoff.reset();
-      const delay = backoff.next();
-      say(`${name} exited (${signal ?? `code ${code}`}); restarting it in ${seconds(delay)}`);
-      setTimeout(() => {
-        if (!stopping) start();
-      }, delay);
-    });
-    children.add(child);
-  };
-  start();
+      },
+      say,
+    }),
+  );
 }
-const lastSeq = new Map<string, number>();
 
-let stopping = false;
 async function stop(): Promise<never> {
-  stopping = true;
   say('stopping the generator, the worker, the RPC service and the dashboard server');
-  const running = [...children];
-  for (const child of running) child.kill('SIGTERM');
-  await Promise.all(running.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  await Promise.all(supervised.map((s) => s.stop()));
   say('the brokers are still running (state in .stack/); stop them with: npm run stack:down');
   process.exit(0);
 }
@@ -81,10 +52,10 @@ try {
   await buildDashboard();
   writeRuntimeConfig(stack);
   const server = await serveDashboard(serve);
-  supervise('worker', 'generator/worker.ts');
-  supervise('rpc-service', 'generator/rpc-service.ts');
+  runTs('worker', 'generator/worker.ts');
+  runTs('rpc-service', 'generator/rpc-service.ts');
   // A few requests never answered, so the dashboard shows timed-out ones; the user's flags come after and win.
-  supervise('generator', 'generator/cli.ts', () => {
+  runTs('generator', 'generator/cli.ts', () => {
     const last = lastSeq.get('generator');
     return ['--drop-reply-rate', '0.005', ...process.argv.slice(2), ...(last === undefined ? [] : ['--seq-start', String(last + 1)])];
   });
@@ -95,6 +66,6 @@ try {
   say(`mirror management UI: http://127.0.0.1:${stack.mirror.managementPort.port} (guest/guest, loopback only)`);
 } catch (e) {
   console.error(`[warren] ${e instanceof Error ? e.message : String(e)}`);
-  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(supervised.map((s) => s.stop()));
   process.exit(1);
 }
