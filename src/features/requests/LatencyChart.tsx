@@ -26,6 +26,7 @@ export function LatencyChart({ name, bars }: Props) {
       <figcaption>
         <span className="requests-chart-name" title={name}>{name}</span>
         <span className="requests-chart-legend">
+          ms, log bins
           <span className="swatch" style={{ background: LATENCY_COLOR }} /> latency (page clock)
           {hasRuntime && (
             <>

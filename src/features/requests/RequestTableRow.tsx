@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatCount } from '../../ui/index.ts';
 import { cellValue, REQUEST_COLUMNS } from './columns.ts';
 import { isFilterableName } from './filter-term.ts';
@@ -18,6 +18,11 @@ interface Props {
  */
 export const RequestTableRow = memo(function RequestTableRow({ row, selected, onToggle }: Props) {
   const filterable = isFilterableName(row.name);
+  const ref = useRef<HTMLTableRowElement>(null);
+  // Selecting opens the chart, which shrinks the rows' frame: keep the chosen row in sight (once, not on every update).
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   const toggle = () => {
     if (filterable) onToggle(row.name);
   };
@@ -29,6 +34,7 @@ export const RequestTableRow = memo(function RequestTableRow({ row, selected, on
   const kindLabel = row.kind === 'celery' ? 'Celery task' : 'RPC request key';
   return (
     <tr
+      ref={ref}
       data-testid="requests-row"
       data-name={row.name}
       data-kind={row.kind}
