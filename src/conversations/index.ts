@@ -8,6 +8,6 @@ export { linkFilter } from './link-filter.ts';
 export { ConversationIndex, type ConversationIndexOptions } from './conversation-index.ts';
 export { DEFAULT_REQUEST_TIMEOUT_MS } from './request-ledger.ts';
 export { Conversation, type ConversationState } from './conversation.ts';
-export { RequestRow, type RequestKind, OVERFLOW_ROW_NAME } from './request-rows.ts';
+export { RequestRow, type RequestKind, OVERFLOW_ROW_NAME, UNNAMED_ROW_NAME } from './request-rows.ts';
 export { LatencyHistogram, type LatencyBin } from './latency-histogram.ts';
 export { conversationSteps, workflowTree, type ConversationStep, type StepKind, type WorkflowNode } from './conversation-steps.ts';

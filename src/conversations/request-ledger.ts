@@ -6,7 +6,7 @@
  */
 import type { Conversation, ConversationState } from './conversation.ts';
 import { PendingRequests } from './pending-requests.ts';
-import { RequestRows, type RequestKind, type RequestRow } from './request-rows.ts';
+import { RequestRows, UNNAMED_ROW_NAME, type RequestKind, type RequestRow } from './request-rows.ts';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
@@ -58,7 +58,7 @@ export class RequestLedger {
   /** The first request (message or event) of a conversation: count it in its row. */
   requestSeen(c: Conversation, at: number, kind: RequestKind): void {
     c.requestAt = at;
-    c.row = this.rows.rowFor(kind, c.name === '' ? '(unnamed)' : c.name);
+    c.row = this.rows.rowFor(kind, c.name === '' ? UNNAMED_ROW_NAME : c.name);
     c.row.count++;
     if (c.state === 'request-not-seen' && !Number.isNaN(c.completedAt)) {
       // The answer came first (another shovel): settle the pair now.

@@ -29,6 +29,8 @@ export class RequestRow {
 /** Distinct rows kept before new names are counted together in one overflow row per kind. */
 export const MAX_REQUEST_ROWS = 1000;
 export const OVERFLOW_ROW_NAME = '(other names)';
+/** The row of requests whose task name or routing key is not known (a Celery event without `name`). */
+export const UNNAMED_ROW_NAME = '(unnamed)';
 
 export class RequestRows {
   private readonly rows = new Map<string, RequestRow>();

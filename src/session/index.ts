@@ -1,1 +1,2 @@
 export { TraceSession, type ConnectionFactory, type SessionConnection, type TraceSessionOptions } from './trace-session.ts';
+export { pageHidden, watchPageVisibility } from './page-visibility.ts';

@@ -4,11 +4,10 @@
  * bare (src/filter/query-tokenizer.ts: whitespace ends a term, a double quote
  * opens a quoted run, inside which a backslash escapes the next character).
  */
-import { OVERFLOW_ROW_NAME } from '../../conversations/index.ts';
+import { OVERFLOW_ROW_NAME, UNNAMED_ROW_NAME } from '../../conversations/index.ts';
 import { parseFilterQuery } from '../../filter/index.ts';
 
-/** The row the ledger counts requests without a name in (request-ledger.ts spells it so). */
-export const UNNAMED_ROW_NAME = '(unnamed)';
+export { UNNAMED_ROW_NAME };
 
 const NEEDS_QUOTES = /[\s"\\]/;
 

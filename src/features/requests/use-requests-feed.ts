@@ -5,7 +5,7 @@
  * costs nothing.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { pageHidden, watchPageVisibility } from '../../session/page-visibility.ts';
+import { pageHidden, watchPageVisibility } from '../../session/index.ts';
 import { useSession } from '../../ui/index.ts';
 import { RequestsFeed, type RequestsSnapshot } from './requests-feed.ts';
 
