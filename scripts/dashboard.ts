@@ -12,7 +12,12 @@ import { type StackConfig, webStompUrl } from '../stack/config.ts';
 const root = resolve(import.meta.dirname, '..');
 export const distDir = resolve(root, 'dist');
 
-export const DEFAULT_SUBSCRIPTIONS = ['/exchange/app.events/#', '/exchange/celery/#'];
+/**
+ * What `npm start`'s dashboard subscribes to: the traffic, plus Celery's task
+ * events and the replies, so a task's whole conversation is on the page
+ * (worker heartbeats, every 2 s per worker, are left out).
+ */
+export const DEFAULT_SUBSCRIPTIONS = ['/exchange/app.events/#', '/exchange/celery/#', '/exchange/celeryev/task.#', '/exchange/celery.replies/#'];
 
 export async function buildDashboard(): Promise<void> {
   await build({ root, logLevel: 'warn' });

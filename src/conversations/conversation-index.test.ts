@@ -198,10 +198,12 @@ describe('ConversationIndex', () => {
     send.task('child1', 'proj.a', { root_id: 'root', parent_id: 'root' });
     send.task('child2', 'proj.b', { root_id: 'root', parent_id: 'root' });
     send.task('grandchild', 'proj.c', { root_id: 'root', parent_id: 'child1' });
+    send.task('member', 'proj.e', { root_id: 'root', group: 'g1' });
+    send.task('orphan', 'proj.f', { root_id: 'root', parent_id: 'evicted' });
     send.task('alone', 'proj.d', { root_id: 'alone' });
     const tree = workflowTree(index, index.byId('grandchild')!);
-    expect(tree?.map((n) => n.conversation.key)).toEqual(['root']);
-    expect(tree?.[0]?.children.map((n) => n.conversation.key)).toEqual(['child1', 'child2']);
+    expect(tree?.map((n) => n.conversation.key)).toEqual(['root', 'orphan']);
+    expect(tree?.[0]?.children.map((n) => n.conversation.key)).toEqual(['child1', 'child2', 'member']);
     expect(tree?.[0]?.children[0]?.children.map((n) => n.conversation.key)).toEqual(['grandchild']);
     expect(workflowTree(index, index.byId('alone')!)).toBeNull();
   });

@@ -79,8 +79,8 @@ export interface WorkflowNode {
 
 /**
  * The workflow tree around `c` (tasks sharing its root id, linked by parent
- * id), or null when it is a lone task. Tasks whose parent is not known hang
- * from the top level.
+ * id), or null when it is a lone task. A task without a parent id (a group
+ * member) hangs from the root; one whose parent is not known, from the top.
  */
 export function workflowTree(index: ConversationIndex, c: Conversation): WorkflowNode[] | null {
   const members = index.workflowOf(c);
@@ -89,7 +89,9 @@ export function workflowTree(index: ConversationIndex, c: Conversation): Workflo
   for (const m of members) nodes.set(m.key, { conversation: m, children: [] });
   const top: WorkflowNode[] = [];
   for (const node of nodes.values()) {
-    const parent = node.conversation.parentKey === '' ? undefined : nodes.get(node.conversation.parentKey);
+    const { parentKey, rootKey } = node.conversation;
+    // A group's members name the root but no parent: they hang from the root.
+    const parent = nodes.get(parentKey !== '' ? parentKey : rootKey);
     if (parent !== undefined && parent !== node) parent.children.push(node);
     else top.push(node);
   }
