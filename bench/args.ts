@@ -20,13 +20,13 @@ export interface BenchOptions {
   only: Set<BenchPhase> | null;
 }
 
-export const BENCH_PHASES = ['ceiling', 'ingest', 'rewind', 'rest', 'cost', 'input', 'latency', 'capacity', 'archive', 'load'] as const;
+export const BENCH_PHASES = ['ceiling', 'ingest', 'rewind', 'rest', 'cost', 'input', 'latency', 'capacity', 'conversations', 'archive', 'load'] as const;
 export type BenchPhase = (typeof BENCH_PHASES)[number];
 
 export const BENCH_USAGE = `usage: npm run bench -- [options]
   --n <count>         messages for the ceiling and dashboard ingest runs (default 200000)
   --quick             fast check: n=20000, latency 5 s, capacity 200000
-  --skip-capacity     skip the 1,000,000-message capacity run and the archive (export/import) run
+  --skip-capacity     skip the 1,000,000-message capacity runs (domain and Celery mix) and the archive (export/import) run
   --skip-socket-compare  skip the second ingest run with the WebSocket on the main thread
   --profile           add an ingest pass under Chrome's CPU profiler and print where the time goes
   --port <port>       where to serve the dashboard (default 8097)

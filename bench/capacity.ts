@@ -50,7 +50,7 @@ export interface CapacityResult {
   cpu: CpuUsage;
 }
 
-async function heapAfterGc(page: CdpPage): Promise<HeapUsage> {
+export async function heapAfterGc(page: CdpPage): Promise<HeapUsage> {
   await page.send('HeapProfiler.collectGarbage');
   await page.send('HeapProfiler.collectGarbage');
   const usage = await page.send<{ usedSize: number; totalSize: number; backingStorageSize?: number }>('Runtime.getHeapUsage');
@@ -58,6 +58,24 @@ async function heapAfterGc(page: CdpPage): Promise<HeapUsage> {
 }
 
 const REPEATS = 5;
+
+/** Times a re-filter to `text` REPEATS times (clearing in between), through the filter box's own function. */
+export async function timeRefilterCase(page: CdpPage, label: string, text: string, expected: number): Promise<RefilterCase> {
+  const runs: RefilterTiming[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    runs.push(await callHook(page, 'refilter', text));
+    await callHook(page, 'refilter', '');
+  }
+  return {
+    label,
+    text,
+    expected,
+    runs,
+    sync: distribution(runs.map((r) => r.syncMs)),
+    painted: distribution(runs.map((r) => r.paintedMs)),
+    correct: runs.every((r) => r.visible === expected),
+  };
+}
 
 export async function measureCapacity(env: BenchEnv, count: number, log: (line: string) => void): Promise<CapacityResult> {
   const page = await openBenchPage(env, { capacity: String(count), broker: '' });
@@ -76,22 +94,7 @@ export async function measureCapacity(env: BenchEnv, count: number, log: (line: 
       if (!parsed.ok) throw new Error(`bench filter "${text}" does not parse: ${parsed.error}`);
       return Object.entries(keyCounts).reduce((sum, [key, n]) => sum + (parsed.filter.matchesKey('app.events', key) ? n : 0), 0);
     };
-    const timeCase = async (label: string, text: string, expected: number): Promise<RefilterCase> => {
-      const runs: RefilterTiming[] = [];
-      for (let i = 0; i < REPEATS; i++) {
-        runs.push(await callHook(page, 'refilter', text));
-        await callHook(page, 'refilter', '');
-      }
-      return {
-        label,
-        text,
-        expected,
-        runs,
-        sync: distribution(runs.map((r) => r.syncMs)),
-        painted: distribution(runs.map((r) => r.paintedMs)),
-        correct: runs.every((r) => r.visible === expected),
-      };
-    };
+    const timeCase = (label: string, text: string, expected: number) => timeRefilterCase(page, label, text, expected);
 
     log('capacity: timing re-filters');
     const refilter = [

@@ -48,9 +48,23 @@ export interface LatencySample {
   rowSeen: boolean;
 }
 
+/** Which traffic the synthetic loader builds: the generator's domain events, or its Celery tasks, events and replies. */
+export type SyntheticMix = 'domain' | 'celery';
+
+/** What the Celery mix loaded, for checking the conversation index's answers. */
+export interface CeleryLoadStats {
+  /** Tasks loaded (5 frames each): the conversations the index should hold. */
+  tasks: number;
+  /** Per task name, frames that belong to a conversation of that name: the rows `task:NAME` must show. */
+  taskNameFrames: Record<string, number>;
+  /** One task id and how many frames belong to it: the rows `conv:ID` must show. */
+  sample: { id: string; frames: number };
+}
+
 /** Result of loading synthetic frames through the real parser and ingest. */
 export interface SyntheticLoadResult {
   count: number;
+  mix: SyntheticMix;
   /** Wall time of the whole load, including building frame bytes and yielding between batches. */
   wallMs: number;
   /** Time inside stompjs's Parser + FrameImpl.fromRawFrame + ingest.ingest only. */
@@ -59,9 +73,24 @@ export interface SyntheticLoadResult {
   keyCounts: Record<string, number>;
   /** How many loaded bodies contain each tenant name (the body-search needles). */
   tenantCounts: Record<string, number>;
-  /** Size of one typical frame on the wire, bytes (command + headers + body + NUL). */
+  /** Mean size of a frame on the wire, bytes (command + headers + body + NUL). */
   frameBytes: number;
+  /** Mean body size, bytes. */
   bodyBytes: number;
+  /** Only for the Celery mix. */
+  celery?: CeleryLoadStats;
+  /** Only for loadSyntheticPaired: per pair of adjacent batches, rate with the index / rate without. */
+  pairRatios?: number[];
+}
+
+/** The session's conversation index, read after a load. */
+export interface ConversationIndexProbe {
+  /** `session.conversations.size`. */
+  conversations: number;
+  /** One `session.conversations.requestRows()` call (what the requests view reads), ms. */
+  requestRowsMs: number;
+  /** Its rows, with their counts (name, requests, answered, failed, pending, timed out). */
+  rows: { name: string; count: number; replied: number; failed: number; pending: number; timedOut: number }[];
 }
 
 export interface RefilterTiming {
@@ -85,8 +114,14 @@ export interface WarrenBenchApi {
   startLatency(prefix: string): void;
   /** Stops recording and returns every sample. */
   stopLatency(): LatencySample[];
-  /** Loads `count` synthetic MESSAGE frames in batches of `batch`, yielding in between. */
-  loadSynthetic(count: number, batch: number): Promise<SyntheticLoadResult>;
+  /** Loads `count` synthetic MESSAGE frames (default mix: domain) in batches of `batch`, yielding in between. */
+  loadSynthetic(count: number, batch: number, mix?: SyntheticMix): Promise<SyntheticLoadResult>;
+  /** As loadSynthetic, but batches alternate between the conversation index attached and detached (see pairRatios). */
+  loadSyntheticPaired(count: number, batch: number, mix: SyntheticMix): Promise<SyntheticLoadResult>;
+  /** `session.conversations.dispose()`: the page goes on without the index (its capture listener detached). */
+  detachConversationIndex(): boolean;
+  /** Reads the conversation index: its size, and requestRows() timed. */
+  conversationIndex(): ConversationIndexProbe;
   /** Times `applyFilterText(text)` on everything retained. */
   refilter(text: string): Promise<RefilterTiming>;
   /** Messages retained in the ring buffer. */

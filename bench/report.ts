@@ -10,6 +10,8 @@ import type { BenchOptions } from './args.ts';
 import type { ArchiveResult } from './archive.ts';
 import type { CapacityResult } from './capacity.ts';
 import type { CeilingResult } from './ceiling.ts';
+import type { ConversationsResult } from './conversations.ts';
+import { conversationRows } from './report-conversations.ts';
 import type { IngestResult } from './ingest.ts';
 import type { RewindBenchResult } from './rewind.ts';
 import type { LatencyResult } from './latency.ts';
@@ -39,6 +41,8 @@ export interface BenchResults {
   /** The page at rest on the real stack, live traffic at a low rate. */
   pageRest?: PageRestResult[];
   capacity?: CapacityResult;
+  /** The conversation index's cost: Celery-mix capacity with it, and ingest with / without it. */
+  conversations?: ConversationsResult;
   /** Export and import of everything retained as NDJSON. */
   archive?: ArchiveResult;
   load?: LoadResult;
@@ -172,6 +176,7 @@ export function rows(r: BenchResults): Row[] {
     }
     if (cap.bodySearch) out.push({ metric: `re-filter ${fmtInt(cap.retained)} by body text`, value: 'not implemented', target: '≤ 1 s', verdict: 'missed' });
   }
+  if (r.conversations) out.push(...conversationRows(r.conversations));
   if (r.archive) out.push(...archiveRows(r.archive));
   if (load) {
     out.push({ metric: 'JS bundle, all chunks: raw / gzip', value: `${fmtBytes(load.total.bytes)} / ${fmtBytes(load.total.gzip)}`, target: 'gzip ≤ 300 KB', verdict: verdict(load.total.gzip <= 300 * 1024) });
@@ -226,6 +231,7 @@ export function printDiagnostics(r: BenchResults): void {
   printCpu('CPU during the dashboard ingest run', r.ingest?.cpu);
   printCpu('CPU during the ingest run with the WebSocket on the main thread', r.ingestMainSocket?.cpu);
   printCpu('CPU during the capacity load and re-filters', r.capacity?.cpu);
+  printCpu('CPU during the ingest runs with / without the conversation index', r.conversations?.ingestCostCpu);
   if (r.ceiling) console.log(`ceiling backlog peaks: subscription queue ${fmtInt(r.ceiling.backlog.subscriptionQueue)}, shovel queue ${fmtInt(r.ceiling.backlog.shovelQueue)}`);
   if (r.ingest) console.log(`ingest backlog peaks: subscription queue ${fmtInt(r.ingest.backlog.subscriptionQueue)}, shovel queue ${fmtInt(r.ingest.backlog.shovelQueue)}`);
   if (r.trace) {

@@ -11,8 +11,11 @@
  * 4. latency publish → row painted at a steady 1,000 msg/s; input → next
  *    paint (Event Timing) for filter keystrokes and row clicks, page alone at
  *    2,000 msg/s and on the real stack at max ingest;
- * 5. capacity: 1,000,000 retained (heap, re-filter times); archive: export
- *    and import of them as NDJSON (seconds, peak heap);
+ * 5. capacity: 1,000,000 retained (heap, re-filter times); conversations:
+ *    the same with the Celery mix and the conversation index (heap, the
+ *    index's share, task:/conv: re-filters, requests view read) and parse +
+ *    ingest with / without the index for both mixes; archive: export and
+ *    import of them as NDJSON (seconds, peak heap);
  * 6. load: bundle size and first paint.
  * A phase that fails is reported and the others still run; browser and
  * server are closed at the end whatever happens.
@@ -24,6 +27,7 @@ import { measureRewind } from './rewind.ts';
 import { BENCH_USAGE, parseBenchArgs, type BenchPhase } from './args.ts';
 import { measureCapacity } from './capacity.ts';
 import { measureCeiling } from './ceiling.ts';
+import { measureConversations } from './conversations.ts';
 import { measureIngest } from './ingest.ts';
 import { measureLatency } from './latency.ts';
 import { measureLoad } from './load.ts';
@@ -94,6 +98,10 @@ async function main(): Promise<number> {
     }
     if (want('latency')) results.latency = await phase(results, 'latency', () => measureLatency(e, options.latencyRate, options.latencySeconds, log));
     if (want('capacity') && options.capacity > 0) results.capacity = await phase(results, 'capacity', () => measureCapacity(e, options.capacity, log));
+    if (want('conversations') && options.capacity > 0) {
+      const rateCount = options.quick ? 50_000 : 200_000;
+      results.conversations = await phase(results, 'conversations', () => measureConversations(e, options.capacity, rateCount, options.quick ? 2 : 4, log));
+    }
     if (want('archive') && options.capacity > 0) results.archive = await phase(results, 'archive', () => measureArchive(e, options.capacity, log));
     if (want('load')) results.load = await phase(results, 'load', () => measureLoad(e, log));
   } catch (e) {

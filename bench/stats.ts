@@ -29,6 +29,14 @@ export function distribution(values: readonly number[]): Distribution {
   };
 }
 
+/** The middle value (the mean of the two middle ones for an even count); NaN when empty. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  if (sorted.length === 0) return NaN;
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
 /** Messages per second over a span in milliseconds (first to last message). */
 export function ratePerSecond(count: number, spanMs: number): number {
   return spanMs > 0 && count > 1 ? ((count - 1) * 1000) / spanMs : NaN;

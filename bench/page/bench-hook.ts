@@ -16,7 +16,8 @@
  *   one frame, and those count as shown when a newer one is);
  * - a synthetic loader (synthetic-load.ts) that feeds real STOMP MESSAGE
  *   frame bytes through stompjs's own Parser into the capture;
- * - re-filter timing through the session's setFilterText, as the filter box.
+ * - re-filter timing through the session's setFilterText, as the filter box;
+ * - the conversation index: detached (to measure ingest without it), or read.
  */
 import type { TraceSession } from '../../src/session/index.ts';
 import { BENCH_BUILD_ATTRIBUTE, BENCH_GLOBAL, type LatencySample, type SeqStats, type WarrenBenchApi } from '../hook-api.ts';
@@ -125,7 +126,33 @@ export function installBenchHook(session: TraceSession): void {
       rowObserver.disconnect();
       return [...latency.values()];
     },
-    loadSynthetic: (count, batch) => loadSynthetic(capture, count, batch),
+    loadSynthetic: (count, batch, mix) => loadSynthetic(capture, count, batch, mix),
+    loadSyntheticPaired(count, batch, mix) {
+      // The index is a capture listener: dispose() removes it, addListener puts the same index back.
+      let detach: (() => void) | null = () => session.conversations.dispose();
+      const setIndexAttached = (attached: boolean) => {
+        if (attached && detach === null) detach = capture.addListener(session.conversations);
+        else if (!attached && detach !== null) {
+          detach();
+          detach = null;
+        }
+      };
+      return loadSynthetic(capture, count, batch, mix, setIndexAttached);
+    },
+    detachConversationIndex() {
+      session.conversations.dispose();
+      return true;
+    },
+    conversationIndex() {
+      const t0 = performance.now();
+      const rows = session.conversations.requestRows();
+      const requestRowsMs = performance.now() - t0;
+      return {
+        conversations: session.conversations.size,
+        requestRowsMs,
+        rows: rows.map(({ name, count, replied, failed, pending, timedOut }) => ({ name, count, replied, failed, pending, timedOut })),
+      };
+    },
     async refilter(text) {
       const t0 = performance.now();
       session.setFilterText(text);
