@@ -162,6 +162,11 @@ test('a real worker: each task shows its request, its four events and its reply;
     await page.getByTestId('requests-timeout-input').press('Enter');
     await expect(row.getByTestId('requests-timed-out')).toHaveAttribute('data-value', '3', { timeout: 10_000 });
     await expect(row.getByTestId('requests-pending')).toHaveAttribute('data-value', '0');
+    // A click on that count lists them (their task messages, task-sent and task-received/started events); of the tasks, exactly those 3.
+    await row.getByTestId('requests-show-timed-out').click();
+    await expect(page.getByTestId('filter-input')).toHaveValue('task:warren.sleep state:timed-out');
+    await page.getByTestId('filter-input').fill('task:warren.sleep state:timed-out exchange:celery');
+    await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '3');
 
     // One task's whole life, in the inspector.
     await selectMessageByFilter(page, `conv:${answered[5]}`);

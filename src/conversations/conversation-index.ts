@@ -150,6 +150,11 @@ export class ConversationIndex implements CaptureListener {
     return this.slots.some(seq, (c) => c.name === name);
   }
 
+  /** Does it belong to a conversation in this state (`state:` filter)? */
+  hasState(seq: number, state: string): boolean {
+    return this.slots.some(seq, (c) => c.state === state);
+  }
+
   /** The retained messages of a conversation, in arrival order. */
   membersOf(c: Conversation): number[] {
     return this.slots.membersOf(c, this.capture.buffer.firstSeq);

@@ -37,6 +37,17 @@ describe('conv: and task: filter terms', () => {
     expect(filter('conv:b2')).toEqual([3, 5]);
   });
 
+  it('state: shows the conversations in a state as of the re-filter', () => {
+    const { ingest, filter } = setup();
+    ingest('/exchange/app.events/rpc.quote', { 'correlation-id': 'q1', 'reply-to': '/reply-queue/c' });
+    ingest('/exchange/app.events/rpc.quote', { 'correlation-id': 'q2', 'reply-to': '/reply-queue/c' });
+    ingest('/exchange/celery.replies/c', { 'correlation-id': 'q1' });
+    expect(filter('state:replied')).toEqual([1, 3]);
+    expect(filter('state:pending')).toEqual([2]);
+    expect(filter('state:timeout')).toEqual([]);
+    expect(parseFilterQuery('state:lost')).toMatchObject({ ok: false });
+  });
+
   it('refuse a term without a value', () => {
     expect(parseFilterQuery('conv:')).toMatchObject({ ok: false });
     expect(parseFilterQuery('task:""')).toMatchObject({ ok: false });

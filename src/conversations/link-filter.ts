@@ -11,8 +11,15 @@ import type { ConversationIndex } from './conversation-index.ts';
  */
 export function linkFilter(index: ConversationIndex, terms: readonly LinkTerm[]): ((seq: number) => boolean) | null {
   if (terms.length === 0) return null;
+  // Judged as of now: what timed out since the last check counts.
+  if (terms.some((t) => t.field === 'state')) index.expire();
   const tests = terms.map(({ field, value, negated }) => {
-    const test = field === 'conv' ? (seq: number) => index.hasId(seq, value) : (seq: number) => index.hasName(seq, value);
+    const test =
+      field === 'conv'
+        ? (seq: number) => index.hasId(seq, value)
+        : field === 'task'
+          ? (seq: number) => index.hasName(seq, value)
+          : (seq: number) => index.hasState(seq, value);
     return negated ? (seq: number) => !test(seq) : test;
   });
   return (seq) => {

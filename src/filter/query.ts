@@ -24,6 +24,9 @@
  *   id / Celery task id; `task:NAME` those of conversations of that Celery task
  *   name (or RPC request routing key), exact and case-sensitive. Both are
  *   answered per message by the conversation index: {@link CompiledFilter.linkTerms}.
+ * - `state:timed-out` (or pending, replied, failed, request-not-seen) shows the
+ *   messages of conversations in that state when the filter is applied (a
+ *   conversation that times out later shows on the next re-filter).
  * - Any other term is a case-insensitive substring of the routing key.
  * - Field names are case-insensitive. An unknown `name:` prefix is NOT an
  *   error: the whole term is plain text, because routing keys legitimately
@@ -51,7 +54,7 @@ export interface CompiledFilter {
 
 /** A `conv:` or `task:` term: which conversations a message must (or, negated, must not) belong to. */
 export interface LinkTerm {
-  field: 'conv' | 'task';
+  field: 'conv' | 'task' | 'state';
   value: string;
   negated: boolean;
 }
@@ -69,7 +72,18 @@ type CompiledTerm = { on: 'key'; test: TermPredicate } | { on: 'body'; test: Bod
 const EXCHANGE_FIELDS = new Set(['exchange', 'x']);
 const KEY_FIELDS = new Set(['key']);
 const BODY_FIELDS = new Set(['body']);
-const LINK_FIELDS = new Set(['conv', 'task']);
+const LINK_FIELDS = new Set(['conv', 'task', 'state']);
+/** `state:` values (a conversation's states, see conversations/conversation.ts), with the spellings people type. */
+const STATES: ReadonlyMap<string, string> = new Map([
+  ['pending', 'pending'],
+  ['replied', 'replied'],
+  ['failed', 'failed'],
+  ['timed-out', 'timed-out'],
+  ['timedout', 'timed-out'],
+  ['timeout', 'timed-out'],
+  ['request-not-seen', 'request-not-seen'],
+  ['not-seen', 'request-not-seen'],
+]);
 const FIELD_PREFIX = /^([A-Za-z]+):/;
 
 /** The filter of an empty box; it passes every message. */
@@ -122,7 +136,7 @@ function allOf<A extends unknown[]>(predicates: ((...args: A) => boolean)[]): (.
 function compileTerm(token: QueryToken): CompiledTerm | string {
   const segments: QuerySegment[] = [...token.segments];
   let negated = false;
-  let field: 'exchange' | 'key' | 'body' | 'conv' | 'task' | null = null;
+  let field: 'exchange' | 'key' | 'body' | LinkTerm['field'] | null = null;
 
   // Negation and field prefixes only count when typed bare, before any quote.
   const first = segments[0];
@@ -135,7 +149,7 @@ function compileTerm(token: QueryToken): CompiledTerm | string {
     const prefix = FIELD_PREFIX.exec(head);
     const name = prefix?.[1]?.toLowerCase();
     if (prefix && name !== undefined && (EXCHANGE_FIELDS.has(name) || KEY_FIELDS.has(name) || BODY_FIELDS.has(name) || LINK_FIELDS.has(name))) {
-      field = EXCHANGE_FIELDS.has(name) ? 'exchange' : KEY_FIELDS.has(name) ? 'key' : BODY_FIELDS.has(name) ? 'body' : (name as 'conv' | 'task');
+      field = EXCHANGE_FIELDS.has(name) ? 'exchange' : KEY_FIELDS.has(name) ? 'key' : BODY_FIELDS.has(name) ? 'body' : (name as LinkTerm['field']);
       head = head.slice(prefix[0].length);
     }
     segments[0] = { text: head, quoted: false };
@@ -147,6 +161,11 @@ function compileTerm(token: QueryToken): CompiledTerm | string {
     if (value === '') return `"${token.raw}" needs text to look for in the body`;
     const search = compileBodySearch(value);
     return { on: 'body', test: negated ? (body) => !search(body) : search };
+  }
+  if (field === 'state') {
+    const state = STATES.get(value.toLowerCase());
+    if (state === undefined) return `"${token.raw}": state is one of pending, replied, failed, timed-out, request-not-seen`;
+    return { on: 'link', term: { field, value: state, negated } };
   }
   if (field === 'conv' || field === 'task') {
     if (value === '') return `"${token.raw}" needs ${field === 'conv' ? 'a correlation or task id' : 'a task name or request routing key'}`;

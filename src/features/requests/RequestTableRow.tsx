@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatCount } from '../../ui/index.ts';
 import { cellValue, REQUEST_COLUMNS } from './columns.ts';
-import { isFilterableName } from './filter-term.ts';
+import { isFilterableName, taskFilterTerm } from './filter-term.ts';
 import { formatLatency, latencyDataValue } from './format.ts';
 import type { RequestSummary } from './request-summary.ts';
 
@@ -9,6 +9,7 @@ interface Props {
   row: RequestSummary;
   selected: boolean;
   onToggle(name: string): void;
+  onFilter(text: string): void;
 }
 
 /**
@@ -16,7 +17,7 @@ interface Props {
  * node only, ellipsized, whole in the tooltip. Memoised: a row whose numbers
  * did not move keeps its summary object and is not rendered again.
  */
-export const RequestTableRow = memo(function RequestTableRow({ row, selected, onToggle }: Props) {
+export const RequestTableRow = memo(function RequestTableRow({ row, selected, onToggle, onFilter }: Props) {
   const filterable = isFilterableName(row.name);
   const ref = useRef<HTMLTableRowElement>(null);
   // Selecting opens the chart, which shrinks the rows' frame: keep the chosen row in sight (once, not on every update).
@@ -58,7 +59,25 @@ export const RequestTableRow = memo(function RequestTableRow({ row, selected, on
             data-value={isCount ? String(value) : latencyDataValue(value)}
             className={`num col-${column.key}${column.secondary ? ' secondary' : ''}${column.key === 'timedOut' && value > 0 ? ' bad' : ''}${column.key === 'failed' && value > 0 ? ' bad' : ''}`}
           >
-            {isCount ? formatCount(value) : formatLatency(value)}
+            {column.key === 'timedOut' && value > 0 && filterable ? (
+              // The requests that never got an answer, listed in the table.
+              <button
+                type="button"
+                className="link requests-cell-link"
+                data-testid="requests-show-timed-out"
+                title="Show these requests (no answer within the timeout) in the table"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onFilter(`${taskFilterTerm(row.name)} state:timed-out`);
+                }}
+              >
+                {formatCount(value)}
+              </button>
+            ) : isCount ? (
+              formatCount(value)
+            ) : (
+              formatLatency(value)
+            )}
           </td>
         );
       })}

@@ -42,7 +42,7 @@ export function RequestsPanel() {
         </button>
       </header>
       <div className="requests-body">
-        <RequestsTable rows={snapshot.rows} selectedName={selectedName} onToggle={onToggle} />
+        <RequestsTable rows={snapshot.rows} selectedName={selectedName} onToggle={onToggle} onFilter={session.setFilterText.bind(session)} />
         {selectedName !== null && <LatencyChart name={selectedName} bars={snapshot.bars} />}
       </div>
       <ClockLegend answersWithoutRequest={snapshot.answersWithoutRequest} />

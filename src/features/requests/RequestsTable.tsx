@@ -9,10 +9,12 @@ interface Props {
   rows: readonly RequestSummary[];
   selectedName: string | null;
   onToggle(name: string): void;
+  /** Sets the filter text (a click on a timed-out count). */
+  onFilter(text: string): void;
 }
 
 /** The rows, sorted by the column whose header was clicked last (again: the other way). */
-export function RequestsTable({ rows, selectedName, onToggle }: Props) {
+export function RequestsTable({ rows, selectedName, onToggle, onFilter }: Props) {
   const sort = useWarrenStore((s) => s.requestsSort);
   const setSort = useWarrenStore((s) => s.setRequestsSort);
   const sorted = useMemo(() => sortSummaries(rows, sort), [rows, sort]);
@@ -33,7 +35,7 @@ export function RequestsTable({ rows, selectedName, onToggle }: Props) {
         </thead>
         <tbody>
           {sorted.map((row) => (
-            <RequestTableRow key={row.id} row={row} selected={row.name === selectedName} onToggle={onToggle} />
+            <RequestTableRow key={row.id} row={row} selected={row.name === selectedName} onToggle={onToggle} onFilter={onFilter} />
           ))}
         </tbody>
       </table>
