@@ -5,11 +5,11 @@
  * origin is unreachable and carries on with the next seq once it is back.
  * Run: `npm run generate -- --rate 100 --duration 10` (see GENERATOR_USAGE).
  */
+import { parseOrExit } from './parse-or-exit.ts';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GENERATOR_USAGE, parseGeneratorArgs } from './args.ts';
-import type { GeneratorOptions } from './args.ts';
 import type { OutgoingMessage } from './message.ts';
 import { createMix } from './mix.ts';
 import { originUrl, redactUrl } from './origin-url.ts';
@@ -27,20 +27,6 @@ const STATUS_EVERY_MS = 10_000;
 
 const log = (line: string): void => console.log(`[generate] ${line}`);
 
-function parseOrExit(argv: string[]): GeneratorOptions {
-  try {
-    const options = parseGeneratorArgs(argv);
-    if (options.help) {
-      console.log(GENERATOR_USAGE);
-      process.exit(0);
-    }
-    return options;
-  } catch (error) {
-    console.error(`[generate] ${(error as Error).message}\n${GENERATOR_USAGE}`);
-    process.exit(2);
-  }
-}
-
 async function waitForReplies(replies: ReplyClient, tasks: number): Promise<void> {
   // Only worth waiting when a worker is evidently answering.
   if (replies.stats().replies === 0) return;
@@ -49,7 +35,7 @@ async function waitForReplies(replies: ReplyClient, tasks: number): Promise<void
 }
 
 async function main(): Promise<void> {
-  const options = parseOrExit(process.argv.slice(2));
+  const options = parseOrExit('generate', process.argv.slice(2), parseGeneratorArgs, GENERATOR_USAGE);
   const seed = options.seed ?? freshSeed();
   const url = originUrl();
   // Random per process even with --seed: two same-seed runs must not fight over one exclusive queue.

@@ -7,6 +7,7 @@
  * Reconnects with backoff when the origin goes away.
  * Run: `npm run rpc-service` (see RPC_SERVICE_USAGE).
  */
+import { parseOrExit } from './parse-or-exit.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConsumeMessage } from 'amqplib';
 import { parseRpcServiceArgs, RPC_SERVICE_USAGE } from './args.ts';
@@ -27,20 +28,6 @@ const DEFAULT_QUEUE = 'rpc-service';
 const TEST_QUEUE_EXPIRES_MS = 600_000;
 
 const log = (line: string): void => console.log(`[rpc-service] ${line}`);
-
-function parseOrExit(argv: string[]): RpcServiceOptions {
-  try {
-    const options = parseRpcServiceArgs(argv);
-    if (options.help) {
-      console.log(RPC_SERVICE_USAGE);
-      process.exit(0);
-    }
-    return options;
-  } catch (error) {
-    console.error(`[rpc-service] ${(error as Error).message}\n${RPC_SERVICE_USAGE}`);
-    process.exit(2);
-  }
-}
 
 function serviceQueue(options: RpcServiceOptions): QueueSpec {
   const isDefault = options.queue === null && options.bindings.length === 1 && options.bindings[0] === 'rpc.#';
@@ -81,7 +68,7 @@ async function handle(msg: ConsumeMessage, session: ConsumerSession, options: Rp
 }
 
 async function main(): Promise<void> {
-  const options = parseOrExit(process.argv.slice(2));
+  const options = parseOrExit('rpc-service', process.argv.slice(2), parseRpcServiceArgs, RPC_SERVICE_USAGE);
   const rng = createRng(options.seed ?? freshSeed());
   const url = originUrl();
   const queue = serviceQueue(options);

@@ -10,10 +10,10 @@
  * = the task's reply_to) instead of the default exchange "": the default
  * exchange cannot be bound or shovelled, so replies would be untraceable.
  */
+import { parseOrExit } from './parse-or-exit.ts';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseWorkerArgs, WORKER_USAGE } from './args.ts';
-import type { WorkerOptions } from './args.ts';
 import { openConsumerSession } from './consumer-session.ts';
 import type { ConsumerSession, QueueSpec } from './consumer-session.ts';
 import { CELERY_EXCHANGE } from './exchanges.ts';
@@ -36,20 +36,6 @@ const TEST_QUEUE_EXPIRES_MS = 600_000;
 
 const log = (line: string): void => console.log(`[worker] ${line}`);
 
-function parseOrExit(argv: string[]): WorkerOptions {
-  try {
-    const options = parseWorkerArgs(argv);
-    if (options.help) {
-      console.log(WORKER_USAGE);
-      process.exit(0);
-    }
-    return options;
-  } catch (error) {
-    console.error(`[worker] ${(error as Error).message}\n${WORKER_USAGE}`);
-    process.exit(2);
-  }
-}
-
 /** Each queue bound on `celery` with its own name as key, as Celery's default routing does. */
 function workerQueues(names: string[]): QueueSpec[] {
   return names.map((name) => ({
@@ -60,7 +46,7 @@ function workerQueues(names: string[]): QueueSpec[] {
 }
 
 async function main(): Promise<void> {
-  const options = parseOrExit(process.argv.slice(2));
+  const options = parseOrExit('worker', process.argv.slice(2), parseWorkerArgs, WORKER_USAGE);
   const rng = createRng(options.seed ?? freshSeed());
   const url = originUrl();
   const nodeName = options.hostname ?? `celery@${hostname()}`;
