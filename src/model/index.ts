@@ -20,3 +20,4 @@ export { decodeCelery, decodeCeleryEvent, decodeCeleryResult, decodeCeleryTask, 
 export type { CeleryEmbed, CeleryEvent, CeleryEventMessage, CeleryInfo, CeleryResult, CeleryTask } from './celery.ts';
 export { shovelLagMs, splitHeaders, SHOVELLED_TIMESTAMP_HEADER } from './properties.ts';
 export type { AmqpProperties, SplitHeaders } from './properties.ts';
+export { PayloadDecoding } from './payload-decoding.ts';

@@ -18,15 +18,16 @@ import {
   TraceConnection,
   type ConnectionParams,
 } from '../connection/index.ts';
-import { ConversationIndex, linkFilter } from '../conversations/index.ts';
-import { parseFilterQuery } from '../filter/index.ts';
+import { ConversationIndex } from '../conversations/index.ts';
 import type { RewindRange } from '../history/index.ts';
+import { PayloadDecoding } from '../model/index.ts';
 import { countRatesOf, RateRecorder } from '../rates/index.ts';
 import { createWarrenStore, type TimeWindow, type WarrenStore } from '../store/index.ts';
 import { TraceView } from '../view/index.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
 import { pageHidden, watchPageVisibility } from './page-visibility.ts';
 import type { ConnectionFactory, SessionConnection } from './session-connection.ts';
+import { compileSessionFilter, type SessionFilterResult } from './session-filter.ts';
 import { SessionRewind } from './session-rewind.ts';
 
 export type { ConnectionFactory, SessionConnection } from './session-connection.ts';
@@ -67,6 +68,8 @@ export class TraceSession {
   readonly conversations: ConversationIndex;
   /** Per-second counts of every message received, evicted or not: what the charts read. */
   readonly rates = new RateRecorder();
+  /** How bodies are read as structured values: the inspector, field filters, field charts and the diff share it. */
+  readonly payloads = new PayloadDecoding();
   private connection: SessionConnection | null = null;
   private readonly createConnection: ConnectionFactory;
   private readonly scheduler = new FrameScheduler(() => this.publish(), ROWS_INTERVAL_MS);
@@ -232,16 +235,20 @@ export class TraceSession {
    * not parse keeps the last good filter on and says why.
    */
   setFilterText(text: string): void {
-    const parsed = parseFilterQuery(text);
-    if (!parsed.ok) {
-      this.store.getState().setFilterState(text, parsed.error);
+    const compiled = this.compileFilter(text);
+    if (!compiled.ok) {
+      this.store.getState().setFilterState(text, compiled.error);
       return;
     }
-    const { filter } = parsed;
-    const keyTest = filter.isEmpty ? null : (exchange: string, routingKey: string) => filter.matchesKey(exchange, routingKey);
-    this.view.setFilter(keyTest, filter.matchesBody, linkFilter(this.conversations, filter.linkTerms));
+    const { keyTest, bodyTest, seqTest } = compiled.compiled;
+    this.view.setFilter(keyTest, bodyTest, seqTest);
     this.store.getState().setFilterState(text, '');
     this.publish();
+  }
+
+  /** A filter text compiled against this session (conversation terms, decoders), for one-message tests such as watches. */
+  compileFilter(text: string): SessionFilterResult {
+    return compileSessionFilter(text, this.conversations, this.payloads);
   }
 
   /** Limits the table to messages received within `window` (whole seconds, with the filter), or returns to live with null. */
