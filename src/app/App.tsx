@@ -8,6 +8,7 @@ import { SubscriptionPanel } from '../features/subscriptions/index.ts';
 import { RequestsToggle, RequestsView } from '../features/requests/index.ts';
 import { RewindBar, RewindMenu } from '../features/rewind/index.ts';
 import { MessageTable } from '../features/table/index.ts';
+import { ThemeToggle } from '../features/theme/index.ts';
 
 export function App() {
   return (
@@ -18,6 +19,7 @@ export function App() {
         </h1>
         <ConnectionStatusLine />
         <Counters />
+        <ThemeToggle />
       </header>
       <aside className="sidebar">
         <ConnectionPanel />

@@ -1,10 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { TraceSession } from '../session/index.ts';
-import { SessionProvider } from '../ui/index.ts';
+import { applyThemeFromUrl, installTheme, SessionProvider } from '../ui/index.ts';
 import { App } from './App.tsx';
 import { startFromUrlAndConfig } from './startup.ts';
 import { capacityFromUrl, syncFilterToUrl } from './url-state.ts';
+import './theme.css';
 import './app.css';
 
 /**
@@ -13,6 +14,9 @@ import './app.css';
  * session (the bench page's entry attaches its probes to it).
  */
 export function startDashboard(): TraceSession {
+  // Before the first render: the page never flashes the other theme.
+  applyThemeFromUrl(location.search);
+  installTheme();
   const session = new TraceSession({ capacity: capacityFromUrl(location.search) });
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');

@@ -3,3 +3,5 @@ export { SessionProvider, useSession, useWarrenStore } from './session-context.t
 export { PALETTE, NEUTRAL_COLOR, subscriptionColor } from './palette.ts';
 export { formatBytes } from './format-bytes.ts';
 export { formatCount } from './format-count.ts';
+export { applyThemeFromUrl, installTheme, nextThemeChoice, setThemeChoice, useChartColors, useThemeChoice } from './theme.ts';
+export type { ChartColors, ResolvedTheme, ThemeChoice } from './theme.ts';

@@ -1,9 +1,10 @@
 import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatBytes } from '../../ui/index.ts';
+import { formatBytes, PALETTE, useChartColors } from '../../ui/index.ts';
 import { byteTickLabel, byteTicks, clockMinute, clockTime, minuteTicks } from './format.ts';
-import { AXIS_STYLE } from './MessageRateChart.tsx';
 import type { ChartRow } from './series-view.ts';
+
+const BYTES_COLOR = PALETTE[3];
 
 interface Props {
   rows: ChartRow[];
@@ -13,21 +14,22 @@ interface Props {
 
 /** Bytes/s (message bodies) over the window; memo: it redraws only when its (deferred) rows do. */
 export const ByteRateChart = memo(function ByteRateChart({ rows, startSecond, endSecond }: Props) {
+  const colors = useChartColors();
   const ticks = useMemo(() => byteTicks(rows.reduce((max, r) => Math.max(max, r.bytes), 1024)), [rows]);
   return (
     <div className="rate-chart-bytes" data-testid="rate-chart-bytes" aria-label="Bytes per second">
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart data={rows} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#2c3244" strokeDasharray="2 4" vertical={false} />
-          <XAxis dataKey="second" niceTicks="none" type="number" domain={[startSecond, endSecond]} ticks={minuteTicks(startSecond, endSecond).filter((_, i) => i % 2 === 0)} tickFormatter={clockMinute} tick={AXIS_STYLE} interval={0} stroke="#2c3244" allowDataOverflow />
-          <YAxis niceTicks="none" width={58} tick={AXIS_STYLE} stroke="#2c3244" ticks={ticks} interval={0} tickFormatter={byteTickLabel} domain={[0, ticks[ticks.length - 1] ?? 1024]} />
+          <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
+          <XAxis dataKey="second" niceTicks="none" type="number" domain={[startSecond, endSecond]} ticks={minuteTicks(startSecond, endSecond).filter((_, i) => i % 2 === 0)} tickFormatter={clockMinute} tick={colors.axisTick} interval={0} stroke={colors.grid} allowDataOverflow />
+          <YAxis niceTicks="none" width={58} tick={colors.axisTick} stroke={colors.grid} ticks={ticks} interval={0} tickFormatter={byteTickLabel} domain={[0, ticks[ticks.length - 1] ?? 1024]} />
           <Tooltip
             isAnimationActive={false}
             labelFormatter={(second) => clockTime(Number(second))}
             formatter={(value) => [`${formatBytes(Number(value))}/s`, 'bytes']}
-            contentStyle={{ background: '#1b1f2a', border: '1px solid #2c3244', fontSize: 12 }}
+            contentStyle={colors.tooltip}
           />
-          <Area dataKey="bytes" name="bytes/s" type="step" stroke="#76b7b2" fill="#76b7b2" fillOpacity={0.45} isAnimationActive={false} activeDot={false} />
+          <Area dataKey="bytes" name="bytes/s" type="step" stroke={BYTES_COLOR} fill={BYTES_COLOR} fillOpacity={0.45} isAnimationActive={false} activeDot={false} />
         </AreaChart>
       </ResponsiveContainer>
     </div>

@@ -6,7 +6,7 @@
 import { Area, AreaChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useMemo } from 'react';
 import type { TimeWindow } from '../../store/index.ts';
-import { useSession } from '../../ui/index.ts';
+import { useChartColors, useSession } from '../../ui/index.ts';
 import { brushSeconds, filterBySeries } from './chart-actions.ts';
 import { clockMinute, compactCount, countTicks, minuteTicks } from './format.ts';
 import { RateTooltip } from './RateTooltip.tsx';
@@ -21,12 +21,12 @@ interface Props {
   endSecond: number;
 }
 
-export const AXIS_STYLE = { fontSize: 11, fill: '#8a93a8' };
 // Every axis is given its ticks (and niceTicks="none"): recharts's own nice-tick
 // search runs decimal.js arithmetic on every render (CPU profile of a chart update).
 
 export function MessageRateChart({ rows, series, timeWindow, startSecond, endSecond }: Props) {
   const session = useSession();
+  const colors = useChartColors();
   const drag = useDragSelect(
     (index) => rows[index]?.second,
     (a, b) => brushSeconds(session, a, b),
@@ -46,7 +46,7 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond, endSec
           onMouseLeave={drag.onMouseLeave}
           style={{ cursor: 'crosshair', userSelect: 'none' }}
         >
-          <CartesianGrid stroke="#2c3244" strokeDasharray="2 4" vertical={false} />
+          <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
           <XAxis
             dataKey="second"
             niceTicks="none"
@@ -54,12 +54,12 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond, endSec
             domain={[startSecond, endSecond]}
             ticks={minuteTicks(startSecond, endSecond)}
             tickFormatter={clockMinute}
-            tick={AXIS_STYLE}
+            tick={colors.axisTick}
             interval={0}
-            stroke="#2c3244"
+            stroke={colors.grid}
             allowDataOverflow
           />
-          <YAxis niceTicks="none" width={40} tick={AXIS_STYLE} stroke="#2c3244" ticks={yTicks} interval={0} tickFormatter={compactCount} domain={[0, yTicks[yTicks.length - 1] ?? 4]} />
+          <YAxis niceTicks="none" width={40} tick={colors.axisTick} stroke={colors.grid} ticks={yTicks} interval={0} tickFormatter={compactCount} domain={[0, yTicks[yTicks.length - 1] ?? 4]} />
           <Tooltip content={(props) => <RateTooltip activeIndex={props.activeIndex} rows={rows} series={series} />} isAnimationActive={false} />
           {series.map((s) => (
             <Area
@@ -84,9 +84,9 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond, endSec
               className="rate-band"
               x1={Math.min(band.from, band.to) - 0.5}
               x2={Math.max(band.from, band.to) + 0.5}
-              fill="#f28e2b"
+              fill={colors.accent}
               fillOpacity={0.15}
-              stroke="#f28e2b"
+              stroke={colors.accent}
               strokeOpacity={0.6}
               ifOverflow="hidden"
             />}

@@ -5,13 +5,12 @@
  * bars change (the feed reads at most once a second).
  */
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCount } from '../../ui/index.ts';
+import { formatCount, PALETTE, useChartColors } from '../../ui/index.ts';
 import { binEdgeLabel, formatLatency } from './format.ts';
 import type { HistogramBar } from './histogram-bars.ts';
 
-const AXIS_STYLE = { fontSize: 10, fill: '#8a93a8' };
-const LATENCY_COLOR = '#4e79a7';
-const RUNTIME_COLOR = '#f28e2b';
+const LATENCY_COLOR = PALETTE[0];
+const RUNTIME_COLOR = PALETTE[1];
 
 interface Props {
   name: string;
@@ -19,6 +18,7 @@ interface Props {
 }
 
 export function LatencyChart({ name, bars }: Props) {
+  const colors = useChartColors();
   const hasRuntime = bars.some((b) => b.runtime > 0);
   const total = bars.reduce((sum, b) => sum + b.latency, 0);
   return (
@@ -42,12 +42,12 @@ export function LatencyChart({ name, bars }: Props) {
         <div className="requests-chart-body">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={bars as HistogramBar[]} margin={{ top: 4, right: 6, bottom: 0, left: 0 }} barCategoryGap={1} barGap={0}>
-              <CartesianGrid stroke="#2c3244" strokeDasharray="2 4" vertical={false} />
-              <XAxis dataKey="fromMs" tickFormatter={binEdgeLabel} tick={AXIS_STYLE} stroke="#2c3244" minTickGap={8} />
-              <YAxis width={34} tick={AXIS_STYLE} stroke="#2c3244" allowDecimals={false} tickFormatter={(n: number) => formatCount(n)} />
+              <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
+              <XAxis dataKey="fromMs" tickFormatter={binEdgeLabel} tick={colors.smallAxisTick} stroke={colors.grid} minTickGap={8} />
+              <YAxis width={34} tick={colors.smallAxisTick} stroke={colors.grid} allowDecimals={false} tickFormatter={(n: number) => formatCount(n)} />
               <Tooltip
                 isAnimationActive={false}
-                cursor={{ fill: 'rgba(255,255,255,0.06)' }}
+                cursor={{ fill: colors.cursor }}
                 content={({ active, payload }) => {
                   const bar = active ? (payload?.[0]?.payload as HistogramBar | undefined) : undefined;
                   return bar ? <BinTooltip bar={bar} hasRuntime={hasRuntime} /> : null;
