@@ -24,6 +24,7 @@ import { PayloadDecoding } from '../model/index.ts';
 import { countRatesOf, RateRecorder } from '../rates/index.ts';
 import { createWarrenStore, type TimeWindow, type WarrenStore } from '../store/index.ts';
 import { TraceView } from '../view/index.ts';
+import { WatchSet } from '../watches/index.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
 import { pageHidden, watchPageVisibility } from './page-visibility.ts';
 import type { ConnectionFactory, SessionConnection } from './session-connection.ts';
@@ -70,6 +71,8 @@ export class TraceSession {
   readonly rates = new RateRecorder();
   /** How bodies are read as structured values: the inspector, field filters, field charts and the diff share it. */
   readonly payloads = new PayloadDecoding();
+  /** Filters whose matches are counted from the moment they are set, at append time (src/watches). */
+  readonly watches: WatchSet;
   private connection: SessionConnection | null = null;
   private readonly createConnection: ConnectionFactory;
   private readonly scheduler = new FrameScheduler(() => this.publish(), ROWS_INTERVAL_MS);
@@ -89,6 +92,7 @@ export class TraceSession {
     installFastFramePath();
     this.capture = new TraceCapture({ capacity: options.capacity ?? DEFAULT_CAPACITY, reconnectLookBack: DURABLE_PREFETCH * 2 });
     this.conversations = new ConversationIndex(this.capture);
+    this.watches = new WatchSet(this.capture, (text) => this.compileFilter(text));
     this.view = new TraceView(this.capture);
     this.rewinding = new SessionRewind(this.capture, this.store, () => this.connection, () => this.changed());
     const detachRates = countRatesOf(this.capture, this.rates);
@@ -267,6 +271,7 @@ export class TraceSession {
     this.detach();
     this.view.dispose();
     this.conversations.dispose();
+    this.watches.dispose();
     const current = this.connection;
     this.connection = null;
     await current?.close();

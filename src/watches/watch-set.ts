@@ -1,0 +1,253 @@
+/**
+ * The session's watches: filters whose matches are counted from the moment
+ * they are set, at append time, whatever the view shows (paused, filtered
+ * differently, hidden tab) and whether or not the message is evicted later.
+ * A capture listener like the view and the rates; React reads snapshots of
+ * it through a feed, a few times a second at most.
+ *
+ * Hot path: per appended message, one `test` per watch; a match costs one
+ * clock read per append and two ring increments. No allocation per message.
+ *
+ * A rewind or an import starts the capture over (onClear) and brings
+ * messages the watches may already have counted live, or that arrived long
+ * before they were set: from then on a message received or shovelled more
+ * than a second before that restart is not counted (the shovel stamp has
+ * one-second resolution and assumes the broker's and the browser's clocks agree).
+ */
+import type { CaptureListener } from '../capture/index.ts';
+import { SHOVELLED_TIMESTAMP_HEADER, type TracedMessage } from '../model/index.ts';
+import { DEFAULT_QUIET_MS } from './quiet-period.ts';
+import { WatchCounter } from './watch-counter.ts';
+
+/** A watch as the saved filters describe it. */
+export interface WatchSpec {
+  /** Stable across renames: the counts follow it. */
+  readonly id: string;
+  readonly filter: string;
+  /** Alert (desktop notification, title count) when it matches after a quiet period. */
+  readonly notify: boolean;
+}
+
+/** What compiles a filter text (the session's compileFilter). */
+export type CompileWatchFilter = (
+  text: string,
+) => { ok: true; compiled: { test: (message: TracedMessage) => boolean } } | { ok: false; error: string };
+
+/** What the watches read: the session's TraceCapture. */
+export interface WatchSource {
+  readonly buffer: { get(seq: number): TracedMessage | undefined };
+  addListener(listener: CaptureListener): () => void;
+}
+
+export interface WatchSnapshot extends WatchSpec {
+  /** Why the filter cannot be judged ('' when it compiled): the watch counts nothing. */
+  readonly error: string;
+  readonly setAt: number;
+  /** Matches since it was set. */
+  readonly total: number;
+  /** Matches in the last 60 seconds. */
+  readonly lastMinute: number;
+  /** Matches per minute over the last hour, oldest first (60 numbers). */
+  readonly perMinute: readonly number[];
+  /** Epoch ms of the last match, null before the first. */
+  readonly lastMatchAt: number | null;
+}
+
+export interface WatchSetOptions {
+  /** Clock, epoch ms (injectable for tests). */
+  now?: () => number;
+  /** Quiet period before an alert, ms. Default {@link DEFAULT_QUIET_MS}. */
+  quietMs?: number;
+  /** Longest delay between a match and the listeners hearing of it, ms. Default 250. */
+  flushMs?: number;
+}
+
+interface Watch {
+  spec: WatchSpec;
+  test: ((message: TracedMessage) => boolean) | null;
+  error: string;
+  counter: WatchCounter;
+  /** Waiting in `alerts` for the next flush. */
+  alertQueued: boolean;
+}
+
+export class WatchSet {
+  /** Moves on every match and every change of the watches. */
+  version = 0;
+  private watches: Watch[] = [];
+  /** The watches whose filter compiled: the hot loop's list. */
+  private judged: Watch[] = [];
+  private readonly alerts: Watch[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly alertListeners = new Set<(alerts: readonly WatchSnapshot[]) => void>();
+  private readonly now: () => number;
+  private quiet: number;
+  private readonly flushMs: number;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Epoch ms of the last capture restart (0: none): older messages are replays. */
+  private restartedAt = 0;
+  private readonly detach: () => void;
+
+  constructor(
+    private readonly source: WatchSource,
+    private readonly compile: CompileWatchFilter,
+    options: WatchSetOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.quiet = options.quietMs ?? DEFAULT_QUIET_MS;
+    this.flushMs = options.flushMs ?? 250;
+    this.detach = source.addListener({ onAppend: (first, count) => this.onAppend(first, count), onClear: () => this.onRestart() });
+  }
+
+  get quietMs(): number {
+    return this.quiet;
+  }
+
+  setQuietMs(ms: number): void {
+    if (Number.isFinite(ms) && ms >= 0) this.quiet = ms;
+  }
+
+  /**
+   * Makes the watches these specs: a watch kept with the same filter keeps
+   * its counts; a new one, or one whose filter changed, starts from zero now.
+   */
+  sync(specs: readonly WatchSpec[]): void {
+    const before = new Map(this.watches.map((w) => [w.spec.id, w]));
+    const now = this.now();
+    this.watches = specs.map((spec) => {
+      const kept = before.get(spec.id);
+      if (kept && kept.spec.filter === spec.filter) {
+        kept.spec = spec;
+        return kept;
+      }
+      const compiled = this.compile(spec.filter);
+      return {
+        spec,
+        test: compiled.ok ? compiled.compiled.test : null,
+        error: compiled.ok ? '' : compiled.error,
+        counter: new WatchCounter(now),
+        alertQueued: false,
+      };
+    });
+    this.judged = this.watches.filter((w) => w.test !== null);
+    this.changed();
+  }
+
+  /** Every watch as of `now`: for the feed, a few times a second at most (allocates). */
+  snapshot(now = this.now()): WatchSnapshot[] {
+    return this.watches.map((w) => snapshotOf(w, now));
+  }
+
+  /** The total of the watches that notify (for the title's unseen count). */
+  notifyingTotal(): number {
+    let total = 0;
+    for (const w of this.watches) if (w.spec.notify) total += w.counter.total;
+    return total;
+  }
+
+  /** Called at most every flushMs after matches or a change of the watches; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Called (at the next flush) with the notifying watches that matched after a quiet period. */
+  onAlert(listener: (alerts: readonly WatchSnapshot[]) => void): () => void {
+    this.alertListeners.add(listener);
+    return () => this.alertListeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.detach();
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.listeners.clear();
+    this.alertListeners.clear();
+  }
+
+  /** Hot path: per appended message, each watch's test; the clock is read once per call, at the first match. */
+  private onAppend(first: number, count: number): void {
+    const judged = this.judged;
+    if (judged.length === 0) return;
+    const buffer = this.source.buffer;
+    let now = -1;
+    for (let seq = first; seq < first + count; seq++) {
+      const message = buffer.get(seq);
+      if (message === undefined || (this.restartedAt > 0 && this.isReplay(message))) continue;
+      for (let i = 0; i < judged.length; i++) {
+        const watch = judged[i];
+        if (watch === undefined || !this.passes(watch, message)) continue;
+        if (now < 0) now = this.now();
+        if (watch.counter.count(now, this.quiet) && watch.spec.notify && !watch.alertQueued) {
+          watch.alertQueued = true;
+          this.alerts.push(watch);
+        }
+      }
+    }
+    if (now >= 0) this.changed();
+  }
+
+  /** A filter that throws on hostile input must not stop the ingest: the watch stops, and says why. */
+  private passes(watch: Watch, message: TracedMessage): boolean {
+    try {
+      return watch.test !== null && watch.test(message);
+    } catch (error) {
+      watch.test = null;
+      watch.error = `The filter failed on message ${message.seq}: ${error instanceof Error ? error.message : String(error)}`;
+      this.judged = this.watches.filter((w) => w.test !== null);
+      this.changed();
+      return false;
+    }
+  }
+
+  private onRestart(): void {
+    this.restartedAt = this.now();
+  }
+
+  /** Received (an import) or shovelled (a history read) more than a second before the capture restarted. */
+  private isReplay(message: TracedMessage): boolean {
+    const cutoff = this.restartedAt - 1000;
+    if (message.receivedAt < cutoff) return true;
+    const stamp = message.headers[SHOVELLED_TIMESTAMP_HEADER];
+    return stamp !== undefined && Number(stamp) * 1000 < cutoff;
+  }
+
+  private changed(): void {
+    this.version++;
+    if (this.timer === null) this.timer = setTimeout(() => this.flush(), this.flushMs);
+  }
+
+  private flush(): void {
+    this.timer = null;
+    if (this.alerts.length > 0) {
+      const now = this.now();
+      const alerts = this.alerts.map((w) => snapshotOf(w, now));
+      for (const w of this.alerts) w.alertQueued = false;
+      this.alerts.length = 0;
+      for (const listener of this.alertListeners) callSafely(() => listener(alerts));
+    }
+    for (const listener of this.listeners) callSafely(listener);
+  }
+}
+
+function snapshotOf(w: Watch, now: number): WatchSnapshot {
+  const c = w.counter;
+  return {
+    ...w.spec,
+    error: w.error,
+    setAt: c.setAt,
+    total: c.total,
+    lastMinute: c.lastMinute(now),
+    perMinute: c.perMinute(now),
+    lastMatchAt: c.lastMatchAt === -Infinity ? null : c.lastMatchAt,
+  };
+}
+
+/** One listener's failure (a Notification constructor that throws) must not stop the others. */
+function callSafely(fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    console.error('watch listener failed', error);
+  }
+}
