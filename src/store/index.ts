@@ -12,8 +12,9 @@ import { createSubscriptionsSlice, type SubscriptionsSlice } from './subscriptio
 import { createViewSlice, type ViewSlice } from './view-slice.ts';
 import { createRewindSlice, type RewindSlice } from './rewind-slice.ts';
 import { createRequestsSlice, type RequestsSlice } from './requests-slice.ts';
+import { createDiffSlice, type DiffSlice } from './diff-slice.ts';
 
-export type WarrenState = ConnectionSlice & SubscriptionsSlice & ViewSlice & ChoicesSlice & ChartsSlice & RewindSlice & RequestsSlice;
+export type WarrenState = ConnectionSlice & SubscriptionsSlice & ViewSlice & ChoicesSlice & ChartsSlice & RewindSlice & RequestsSlice & DiffSlice;
 export type WarrenStore = StoreApi<WarrenState>;
 
 export function createWarrenStore(): WarrenStore {
@@ -25,6 +26,7 @@ export function createWarrenStore(): WarrenStore {
     ...createChartsSlice(...a),
     ...createRewindSlice(...a),
     ...createRequestsSlice(...a),
+    ...createDiffSlice(...a),
   }));
 }
 
@@ -35,3 +37,4 @@ export type { ChoicesSlice, TimeWindow } from './choices-slice.ts';
 export type { ChartSettings, ChartsSlice } from './charts-slice.ts';
 export type { RewindSlice } from './rewind-slice.ts';
 export type { RequestSort, RequestSortKey, RequestsSlice } from './requests-slice.ts';
+export type { DiffSlice } from './diff-slice.ts';
