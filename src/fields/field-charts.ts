@@ -1,0 +1,180 @@
+/**
+ * The charted fields of a session, fed from its capture.
+ *
+ * Reading a field means decoding the body (PayloadDecoding.valueOf), the
+ * real cost of field charts, so none of it happens on the ingest path: the
+ * capture listener only notes that there is more to read (one boolean test
+ * per message) and schedules a drain DRAIN_DELAY_MS later. A drain reads the
+ * new messages from the buffer in slices of SLICE_MS, giving the event loop a
+ * turn between slices, and decodes each body once for every chart that still
+ * has to read it. A new chart starts at the oldest retained message
+ * (backfill) and catches up the same way; so does every chart after the
+ * decoding choices change (PayloadDecoding.version) or the capture is
+ * cleared. With no chart, nothing is attached to the capture.
+ *
+ * @module
+ */
+import { sliceClock, yieldToEventLoop } from '../archive/cooperative.ts';
+import type { TraceCapture } from '../capture/index.ts';
+import type { PayloadDecoding } from '../model/payload-decoding.ts';
+import { parseFieldPath } from './field-path.ts';
+import { FieldSeries } from './field-series.ts';
+
+/** Charts at once: each holds up to an hour of per-second stats and 10,000 points. */
+export const MAX_FIELD_CHARTS = 6;
+/** How long new messages wait to be read: one drain per that much traffic, not one per message. */
+export const DRAIN_DELAY_MS = 200;
+
+export type AddFieldResult = { ok: true; series: FieldSeries } | { ok: false; error: string };
+
+const NOT_DECODED = Symbol('not decoded');
+
+export class FieldCharts {
+  private charts: FieldSeries[] = [];
+  private readonly listeners = new Set<() => void>();
+  private detach: (() => void) | null = null;
+  private draining = false;
+  private drainTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly capture: TraceCapture,
+    private readonly payloads: PayloadDecoding,
+  ) {}
+
+  /** The charted fields, in the order they were added. Replaced (not mutated) on add/remove. */
+  get list(): readonly FieldSeries[] {
+    return this.charts;
+  }
+
+  get(pathText: string): FieldSeries | undefined {
+    return this.charts.find((c) => c.path.text === pathText);
+  }
+
+  /** Messages still to read for `series` (its backfill or the newest ones). */
+  pending(series: FieldSeries): number {
+    return Math.max(0, this.capture.buffer.lastSeq + 1 - Math.max(series.cursor, this.capture.buffer.firstSeq));
+  }
+
+  /** Called when a chart is added or removed. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Charts the field at `pathText` over every retained message and then the new ones; the same path twice is one chart. */
+  add(pathText: string): AddFieldResult {
+    const parsed = parseFieldPath(pathText);
+    if (!parsed.ok) return parsed;
+    const existing = this.get(parsed.path.text);
+    if (existing !== undefined) return { ok: true, series: existing };
+    if (this.charts.length >= MAX_FIELD_CHARTS) return { ok: false, error: `At most ${MAX_FIELD_CHARTS} field charts: remove one first.` };
+    const series = new FieldSeries(parsed.path, this.capture.buffer.firstSeq);
+    this.charts = [...this.charts, series];
+    this.attach();
+    this.scheduleDrain(0);
+    this.notify();
+    return { ok: true, series };
+  }
+
+  remove(pathText: string): void {
+    const before = this.charts.length;
+    this.charts = this.charts.filter((c) => c.path.text !== pathText);
+    if (this.charts.length === before) return;
+    if (this.charts.length === 0) this.stop();
+    this.notify();
+  }
+
+  /** Reads everything pending now, in one go (tests, benchmarks). */
+  drainNow(): void {
+    this.drainSlice(false);
+  }
+
+  /** Removes every chart and detaches from the capture. */
+  dispose(): void {
+    this.charts = [];
+    this.stop();
+  }
+
+  private attach(): void {
+    if (this.detach !== null) return;
+    const detachCapture = this.capture.addListener({
+      onAppend: () => {
+        if (this.drainTimer === null && !this.draining) this.scheduleDrain(DRAIN_DELAY_MS);
+      },
+      onClear: () => this.restart(),
+    });
+    const detachPayloads = this.payloads.subscribe(() => this.restart());
+    this.detach = () => {
+      detachCapture();
+      detachPayloads();
+    };
+  }
+
+  private stop(): void {
+    this.detach?.();
+    this.detach = null;
+    if (this.drainTimer !== null) clearTimeout(this.drainTimer);
+    this.drainTimer = null;
+  }
+
+  /** Every chart reads the retained messages again from the oldest. */
+  private restart(): void {
+    for (const series of this.charts) series.reset(this.capture.buffer.firstSeq);
+    this.scheduleDrain(0);
+  }
+
+  private scheduleDrain(delayMs: number): void {
+    if (this.drainTimer !== null || this.draining || this.detach === null) return;
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = null;
+      void this.drain();
+    }, delayMs);
+  }
+
+  /** Slices until nothing is pending, a turn of the event loop between them. */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.detach !== null && !this.drainSlice()) await yieldToEventLoop();
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /**
+   * Reads pending messages (for one slice of time when `timed`); true when
+   * every chart has read everything. Each body is decoded at most once.
+   */
+  private drainSlice(timed = true): boolean {
+    const buffer = this.capture.buffer;
+    const charts = this.charts;
+    const clock = timed ? sliceClock() : null;
+    let start = Infinity;
+    for (const series of charts) {
+      if (series.cursor < buffer.firstSeq) {
+        series.counts.missed += buffer.firstSeq - series.cursor;
+        series.cursor = buffer.firstSeq;
+      }
+      start = Math.min(start, series.cursor);
+    }
+    const last = buffer.lastSeq;
+    for (let seq = start; seq <= last; seq++) {
+      if ((seq & 63) === 0 && clock?.expired()) return false;
+      const message = buffer.get(seq);
+      let value: unknown = NOT_DECODED;
+      for (const series of charts) {
+        if (series.cursor > seq) continue;
+        if (message !== undefined) {
+          if (value === NOT_DECODED) value = this.payloads.valueOf(message);
+          series.record(message, value);
+        }
+        series.cursor = seq + 1;
+      }
+    }
+    return true;
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
