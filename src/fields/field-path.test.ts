@@ -48,6 +48,7 @@ describe('field paths', () => {
     expect(error('$[-1]')).toMatch(/\[index\]/);
     expect(error('$["a]')).toMatch(/\[index\]/);
     expect(error('$["\\x"]')).toMatch(/\[index\]/);
+    expect(error('$["a\u0001"]')).toMatch(/\[index\]/); // a raw control character, not JSON
     expect(error("$['a']")).toMatch(/\[index\]/);
     expect(error('$.a b')).toMatch(/unexpected " " at column 4/);
     expect(error('$.a;alert(1)')).toMatch(/unexpected ";"/);

@@ -33,8 +33,8 @@ export const MAX_PATH_SEGMENTS = 64;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const IDENTIFIER_AT = /[A-Za-z_$][\w$]*/y;
 const INDEX_AT = /(0|[1-9]\d{0,8})\]/y;
-/** A JSON string literal, escapes included; JSON.parse checks the escapes. */
-const STRING_AT = /"(?:[^"\\\u0000-\u001f]|\\.)*"\]/y;
+/** A JSON string literal, escapes included; JSON.parse checks the escapes (and refuses raw control characters). */
+const STRING_AT = /"(?:[^"\\]|\\.)*"\]/y;
 
 /** The path's text for one more step. */
 export function segmentText(segment: PathSegment): string {
