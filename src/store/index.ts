@@ -12,9 +12,10 @@ import { createSubscriptionsSlice, type SubscriptionsSlice } from './subscriptio
 import { createViewSlice, type ViewSlice } from './view-slice.ts';
 import { createRewindSlice, type RewindSlice } from './rewind-slice.ts';
 import { createRequestsSlice, type RequestsSlice } from './requests-slice.ts';
+import { createSavedFiltersSlice, type SavedFiltersSlice } from './saved-filters-slice.ts';
 import { createDiffSlice, type DiffSlice } from './diff-slice.ts';
 
-export type WarrenState = ConnectionSlice & SubscriptionsSlice & ViewSlice & ChoicesSlice & ChartsSlice & RewindSlice & RequestsSlice & DiffSlice;
+export type WarrenState = ConnectionSlice & SubscriptionsSlice & ViewSlice & ChoicesSlice & ChartsSlice & RewindSlice & RequestsSlice & DiffSlice & SavedFiltersSlice;
 export type WarrenStore = StoreApi<WarrenState>;
 
 export function createWarrenStore(): WarrenStore {
@@ -26,6 +27,7 @@ export function createWarrenStore(): WarrenStore {
     ...createChartsSlice(...a),
     ...createRewindSlice(...a),
     ...createRequestsSlice(...a),
+    ...createSavedFiltersSlice(...a),
     ...createDiffSlice(...a),
   }));
 }
@@ -37,4 +39,5 @@ export type { ChoicesSlice, TimeWindow } from './choices-slice.ts';
 export type { ChartSettings, ChartsSlice } from './charts-slice.ts';
 export type { RewindSlice } from './rewind-slice.ts';
 export type { RequestSort, RequestSortKey, RequestsSlice } from './requests-slice.ts';
+export type { NotifyPermission, SavedFilter, SavedFiltersSlice } from './saved-filters-slice.ts';
 export type { DiffSlice } from './diff-slice.ts';
