@@ -14,8 +14,9 @@ import { createRewindSlice, type RewindSlice } from './rewind-slice.ts';
 import { createRequestsSlice, type RequestsSlice } from './requests-slice.ts';
 import { createSavedFiltersSlice, type SavedFiltersSlice } from './saved-filters-slice.ts';
 import { createDiffSlice, type DiffSlice } from './diff-slice.ts';
+import { createFieldChartsSlice, type FieldChartsSlice } from './field-charts-slice.ts';
 
-export type WarrenState = ConnectionSlice & SubscriptionsSlice & ViewSlice & ChoicesSlice & ChartsSlice & RewindSlice & RequestsSlice & DiffSlice & SavedFiltersSlice;
+export type WarrenState = ConnectionSlice & SubscriptionsSlice & ViewSlice & ChoicesSlice & ChartsSlice & RewindSlice & RequestsSlice & DiffSlice & SavedFiltersSlice & FieldChartsSlice;
 export type WarrenStore = StoreApi<WarrenState>;
 
 export function createWarrenStore(): WarrenStore {
@@ -29,6 +30,7 @@ export function createWarrenStore(): WarrenStore {
     ...createRequestsSlice(...a),
     ...createSavedFiltersSlice(...a),
     ...createDiffSlice(...a),
+    ...createFieldChartsSlice(...a),
   }));
 }
 
@@ -41,3 +43,4 @@ export type { RewindSlice } from './rewind-slice.ts';
 export type { RequestSort, RequestSortKey, RequestsSlice } from './requests-slice.ts';
 export type { NotifyPermission, SavedFilter, SavedFiltersSlice } from './saved-filters-slice.ts';
 export type { DiffSlice } from './diff-slice.ts';
+export type { FieldChartWindow, FieldChartsSlice } from './field-charts-slice.ts';
