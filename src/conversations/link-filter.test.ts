@@ -15,7 +15,7 @@ function setup() {
     const parsed = parseFilterQuery(text);
     if (!parsed.ok) throw new Error(parsed.error);
     const { filter: f } = parsed;
-    view.setFilter(f.isEmpty ? null : (x, k) => f.matchesKey(x, k), f.matchesBody, linkFilter(index, f.linkTerms));
+    view.setFilter(f.isEmpty ? null : (x, k) => f.matchesKey(x, k), null, linkFilter(index, f.linkTerms));
     return Array.from({ length: view.rowCount }, (_, row) => view.seqAtRow(row));
   };
   return { ingest, filter };

@@ -1,9 +1,21 @@
 /**
  * The filter engine: AMQP topic matching that reproduces RabbitMQ 3.10 and
  * the filter box's query language. The verdict memo per distinct routing key
- * lives with the ingest (RoutingKeyColumn), next to the messages it selects.
+ * lives with the view (view/key-verdicts.ts), next to the messages it selects.
  *
  * @module
  */
 export { topicMatches, compileTopicPattern, hasTopicWildcard, type TopicMatcher } from './topic.ts';
-export { parseFilterQuery, MATCH_ALL_FILTER, type BodyPredicate, type CompiledFilter, type FilterParseResult, type KeyPredicate, type LinkTerm } from './query.ts';
+export {
+  parseFilterQuery,
+  MATCH_ALL_FILTER,
+  type BodyPredicate,
+  type CompiledFilter,
+  type FilterGroup,
+  type FilterParseResult,
+  type KeyPredicate,
+  type LinkTerm,
+} from './query.ts';
+export { BODY_TEXT_LIMIT_BYTES, bodyText, PROPERTY_NAMES, type MessagePredicate, type MessageReader } from './message-terms.ts';
+export { pathsIn } from './json-path.ts';
+export type { TextSpan } from './query-tokenizer.ts';

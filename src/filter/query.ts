@@ -1,42 +1,57 @@
 /**
  * The filter box's query language, in the spirit of Chrome DevTools'
- * `parseFilterQuery`: the text is parsed and compiled ONCE into a predicate
- * over a message's (exchange, routing key); the table then only calls it
- * (once per distinct pair: the ingest keeps a verdict per routing-key id).
+ * `parseFilterQuery` and Wireshark's display filters: the text is parsed and
+ * compiled ONCE; the view then only calls the result. Grammar:
  *
- * Grammar:
  * - Terms are separated by whitespace; a message must satisfy ALL of them.
  *   Double quotes group text with spaces and can spell empty text; inside
  *   quotes a backslash escapes the next character.
- * - `-term` negates a term. A lone `-` is the text "-"; `"-x"` is the text "-x".
- * - `exchange:NAME` (alias `x:`) matches the exchange exactly, case-sensitive.
- *   `exchange:""` is the default exchange; `exchange:` with no name is an error.
- * - `key:PATTERN` matches the routing key as an AMQP topic binding would
- *   (exact and case-sensitive without wildcards); `key:""` is the empty key;
- *   `key:` with nothing is an error.
- * - A term with `*` or `#` as a whole dot-separated word (`orders.*`, `#.failed`,
- *   `#`) is an AMQP topic pattern, case-sensitive, as the broker matches it.
- *   `a*` is not a wildcard for the broker, so it is plain text here too.
- * - `body:TEXT` is text in the message body (raw bytes, ASCII letters without
- *   regard to case; see body-search.ts). It cannot be memoised per routing key,
- *   so such a filter is evaluated per message: {@link CompiledFilter.matchesBody}.
- * - `conv:ID` shows the messages of the conversation(s) with that correlation
- *   id / Celery task id; `task:NAME` those of conversations of that Celery task
- *   name (or RPC request routing key), exact and case-sensitive. Both are
- *   answered per message by the conversation index: {@link CompiledFilter.linkTerms}.
- * - `state:timed-out` (or pending, replied, failed, request-not-seen) shows the
- *   messages of conversations in that state when the filter is applied (a
- *   conversation that times out later shows on the next re-filter).
- * - Any other term is a case-insensitive substring of the routing key.
- * - Field names are case-insensitive. An unknown `name:` prefix is NOT an
- *   error: the whole term is plain text, because routing keys legitimately
- *   contain colons and the box must accept any key pasted from the table.
+ * - `OR` (uppercase, or `||`) between terms separates groups: `a b OR c` is
+ *   (a AND b) OR c. There are no parentheses.
+ * - `-term` negates any term. A lone `-` is the text "-"; `"-x"` is the text "-x".
+ * - Routing-key terms (decided once per distinct key, see view/key-verdicts.ts):
+ *   - `exchange:NAME` (alias `x:`) is the exchange exactly; `exchange:""` the default one.
+ *   - `key:PATTERN` is an AMQP topic pattern (exact without wildcards); `key:""` the empty key.
+ *   - A term with `*` or `#` as a whole dot-separated word (`orders.*`, `#.failed`) is a topic pattern.
+ *   - `/regex/flags` (or `key:/regex/`) is a JavaScript regex on the routing key.
+ *   - Any other term is a case-insensitive substring of the routing key.
+ * - Per-message terms (see message-terms.ts):
+ *   - `header:NAME` (present), `header:NAME=VALUE`, `header:NAME~TEXT`, `!=`, `>`...: a STOMP
+ *     header, name without regard to case, value exact (`~`: substring without regard to case).
+ *   - `prop:NAME=VALUE`: an AMQP property (content-type, correlation-id, reply-to, message-id,
+ *     type, app-id, user-id, priority, delivery-mode, expiration, timestamp, content-encoding).
+ *   - `ct:TYPE`: content type; with a `/` a prefix (`ct:application/json`), else a substring (`ct:json`).
+ *   - `size>10k`, `size<=512`, `size=0` (also `>=`, `<`, `!=`): body bytes as delivered; b, k/kb, m/mb, 1024-based.
+ *   - `body:TEXT`: raw body bytes contain TEXT (ASCII letters without regard to case; body-search.ts).
+ *   - `body:/regex/flags`: a regex on the body's first 16 KiB read as UTF-8.
+ *   - `$.path`, `$.path=V`, `$.path>N` (`!=`, `>=`, `<`, `<=`, `~`): a field of the decoded body
+ *     (JSON, MessagePack, CBOR, protobuf: whatever the inspector decodes); the path alone is
+ *     "exists". Paths: `$.a.b`, `$.items[0].sku`, `$["a key"]`, `$.tags[*]`. See compare.ts.
+ * - Conversation terms (the conversation index answers per message): `conv:ID`, `task:NAME`,
+ *   `state:pending|replied|failed|timed-out|request-not-seen`.
+ * - Field names are case-insensitive. An unknown `name:` prefix is NOT an error: the whole
+ *   term is plain text, because routing keys legitimately contain colons.
+ * - An error names the term and carries its offsets in the text.
  *
  * @module
  */
 import { compileBodySearch } from './body-search.ts';
-import { compileTopicPattern, hasTopicWildcard } from './topic.ts';
-import { tokenizeQuery, type QuerySegment, type QueryToken } from './query-tokenizer.ts';
+import { allOf, anyOf, regexKeyPredicate, substringPredicate, topicPredicate, type KeyPredicate } from './key-terms.ts';
+import { bodyRegexTerm, compileRegex, contentTypeTerm, fieldTerm, headerTerm, propertyTerm, sizeTerm, type MessagePredicate } from './message-terms.ts';
+import { hasTopicWildcard } from './topic.ts';
+import { tokenizeQuery, type QuerySegment, type QueryToken, type TextSpan } from './query-tokenizer.ts';
+
+export type { KeyPredicate } from './key-terms.ts';
+
+/** One AND group of an OR filter, split by who can answer each term. */
+export interface FilterGroup {
+  /** The routing-key terms together, null when the group has none. */
+  keyTest: KeyPredicate | null;
+  /** Terms judged on each message (headers, size, body, fields). */
+  messageTests: readonly MessagePredicate[];
+  /** `conv:`, `task:`, `state:` terms, for the conversation index. */
+  linkTerms: readonly LinkTerm[];
+}
 
 /** A filter compiled from the filter box's text. */
 export interface CompiledFilter {
@@ -44,35 +59,41 @@ export interface CompiledFilter {
   readonly text: string;
   /** True when the text has no terms: every message matches. */
   readonly isEmpty: boolean;
-  /** Do the key and exchange terms pass this exchange ('' = default) and routing key? */
+  /** The OR'ed groups; empty when `isEmpty`. */
+  readonly groups: readonly FilterGroup[];
+  /** Every term of every group is a routing-key term: `matchesKey` alone decides. */
+  readonly keyOnly: boolean;
+  /** Some term reads the decoded body (`$.` terms): re-apply when decoding choices change. */
+  readsValues: boolean;
+  /**
+   * Key-only filters: the whole filter. Otherwise a necessary condition (the
+   * key part of at least one group passes), which the view memoises per key.
+   */
   matchesKey(exchange: string, routingKey: string): boolean;
-  /** The `body:` terms, or null when the filter has none (then matchesKey decides alone). */
-  readonly matchesBody: ((body: Uint8Array) => boolean) | null;
-  /** The `conv:` and `task:` terms, for the conversation index to answer; empty when none. */
+  /** The conversation terms of every group; empty when none. */
   readonly linkTerms: readonly LinkTerm[];
 }
 
-/** A `conv:` or `task:` term: which conversations a message must (or, negated, must not) belong to. */
+/** A `conv:`, `task:` or `state:` term: which conversations a message must (or, negated, must not) belong to. */
 export interface LinkTerm {
   field: 'conv' | 'task' | 'state';
   value: string;
   negated: boolean;
 }
 
-/** Outcome of {@link parseFilterQuery}: a filter, or a message for the user. */
-export type FilterParseResult = { ok: true; filter: CompiledFilter } | { ok: false; error: string };
+/** Outcome of {@link parseFilterQuery}: a filter, or a message for the user with the span of the bad term. */
+export type FilterParseResult = { ok: true; filter: CompiledFilter } | ({ ok: false; error: string } & TextSpan);
 
-/** Decides on a routing key (with its exchange); the view asks it once per distinct pair. */
-export type KeyPredicate = (exchange: string, routingKey: string) => boolean;
-/** Decides on a body (`body:` terms), which cannot be memoised per key. */
+/** Decides on a body (`body:` substring terms). */
 export type BodyPredicate = (body: Uint8Array) => boolean;
-type TermPredicate = KeyPredicate;
-type CompiledTerm = { on: 'key'; test: TermPredicate } | { on: 'body'; test: BodyPredicate } | { on: 'link'; term: LinkTerm };
+type CompiledTerm =
+  | { on: 'key'; test: KeyPredicate }
+  | { on: 'message'; test: MessagePredicate; readsValue: boolean }
+  | { on: 'link'; term: LinkTerm };
 
 const EXCHANGE_FIELDS = new Set(['exchange', 'x']);
-const KEY_FIELDS = new Set(['key']);
-const BODY_FIELDS = new Set(['body']);
-const LINK_FIELDS = new Set(['conv', 'task', 'state']);
+const PLAIN_FIELDS = new Set(['exchange', 'x', 'key', 'body', 'conv', 'task', 'state']);
+const RAW_FIELDS = new Set(['header', 'prop', 'ct']);
 /** `state:` values (a conversation's states, see conversations/conversation.ts), with the spellings people type. */
 const STATES: ReadonlyMap<string, string> = new Map([
   ['pending', 'pending'],
@@ -85,74 +106,119 @@ const STATES: ReadonlyMap<string, string> = new Map([
   ['not-seen', 'request-not-seen'],
 ]);
 const FIELD_PREFIX = /^([A-Za-z]+):/;
+const SIZE_TERM = /^size[:<>=!]/i;
 
 /** The filter of an empty box; it passes every message. */
 export const MATCH_ALL_FILTER: CompiledFilter = Object.freeze({
   text: '',
   isEmpty: true,
+  groups: [],
+  keyOnly: true,
+  readsValues: false,
   matchesKey: () => true,
-  matchesBody: null,
   linkTerms: [],
 });
+
+const isOr = (token: QueryToken) => token.regex === undefined && token.segments.length === 1 && !token.segments[0]?.quoted && (token.raw === 'OR' || token.raw === '||');
 
 /**
  * Parses and compiles filter-box text (grammar in the module comment).
  *
- * @example parseFilterQuery('x:celery orders.*.created -eu')
- * @returns `{ ok: true, filter }`, or `{ ok: false, error }` with a message
- *   fit to show next to the input.
+ * @example parseFilterQuery('x:celery orders.*.created -eu OR header:x-tenant=acme')
+ * @returns `{ ok: true, filter }`, or `{ ok: false, error, start, end }` with a
+ *   message fit to show next to the input and the span of the term it is about.
  */
 export function parseFilterQuery(text: string): FilterParseResult {
   const tokenized = tokenizeQuery(text);
   if (!tokenized.ok) return tokenized;
 
-  const predicates: TermPredicate[] = [];
-  const bodyPredicates: BodyPredicate[] = [];
-  const linkTerms: LinkTerm[] = [];
+  const groups: CompiledTerm[][] = [[]];
+  let lastOr: QueryToken | null = null;
   for (const token of tokenized.tokens) {
+    const current = groups[groups.length - 1] ?? [];
+    if (isOr(token)) {
+      if (current.length === 0) return { ok: false, error: `"${token.raw}" needs terms on both sides`, start: token.start, end: token.end };
+      groups.push([]);
+      lastOr = token;
+      continue;
+    }
     const compiled = compileTerm(token);
-    if (typeof compiled === 'string') return { ok: false, error: compiled };
-    if (compiled.on === 'key') predicates.push(compiled.test);
-    else if (compiled.on === 'body') bodyPredicates.push(compiled.test);
-    else linkTerms.push(compiled.term);
+    if (typeof compiled === 'string') return { ok: false, error: compiled, start: token.start, end: token.end };
+    current.push(compiled);
   }
-  if (predicates.length === 0 && bodyPredicates.length === 0 && linkTerms.length === 0) return { ok: true, filter: { ...MATCH_ALL_FILTER, text } };
+  if (lastOr !== null && groups[groups.length - 1]?.length === 0) {
+    return { ok: false, error: `"${lastOr.raw}" needs terms on both sides`, start: lastOr.start, end: lastOr.end };
+  }
+  if (groups.length === 1 && groups[0]?.length === 0) return { ok: true, filter: { ...MATCH_ALL_FILTER, text } };
+  return { ok: true, filter: assemble(text, groups) };
+}
+
+function assemble(text: string, termGroups: CompiledTerm[][]): CompiledFilter {
+  const groups: FilterGroup[] = termGroups.map((terms) => {
+    const keyTests: KeyPredicate[] = [];
+    const messageTests: MessagePredicate[] = [];
+    const linkTerms: LinkTerm[] = [];
+    for (const term of terms) {
+      if (term.on === 'key') keyTests.push(term.test);
+      else if (term.on === 'message') messageTests.push(term.test);
+      else linkTerms.push(term.term);
+    }
+    return { keyTest: keyTests.length ? allOf(keyTests) : null, messageTests, linkTerms };
+  });
+  const keyOnly = groups.every((g) => g.messageTests.length === 0 && g.linkTerms.length === 0);
+  // A group without key terms lets any key through: then the key part decides nothing.
+  const keyParts = groups.map((g) => g.keyTest);
+  const matchesKey = keyParts.every((k): k is KeyPredicate => k !== null) ? anyOf(keyParts) : () => true;
   return {
-    ok: true,
-    filter: { text, isEmpty: false, matchesKey: allOf(predicates), matchesBody: bodyPredicates.length ? allOf(bodyPredicates) : null, linkTerms },
+    text,
+    isEmpty: false,
+    groups,
+    keyOnly,
+    readsValues: termGroups.some((terms) => terms.some((t) => t.on === 'message' && t.readsValue)),
+    matchesKey,
+    linkTerms: groups.flatMap((g) => g.linkTerms),
   };
 }
 
-function allOf<A extends unknown[]>(predicates: ((...args: A) => boolean)[]): (...args: A) => boolean {
-  if (predicates.length === 0) return () => true;
-  if (predicates.length === 1) return predicates[0]!;
-  return (...args) => {
-    for (const predicate of predicates) if (!predicate(...args)) return false;
-    return true;
-  };
-}
-
-/** Compiles one term to a predicate, or returns an error message. */
+/** Compiles one term, or returns an error message naming it. */
 function compileTerm(token: QueryToken): CompiledTerm | string {
   const segments: QuerySegment[] = [...token.segments];
   let negated = false;
-  let field: 'exchange' | 'key' | 'body' | LinkTerm['field'] | null = null;
+  let field: string | null = null;
 
   // Negation and field prefixes only count when typed bare, before any quote.
   const first = segments[0];
   if (first && !first.quoted) {
     let head = first.text;
-    if (head.startsWith('-') && (head.length > 1 || segments.length > 1)) {
+    if (head.startsWith('-') && (head.length > 1 || segments.length > 1 || token.regex !== undefined)) {
       negated = true;
       head = head.slice(1);
     }
     const prefix = FIELD_PREFIX.exec(head);
     const name = prefix?.[1]?.toLowerCase();
-    if (prefix && name !== undefined && (EXCHANGE_FIELDS.has(name) || KEY_FIELDS.has(name) || BODY_FIELDS.has(name) || LINK_FIELDS.has(name))) {
-      field = EXCHANGE_FIELDS.has(name) ? 'exchange' : KEY_FIELDS.has(name) ? 'key' : BODY_FIELDS.has(name) ? 'body' : (name as LinkTerm['field']);
+    if (prefix && name !== undefined && (PLAIN_FIELDS.has(name) || RAW_FIELDS.has(name))) {
+      field = EXCHANGE_FIELDS.has(name) ? 'exchange' : name;
       head = head.slice(prefix[0].length);
-    }
+    } else if (head.startsWith('$')) field = '$';
+    else if (SIZE_TERM.test(head)) field = 'size';
     segments[0] = { text: head, quoted: false };
+  }
+  const not = <A extends unknown[]>(test: (...args: A) => boolean) => (negated ? (...args: A) => !test(...args) : test);
+
+  if (token.regex !== undefined) {
+    const regex = compileRegex(token.regex.source, token.regex.flags, token.raw);
+    if (typeof regex === 'string') return regex;
+    if (field === 'body') return { on: 'message', test: not(bodyRegexTerm(regex)), readsValue: false };
+    return { on: 'key', test: not(regexKeyPredicate(regex)) };
+  }
+  if (field === '$' || field === 'size' || (field !== null && RAW_FIELDS.has(field))) {
+    // These read the raw text after the prefix: paths and values have their own quoting.
+    const afterNegation = token.raw.slice(negated ? 1 : 0);
+    const rest = field === '$' || field === 'size' ? afterNegation.slice(field === 'size' ? 4 : 0) : afterNegation.slice(field.length + 1);
+    const test =
+      field === '$' ? fieldTerm(rest, token.raw) : field === 'size' ? sizeTerm(rest, token.raw) : field === 'header' ? headerTerm(rest, token.raw) : field === 'prop' ? propertyTerm(rest, token.raw) : contentTypeTerm(rest, token.raw);
+    if (typeof test === 'string') return test;
+    return { on: 'message', test: not(test), readsValue: field === '$' };
   }
 
   const value = segments.map((s) => s.text).join('');
@@ -160,7 +226,7 @@ function compileTerm(token: QueryToken): CompiledTerm | string {
   if (field === 'body') {
     if (value === '') return `"${token.raw}" needs text to look for in the body`;
     const search = compileBodySearch(value);
-    return { on: 'body', test: negated ? (body) => !search(body) : search };
+    return { on: 'message', test: not((m) => search(m.body)), readsValue: false };
   }
   if (field === 'state') {
     const state = STATES.get(value.toLowerCase());
@@ -171,7 +237,7 @@ function compileTerm(token: QueryToken): CompiledTerm | string {
     if (value === '') return `"${token.raw}" needs ${field === 'conv' ? 'a correlation or task id' : 'a task name or request routing key'}`;
     return { on: 'link', term: { field, value, negated } };
   }
-  let predicate: TermPredicate;
+  let predicate: KeyPredicate;
   if (field === 'exchange') {
     if (!spelled) return `"${token.raw}" needs an exchange name (write exchange:"" for the default exchange)`;
     predicate = (exchange) => exchange === value;
@@ -183,16 +249,5 @@ function compileTerm(token: QueryToken): CompiledTerm | string {
   } else {
     predicate = substringPredicate(value);
   }
-  return { on: 'key', test: negated ? (exchange, routingKey) => !predicate(exchange, routingKey) : predicate };
-}
-
-function topicPredicate(pattern: string): TermPredicate {
-  const matches = compileTopicPattern(pattern);
-  return (_exchange, routingKey) => matches(routingKey);
-}
-
-function substringPredicate(text: string): TermPredicate {
-  const needle = text.toLowerCase();
-  if (needle === '') return () => true;
-  return (_exchange, routingKey) => routingKey.toLowerCase().includes(needle);
+  return { on: 'key', test: not(predicate) };
 }

@@ -1,13 +1,14 @@
 /**
  * A filter text compiled for this session: the parsed query joined with what
  * only the session has (the conversation index for `conv:`/`task:`/`state:`
- * terms). The view takes the parts separately (the key part is memoised per
- * routing key); watches and anything else that judges one message at a time
- * take `test`.
+ * terms, the payload decoding for `$.` field terms). The view takes it in two
+ * parts: the routing-key part, memoised per distinct key, and a per-message
+ * test for the rest (null when the key part decides alone, the fast path);
+ * watches and anything else that judges one message at a time take `test`.
  */
 import type { ConversationIndex } from '../conversations/index.ts';
 import { linkFilter } from '../conversations/index.ts';
-import { parseFilterQuery, type BodyPredicate, type CompiledFilter, type KeyPredicate } from '../filter/index.ts';
+import { bodyText, parseFilterQuery, type CompiledFilter, type FilterGroup, type KeyPredicate, type MessageReader, type TextSpan } from '../filter/index.ts';
 import type { PayloadDecoding, TracedMessage } from '../model/index.ts';
 
 /** One filter as a test of one message (every term: key, body, links). */
@@ -15,24 +16,84 @@ export type MessageTest = (message: TracedMessage) => boolean;
 
 export interface SessionFilter {
   filter: CompiledFilter;
-  /** The routing-key part, null when the filter has none. */
+  /**
+   * What the view memoises per routing key: the whole filter when it is
+   * key-only, else a condition every shown message meets; null when none.
+   */
   keyTest: KeyPredicate | null;
-  bodyTest: BodyPredicate | null;
-  seqTest: ((seq: number) => boolean) | null;
-  /** All of them on one message. */
+  /** The rest, per message (given keyTest passed); null when keyTest decides alone. */
+  messageTest: MessageTest | null;
+  /** The whole filter on one message. */
   test: MessageTest;
 }
 
-export type SessionFilterResult = { ok: true; compiled: SessionFilter } | { ok: false; error: string };
+export type SessionFilterResult = { ok: true; compiled: SessionFilter } | ({ ok: false; error: string } & TextSpan);
 
-export function compileSessionFilter(text: string, conversations: ConversationIndex, _payloads: PayloadDecoding): SessionFilterResult {
+/**
+ * Reads bodies for per-message terms, each at most once per message however
+ * many terms ask: the last message's value and text are kept.
+ */
+class BodyReader implements MessageReader {
+  private valueOwner: TracedMessage | null = null;
+  private valueVersion = -1;
+  private lastValue: unknown = undefined;
+  private textOwner: TracedMessage | null = null;
+  private lastText = '';
+  private readonly decoder = new TextDecoder('utf-8');
+
+  constructor(private readonly payloads: PayloadDecoding) {}
+
+  value(message: TracedMessage): unknown {
+    if (message !== this.valueOwner || this.valueVersion !== this.payloads.version) {
+      this.valueOwner = message;
+      this.valueVersion = this.payloads.version;
+      this.lastValue = this.payloads.valueOf(message);
+    }
+    return this.lastValue;
+  }
+
+  text(message: TracedMessage): string {
+    if (message !== this.textOwner) {
+      this.textOwner = message;
+      this.lastText = bodyText(message.body, this.decoder);
+    }
+    return this.lastText;
+  }
+}
+
+/** A group's tests other than its key terms, or null when it has none. */
+function restOfGroup(group: FilterGroup, conversations: ConversationIndex, reader: MessageReader): MessageTest | null {
+  const links = linkFilter(conversations, group.linkTerms);
+  const { messageTests } = group;
+  if (links === null && messageTests.length === 0) return null;
+  return (m) => {
+    if (links !== null && !links(m.seq)) return false;
+    for (const test of messageTests) if (!test(m, reader)) return false;
+    return true;
+  };
+}
+
+export function compileSessionFilter(text: string, conversations: ConversationIndex, payloads: PayloadDecoding): SessionFilterResult {
   const parsed = parseFilterQuery(text);
   if (!parsed.ok) return parsed;
   const { filter } = parsed;
-  const keyTest = filter.isEmpty ? null : filter.matchesKey;
-  const bodyTest = filter.matchesBody;
-  const seqTest = linkFilter(conversations, filter.linkTerms);
-  const test: MessageTest = (m) =>
-    (keyTest === null || keyTest(m.exchange, m.routingKey)) && (seqTest === null || seqTest(m.seq)) && (bodyTest === null || bodyTest(m.body));
-  return { ok: true, compiled: { filter, keyTest, bodyTest, seqTest, test } };
+  const reader = new BodyReader(payloads);
+  if (filter.isEmpty) return { ok: true, compiled: { filter, keyTest: null, messageTest: null, test: () => true } };
+
+  const groups = filter.groups.map((group) => ({ keyTest: group.keyTest, rest: restOfGroup(group, conversations, reader) }));
+  const [single] = groups;
+  if (groups.length === 1 && single !== undefined) {
+    const { keyTest, rest } = single;
+    const test: MessageTest = (m) => (keyTest === null || keyTest(m.exchange, m.routingKey)) && (rest === null || rest(m));
+    return { ok: true, compiled: { filter, keyTest, messageTest: rest, test } };
+  }
+  const test: MessageTest = (m) => {
+    for (const { keyTest, rest } of groups) {
+      if ((keyTest === null || keyTest(m.exchange, m.routingKey)) && (rest === null || rest(m))) return true;
+    }
+    return false;
+  };
+  // OR: the union of the key parts is memoised; mixed groups are decided per message.
+  const keyTest = groups.every((g) => g.keyTest !== null) ? filter.matchesKey : null;
+  return { ok: true, compiled: { filter, keyTest, messageTest: filter.keyOnly ? null : test, test } };
 }

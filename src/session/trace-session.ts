@@ -28,6 +28,7 @@ import { WatchSet } from '../watches/index.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
 import { pageHidden, watchPageVisibility } from './page-visibility.ts';
 import type { ConnectionFactory, SessionConnection } from './session-connection.ts';
+import { FilterControl } from './filter-control.ts';
 import { compileSessionFilter, type SessionFilterResult } from './session-filter.ts';
 import { SessionRewind } from './session-rewind.ts';
 
@@ -81,6 +82,7 @@ export class TraceSession {
   private readonly detach: () => void;
   /** Subscriptions reading their exchange's history stream, and the rewind's progress. */
   private readonly rewinding: SessionRewind;
+  private readonly filtering: FilterControl;
   /** The tab is hidden: capture goes on, nothing is published until it is shown again. */
   private hidden = pageHidden();
   /** Something changed while hidden: publish once when shown. */
@@ -95,6 +97,7 @@ export class TraceSession {
     this.watches = new WatchSet(this.capture, (text) => this.compileFilter(text));
     this.view = new TraceView(this.capture);
     this.rewinding = new SessionRewind(this.capture, this.store, () => this.connection, () => this.changed());
+    this.filtering = new FilterControl(this.view, this.store, this.conversations, this.payloads, () => this.publish());
     const detachRates = countRatesOf(this.capture, this.rates);
     const detachPublish = this.capture.addListener({ onAppend: () => this.changed() });
     const detachVisibility = watchPageVisibility((hidden) => {
@@ -110,6 +113,7 @@ export class TraceSession {
       }
     });
     this.detach = () => {
+      this.filtering.dispose();
       detachRates();
       detachPublish();
       detachVisibility();
@@ -235,19 +239,11 @@ export class TraceSession {
 
   /**
    * Compiles the filter text once and re-filters the retained messages (the
-   * view asks the matcher once per distinct routing key). A query that does
+   * view asks the key part once per distinct routing key). A query that does
    * not parse keeps the last good filter on and says why.
    */
   setFilterText(text: string): void {
-    const compiled = this.compileFilter(text);
-    if (!compiled.ok) {
-      this.store.getState().setFilterState(text, compiled.error);
-      return;
-    }
-    const { keyTest, bodyTest, seqTest } = compiled.compiled;
-    this.view.setFilter(keyTest, bodyTest, seqTest);
-    this.store.getState().setFilterState(text, '');
-    this.publish();
+    this.filtering.apply(text);
   }
 
   /** A filter text compiled against this session (conversation terms, decoders), for one-message tests such as watches. */

@@ -30,6 +30,7 @@ export class TraceView {
   private markersPlacedFor = -1;
   private acceptsBody: BodyPredicate | null = null;
   private acceptsSeq: ((seq: number) => boolean) | null = null;
+  private acceptsMessage: ((message: TracedMessage) => boolean) | null = null;
   // The time window as two plain numbers (±Infinity when off): two compares on the hot path.
   private windowFromMs = -Infinity;
   private windowToMs = Infinity;
@@ -68,13 +69,20 @@ export class TraceView {
 
   /**
    * Shows only messages whose (exchange, key) `accepts` (asked once per
-   * distinct pair), whose body `acceptsBody` accepts and whose seq
-   * `acceptsSeq` accepts (conversation terms); null for any shows all.
+   * distinct pair), whose body `acceptsBody` accepts, whose seq `acceptsSeq`
+   * accepts (conversation terms) and that `acceptsMessage` accepts (asked
+   * per message, after the others); null for any shows all.
    */
-  setFilter(accepts: KeyPredicate | null, acceptsBody: BodyPredicate | null = null, acceptsSeq: ((seq: number) => boolean) | null = null): void {
+  setFilter(
+    accepts: KeyPredicate | null,
+    acceptsBody: BodyPredicate | null = null,
+    acceptsSeq: ((seq: number) => boolean) | null = null,
+    acceptsMessage: ((message: TracedMessage) => boolean) | null = null,
+  ): void {
     this.verdicts.setPredicate(accepts);
     this.acceptsBody = acceptsBody;
     this.acceptsSeq = acceptsSeq;
+    this.acceptsMessage = acceptsMessage;
     this.rebuild();
   }
 
@@ -157,13 +165,14 @@ export class TraceView {
     if (m.receivedAt < this.windowFromMs || m.receivedAt >= this.windowToMs) return false;
     if (!this.verdicts.shows(m)) return false;
     if (this.acceptsSeq !== null && !this.acceptsSeq(m.seq)) return false;
-    return this.acceptsBody === null || this.acceptsBody(m.body);
+    if (this.acceptsBody !== null && !this.acceptsBody(m.body)) return false;
+    return this.acceptsMessage === null || this.acceptsMessage(m);
   }
 
   private rebuild(): void {
     this.visible.clear();
     const { buffer } = this.capture;
-    if (this.acceptsBody === null && this.acceptsSeq === null && this.windowFromMs === -Infinity && this.windowToMs === Infinity) {
+    if (this.acceptsBody === null && this.acceptsSeq === null && this.acceptsMessage === null && this.windowFromMs === -Infinity && this.windowToMs === Infinity) {
       // Routing key only: a scan of the key-id column, no message is touched.
       this.verdicts.scan(buffer.firstSeq, buffer.lastSeq, this.messageAt, this.visible);
     } else {
