@@ -7,17 +7,23 @@ import type { CeleryEventMessage, CeleryInfo, CeleryResult, CeleryTask } from '.
 import { epochSecondsToIso } from './format.ts';
 import { JsonTree } from './JsonTree.tsx';
 import { Field, FieldList } from './FieldList.tsx';
+import { NumberFieldActionsContext } from './number-field-actions.ts';
 
 /** Events shown per grouped `*.multi` message; the rest stay in the Tree view. */
 const MAX_EVENTS_SHOWN = 50;
 
 export function CeleryView({ info }: { info: CeleryInfo }) {
+  // These trees hold parts of the body (args, kwargs, one event's fields), so
+  // their paths are not the body's: no "chart this field" here; the Tree view
+  // of the same message offers it with the body's paths.
   return (
-    <div className="inspector-celery" data-testid="inspector-celery">
-      {info.kind === 'task' && <CeleryTaskView task={info.task} />}
-      {info.kind === 'result' && <CeleryResultView result={info.result} />}
-      {info.kind === 'event' && <CeleryEventsView message={info} />}
-    </div>
+    <NumberFieldActionsContext.Provider value={null}>
+      <div className="inspector-celery" data-testid="inspector-celery">
+        {info.kind === 'task' && <CeleryTaskView task={info.task} />}
+        {info.kind === 'result' && <CeleryResultView result={info.result} />}
+        {info.kind === 'event' && <CeleryEventsView message={info} />}
+      </div>
+    </NumberFieldActionsContext.Provider>
   );
 }
 

@@ -3,9 +3,14 @@
  * open, and at most CHILD_PAGE_SIZE at a time, so a large document costs
  * what is on screen, not what is in the message. Every key and value is a
  * React text node: payloads are untrusted production data.
+ *
+ * Each node knows its path from the root (`$.items[0].qty`); a numeric leaf
+ * offers "chart this field" when the surrounding NumberFieldActions context
+ * provides it (see number-field-actions.ts).
  */
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import type { ReactNode } from 'react';
+import { childPathText } from '../../fields/index.ts';
 import {
   CHILD_PAGE_SIZE,
   childCount,
@@ -16,9 +21,12 @@ import {
   keyLabel,
   nextShownCount,
   openBrackets,
+  isChartableNumber,
   openByDefault,
   scalarText,
 } from './json-tree-model.ts';
+import { NumberFieldActionsContext } from './number-field-actions.ts';
+import './json-tree-chart.css';
 
 interface JsonTreeProps {
   value: unknown;
@@ -29,7 +37,7 @@ interface JsonTreeProps {
 export function JsonTree({ value, label }: JsonTreeProps) {
   return (
     <ul className="json-tree" aria-label={label}>
-      <JsonNode entryKey={null} value={value} depth={0} />
+      <JsonNode entryKey={null} value={value} depth={0} path="$" />
     </ul>
   );
 }
@@ -38,9 +46,11 @@ interface JsonNodeProps {
   entryKey: string | number | null;
   value: unknown;
   depth: number;
+  /** Path of this node from the tree's root, e.g. `$.items[0]`. */
+  path: string;
 }
 
-function JsonNode({ entryKey, value, depth }: JsonNodeProps) {
+function JsonNode({ entryKey, value, depth, path }: JsonNodeProps) {
   const kind = jsonKind(value);
   const keyPart = entryKey === null ? null : <span className={typeof entryKey === 'number' ? 'jt-index' : 'jt-key'}>{keyLabel(entryKey)}: </span>;
   if (!isContainer(kind)) {
@@ -48,10 +58,11 @@ function JsonNode({ entryKey, value, depth }: JsonNodeProps) {
       <li className="jt-leaf">
         {keyPart}
         <JsonScalar value={value} />
+        {isChartableNumber(value) && <ChartFieldButton path={path} />}
       </li>
     );
   }
-  return <JsonContainer keyPart={keyPart} kind={kind} value={value} depth={depth} />;
+  return <JsonContainer keyPart={keyPart} kind={kind} value={value} depth={depth} path={path} />;
 }
 
 interface JsonContainerProps {
@@ -59,9 +70,10 @@ interface JsonContainerProps {
   kind: 'object' | 'array';
   value: unknown;
   depth: number;
+  path: string;
 }
 
-function JsonContainer({ keyPart, kind, value, depth }: JsonContainerProps) {
+function JsonContainer({ keyPart, kind, value, depth, path }: JsonContainerProps) {
   const [open, setOpen] = useState(() => openByDefault(depth));
   const [shown, setShown] = useState(CHILD_PAGE_SIZE);
   const count = childCount(value);
@@ -90,7 +102,7 @@ function JsonContainer({ keyPart, kind, value, depth }: JsonContainerProps) {
         <>
           <ul className="jt-children">
             {childEntries(value, shown).map((entry) => (
-              <JsonNode key={entry.key} entryKey={entry.key} value={entry.value} depth={depth + 1} />
+              <JsonNode key={entry.key} entryKey={entry.key} value={entry.value} depth={depth + 1} path={childPathText(path, entry.key)} />
             ))}
             {shown < count && (
               <li className="jt-more">
@@ -121,5 +133,25 @@ function JsonScalar({ value }: { value: unknown }) {
         </button>
       )}
     </>
+  );
+}
+
+/** "chart": shown on hover or keyboard focus of a numeric leaf, when charting is offered here. */
+function ChartFieldButton({ path }: { path: string }) {
+  const actions = useContext(NumberFieldActionsContext);
+  if (actions === null) return null;
+  const charted = actions.isCharted(path);
+  return (
+    <button
+      type="button"
+      className={charted ? 'link jt-chart charted' : 'link jt-chart'}
+      aria-label={`Chart ${path}`}
+      title={charted ? `${path} is charted (above the table)` : `Chart ${path} over time, for every message that has it`}
+      data-testid="json-tree-chart"
+      data-path={path}
+      onClick={() => actions.chart(path)}
+    >
+      {charted ? 'charted' : 'chart'}
+    </button>
   );
 }

@@ -1,1 +1,2 @@
 export { Inspector } from './Inspector.tsx';
+export { NumberFieldActionsContext, type NumberFieldActions } from './number-field-actions.ts';

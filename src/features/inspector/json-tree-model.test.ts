@@ -4,6 +4,7 @@ import {
   childCount,
   childEntries,
   childSummary,
+  isChartableNumber,
   jsonKind,
   keyLabel,
   nextShownCount,
@@ -73,6 +74,11 @@ describe('json tree model', () => {
     expect(keyLabel('two words')).toBe('"two words"');
     expect(keyLabel('a\u0001b')).toBe('"a\\u0001b"');
     expect(keyLabel(3)).toBe('3');
+  });
+
+  it('offers charting on finite numbers only', () => {
+    expect([0, -1.5, 1e300].map(isChartableNumber)).toEqual([true, true, true]);
+    expect(['12', NaN, Infinity, null, true, {}, [], 10n].map(isChartableNumber)).toEqual([false, false, false, false, false, false, false, false]);
   });
 
   it('opens the first two levels by default', () => {

@@ -93,6 +93,11 @@ export function scalarText(value: unknown, maxChars: number = STRING_PREVIEW_CHA
   return { text: String(value), hiddenChars: 0 };
 }
 
+/** A leaf "chart this field" is offered on: a finite JSON number (numeric strings are not charted). */
+export function isChartableNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
 /** Whether a node at `depth` starts open. */
 export function openByDefault(depth: number): boolean {
   return depth < OPEN_DEPTHS;
