@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { MouseEvent } from 'react';
 import type { TracedMessage } from '../../model/index.ts';
 import { COLUMNS } from './columns.ts';
 
@@ -10,11 +11,16 @@ interface Props {
   top: number;
   height: number;
   selected: boolean;
-  onSelect(seq: number): void;
+  /** Pinned for a diff: marked so it can be found again. */
+  pinned: boolean;
+  /** `pair`: the click held Ctrl, Cmd or Shift (diff with the selected row). */
+  onSelect(seq: number, pair: boolean): void;
 }
 
+const pairClick = (event: MouseEvent) => event.ctrlKey || event.metaKey || event.shiftKey;
+
 /** One row; a message evicted while the view was paused shows as such. */
-export const MessageRow = memo(function MessageRow({ seq, message, color, top, height, selected, onSelect }: Props) {
+export const MessageRow = memo(function MessageRow({ seq, message, color, top, height, selected, pinned, onSelect }: Props) {
   const style = { top, height };
   if (!message) {
     return (
@@ -27,15 +33,17 @@ export const MessageRow = memo(function MessageRow({ seq, message, color, top, h
   }
   return (
     <div
-      className={selected ? 'row selected' : 'row'}
+      className={`row${selected ? ' selected' : ''}${pinned ? ' pinned' : ''}`}
       role="row"
       aria-selected={selected}
+      data-pinned={pinned || undefined}
+      title={pinned ? 'Pinned for diff (p unpins; select another row and press d to diff)' : undefined}
       data-testid="message-row"
       data-seq={seq}
       data-routing-key={message.routingKey}
       data-warren-seq={message.warrenSeq}
       style={style}
-      onClick={() => onSelect(seq)}
+      onClick={(event) => onSelect(seq, pairClick(event))}
     >
       <span className="tag" style={{ background: color }} />
       {COLUMNS.map((c) => (

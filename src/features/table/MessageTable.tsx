@@ -9,9 +9,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactElement, type RefObject } from 'react';
 import { NEUTRAL_COLOR, subscriptionColor, useSession, useWarrenStore } from '../../ui/index.ts';
 import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
-import { tableKeyHandler } from './keyboard.ts';
+import { selectRow, tableKeyHandler, TABLE_SHORTCUTS } from './keyboard.ts';
 import { GapRow } from './GapRow.tsx';
 import { MessageRow } from './MessageRow.tsx';
+import './pinned.css';
 
 const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
@@ -68,7 +69,7 @@ export function MessageTable() {
   const rowCount = useWarrenStore((s) => s.rows);
   const selectedSeq = useWarrenStore((s) => s.selectedSeq);
   const following = useWarrenStore((s) => s.following);
-  const openInspector = useWarrenStore((s) => s.openInspector);
+  const pinnedSeq = useWarrenStore((s) => s.pinned?.seq ?? null);
   const setFollowing = useWarrenStore((s) => s.setFollowing);
   const subscriptions = useWarrenStore((s) => s.subscriptions);
   const colorOf = useMemo(() => new Map(subscriptions.map((s) => [s.id, subscriptionColor(s.number)])), [subscriptions]);
@@ -88,6 +89,9 @@ export function MessageTable() {
     // Scroll-driven range updates join the next render instead of a synchronous one.
     useFlushSync: false,
   });
+
+  // A plain click inspects the row (closing a diff); Ctrl/Cmd/Shift-click diffs it with the selected row.
+  const onSelect = useCallback((seq: number, pair: boolean) => selectRow(session, seq, pair), [session]);
 
   useEffect(() => {
     const onKey = tableKeyHandler(session);
@@ -142,7 +146,8 @@ export function MessageTable() {
           top={top}
           height={ROW_HEIGHT}
           selected={seq === selectedSeq}
-          onSelect={openInspector}
+          pinned={seq === pinnedSeq}
+          onSelect={onSelect}
         />
       ),
     );
@@ -157,7 +162,7 @@ export function MessageTable() {
 
   return (
     <div className="message-table" data-testid="message-table" role="grid" aria-rowcount={rowCount} data-following={following} style={GRID_STYLE}>
-      <div className="table-head" role="row">
+      <div className="table-head" role="row" title={TABLE_SHORTCUTS}>
         <span />
         {COLUMNS.map((c) => (
           <span key={c.id} role="columnheader" className={`cell-${c.id}`}>

@@ -1,7 +1,9 @@
 /**
  * The table's keyboard: ↑/↓ and k/j move the selection, Enter opens the
- * inspector, `/` focuses the filter, space pauses, Escape closes the
- * inspector. Keys typed into a text field stay with that field.
+ * inspector, `/` focuses the filter, space pauses, `p` pins the selected
+ * message for a diff (again: unpins), `d` diffs the pinned message with the
+ * selected one, Escape closes the diff, else the inspector. Keys typed into
+ * a text field stay with that field.
  */
 import type { TraceSession } from '../../session/index.ts';
 
@@ -29,13 +31,55 @@ export function moveSelection(session: TraceSession, delta: number): void {
   state.setFollowing(row === rows - 1);
 }
 
+/** The shortcuts above, for the table's tooltip. */
+export const TABLE_SHORTCUTS =
+  '↑/↓ or k/j: move · Enter: inspect · /: filter · Space: pause · p: pin for diff · d: diff pinned with selected · Ctrl/Cmd/Shift-click: diff with the selected row · Esc: close';
+
+/**
+ * A row click: a plain one inspects the row (closing any diff); with
+ * Ctrl/Cmd/Shift held and another row selected, the two are diffed, the
+ * older on the left, and the clicked row becomes the selection.
+ */
+export function selectRow(session: TraceSession, seq: number, pair: boolean): void {
+  const state = session.store.getState();
+  const other = state.selectedSeq;
+  if (pair && other !== null && other !== seq) {
+    const a = session.capture.buffer.get(other);
+    const b = session.capture.buffer.get(seq);
+    if (a !== undefined && b !== undefined) {
+      state.selectMessage(seq);
+      state.openDiff(a.seq < b.seq ? a : b, a.seq < b.seq ? b : a);
+      return;
+    }
+  }
+  state.closeDiff();
+  state.openInspector(seq);
+}
+
+/** `d`: the pinned message (left) against the selected one. */
+function diffPinnedWithSelected(session: TraceSession): void {
+  const { pinned, selectedSeq, openDiff } = session.store.getState();
+  if (pinned === null || selectedSeq === null || selectedSeq === pinned.seq) return;
+  const selected = session.capture.buffer.get(selectedSeq);
+  if (selected !== undefined) openDiff(pinned, selected);
+}
+
+/** `p`: pins the selected message, or unpins it. */
+function togglePinSelected(session: TraceSession): void {
+  const { selectedSeq, togglePin } = session.store.getState();
+  if (selectedSeq === null) return;
+  const selected = session.capture.buffer.get(selectedSeq);
+  if (selected !== undefined) togglePin(selected);
+}
+
 /** The window's keydown handler for this session's table. */
 export function tableKeyHandler(session: TraceSession): (event: KeyboardEvent) => void {
   return (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const state = session.store.getState();
     if (event.key === 'Escape') {
-      state.closeInspector();
+      if (state.diffPair !== null) state.closeDiff();
+      else state.closeInspector();
       return;
     }
     if (isTextField(event.target)) return;
@@ -53,6 +97,12 @@ export function tableKeyHandler(session: TraceSession): (event: KeyboardEvent) =
         break;
       case '/':
         document.getElementById('filter-input')?.focus();
+        break;
+      case 'p':
+        togglePinSelected(session);
+        break;
+      case 'd':
+        diffPinnedWithSelected(session);
         break;
       case ' ':
         if (event.target instanceof HTMLButtonElement) return; // the button's own click handles it

@@ -1,0 +1,72 @@
+/**
+ * A unified line diff: context lines, skipped runs, and each change with its
+ * removed (−) and added (+) lines; changed words are highlighted when the
+ * change is small. Everything is a text node.
+ */
+import type { NumberedLine, TextBlock, TextDiff, WordPart } from '../../diff/index.ts';
+
+export function TextDiffView({ diff }: { diff: TextDiff }) {
+  return (
+    <div className="diff-text" role="table" aria-label="Line diff">
+      {diff.blocks.map((block, i) => (
+        <TextDiffBlock key={i} block={block} />
+      ))}
+    </div>
+  );
+}
+
+function TextDiffBlock({ block }: { block: TextBlock }) {
+  if (block.type === 'skip') return <div className="diff-skip">⋯ {block.count.toLocaleString('en-US')} unchanged line{block.count === 1 ? '' : 's'}</div>;
+  if (block.type === 'context') return <Lines lines={block.lines} sign=" " className="diff-line-same" />;
+  const { entry } = block;
+  return (
+    <div data-testid="diff-entry" data-section="body" data-path={entry.path} data-kind={entry.kind} className="diff-change">
+      {block.oldWords && block.newWords ? (
+        <>
+          <Words parts={block.oldWords} sign="−" line={block.removed[0]?.line} className="diff-line-removed" />
+          <Words parts={block.newWords} sign="+" line={block.added[0]?.line} className="diff-line-added" />
+        </>
+      ) : (
+        <>
+          <Lines lines={block.removed} sign="−" className="diff-line-removed" />
+          <Lines lines={block.added} sign="+" className="diff-line-added" />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Lines({ lines, sign, className }: { lines: NumberedLine[]; sign: string; className: string }) {
+  return (
+    <>
+      {lines.map((line) => (
+        <div key={`${sign}${line.line}`} className={`diff-line ${className}`}>
+          <span className="diff-lineno">{line.line}</span>
+          <span className="diff-sign">{sign}</span>
+          <span className="diff-line-text">{line.text}</span>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** A changed run shown as one block (its own newlines kept), changed words marked. */
+function Words({ parts, sign, line, className }: { parts: WordPart[]; sign: string; line: number | undefined; className: string }) {
+  return (
+    <div className={`diff-line ${className}`}>
+      <span className="diff-lineno">{line ?? ''}</span>
+      <span className="diff-sign">{sign}</span>
+      <span className="diff-line-text">
+        {parts.map((part, i) =>
+          part.changed ? (
+            <mark key={i} className="diff-word">
+              {part.text}
+            </mark>
+          ) : (
+            <span key={i}>{part.text}</span>
+          ),
+        )}
+      </span>
+    </div>
+  );
+}
