@@ -5,7 +5,7 @@
  * would keep up to `limitBytes` of decoded data alive per inspected message.
  */
 import { contentCodingOf, isJsonContentType } from './content-coding.ts';
-import { inflatePrefix } from './decompress.ts';
+import { decompressPrefix } from './decompress.ts';
 import type { CompressedFormat } from './decompress.ts';
 import { decodeTextStrict, looksLikeText } from './text-decoding.ts';
 import type { TracedMessage } from './types.ts';
@@ -46,14 +46,36 @@ export type DecodedBody =
 /**
  * Decodes a message body for display. Never throws.
  *
- * Content-encoding gzip / x-gzip / deflate (and kombu's `compression` header)
- * is undone with fflate; a corrupt stream yields `kind: 'binary'` with the
+ * Content-encoding gzip / x-gzip / deflate / zstd (and kombu's `compression`
+ * header) is undone with fflate or fzstd; a corrupt stream yields `kind: 'binary'` with the
  * bytes as received and a warning. Then: a JSON content type (or a body that
  * looks like JSON and parses) gives `json`; a JSON-labelled body that does not
  * parse gives `text` with a warning; readable text gives `text`; the rest is
  * `binary`.
  */
 export function decodeBody(msg: TracedMessage, options: DecodeBodyOptions = {}): DecodedBody {
+  const content = bodyContent(msg, options);
+  return content.ok ? classifyContent(content) : content.body;
+}
+
+/** The content bytes of a body: decompressed, cut at the limit, with the facts about it. */
+export interface BodyContent {
+  ok: true;
+  /** At most the limit's worth of (decompressed) bytes. */
+  bytes: Uint8Array;
+  info: DecodedBodyInfo;
+  /** The charset the headers name for text. */
+  charset: string;
+  /** Labelled as JSON by its content type. */
+  labelledJson: boolean;
+}
+
+/**
+ * Step one of {@link decodeBody}, shared with the structured decoders
+ * (MessagePack, CBOR, protobuf read the same decompressed bytes). A body
+ * that does not decompress gives the finished binary reading with its warning.
+ */
+export function bodyContent(msg: TracedMessage, options: DecodeBodyOptions = {}): BodyContent | { ok: false; body: DecodedBody } {
   const limit = Math.max(0, options.limitBytes ?? DEFAULT_BODY_LIMIT_BYTES);
   const { compression, charset } = contentCodingOf(msg.headers);
   const wireBytes = msg.body.length;
@@ -63,11 +85,11 @@ export function decodeBody(msg: TracedMessage, options: DecodeBodyOptions = {}):
   let warning: string | undefined;
 
   if (compression.kind === 'compressed' && wireBytes > 0) {
-    const inflated = inflatePrefix(msg.body, compression.gzipOnly, limit);
+    const inflated = decompressPrefix(msg.body, compression, limit);
     if (!inflated.ok) {
       const bytes = msg.body.subarray(0, limit);
       const reason = `Could not decompress (content-encoding ${compression.label}): ${inflated.error}. Showing the ${wireBytes} bytes as received.`;
-      return binary(bytes, { wireBytes, totalBytes: wireBytes, decodedBytes: bytes.length, truncated: bytes.length < wireBytes, decompressed: null, warning: reason });
+      return { ok: false, body: binary(bytes, { wireBytes, totalBytes: wireBytes, decodedBytes: bytes.length, truncated: bytes.length < wireBytes, decompressed: null, warning: reason }) };
     }
     content = inflated.bytes;
     complete = inflated.complete;
@@ -80,9 +102,15 @@ export function decodeBody(msg: TracedMessage, options: DecodeBodyOptions = {}):
   const truncated = !complete || content.length > limit;
   const bytes = content.length > limit ? content.subarray(0, limit) : content;
   const info: DecodedBodyInfo = { wireBytes, totalBytes, decodedBytes: bytes.length, truncated, decompressed, warning };
-  const text = decodeTextStrict(bytes, charset, truncated);
+  return { ok: true, bytes, info, charset, labelledJson: isJsonContentType(msg.contentType) };
+}
+
+/** Step two of {@link decodeBody}: JSON, text or binary. */
+export function classifyContent(content: BodyContent): DecodedBody {
+  const { bytes, info, charset } = content;
+  const text = decodeTextStrict(bytes, charset, info.truncated);
   if (text === null || !looksLikeText(text)) return binary(bytes, info);
-  return classifyText(text, isJsonContentType(msg.contentType), info);
+  return classifyText(text, content.labelledJson, info);
 }
 
 /** {@link decodeBody} without a limit: for the inspector's "show all" action. */

@@ -11,9 +11,12 @@
 /** How the body is compressed, as far as the headers tell. */
 export type Compression =
   | { kind: 'none' }
-  /** `label` is the header value that said so, for messages such as "gzip, 312 bytes". */
-  | { kind: 'compressed'; label: string; gzipOnly: boolean }
-  /** A coding we do not undo (br, zstd, bz2, ...): the bytes are shown as received. */
+  /**
+   * `label` is the header value that said so, for messages such as "gzip, 312 bytes".
+   * `zstd` selects Zstandard; otherwise DEFLATE-family, `gzipOnly` refusing zlib/raw.
+   */
+  | { kind: 'compressed'; label: string; gzipOnly: boolean; zstd?: boolean }
+  /** A coding we do not undo (br, bz2, ...): the bytes are shown as received. */
   | { kind: 'unsupported'; label: string };
 
 /** Compression plus the charset to decode the (decompressed) text with. */
@@ -26,10 +29,13 @@ export interface ContentCoding {
 const NONE: Compression = { kind: 'none' };
 const GZIP_ENCODINGS = new Set(['gzip', 'x-gzip']);
 const DEFLATE_ENCODINGS = new Set(['deflate', 'x-deflate', 'zlib']);
+const ZSTD_ENCODINGS = new Set(['zstd', 'x-zstd']);
 /** Values that mean "not transformed" without being charsets. */
 const IDENTITY_ENCODINGS = new Set(['', 'identity', 'binary', '7bit', '8bit']);
 /** kombu.compression names for zlib.compress (it registers gzip and zlib as aliases). */
 const KOMBU_ZLIB = new Set(['application/x-gzip', 'gzip', 'zlib']);
+/** kombu.compression's zstandard codec (registered as application/zstd, alias zstd). */
+const KOMBU_ZSTD = new Set(['application/zstd', 'zstd']);
 
 /** Reads compression and charset from a message's STOMP headers. */
 export function contentCodingOf(headers: Readonly<Record<string, string>>): ContentCoding {
@@ -41,6 +47,9 @@ export function contentCodingOf(headers: Readonly<Record<string, string>>): Cont
   if (DEFLATE_ENCODINGS.has(encoding)) {
     return { compression: { kind: 'compressed', label: encoding, gzipOnly: false }, charset: typeCharset ?? 'utf-8' };
   }
+  if (ZSTD_ENCODINGS.has(encoding)) {
+    return { compression: { kind: 'compressed', label: encoding, gzipOnly: false, zstd: true }, charset: typeCharset ?? 'utf-8' };
+  }
   const encodingCharset = IDENTITY_ENCODINGS.has(encoding) ? null : knownCharset(encoding);
   if (!IDENTITY_ENCODINGS.has(encoding) && encodingCharset === null) {
     return { compression: { kind: 'unsupported', label: encoding }, charset: typeCharset ?? 'utf-8' };
@@ -49,6 +58,7 @@ export function contentCodingOf(headers: Readonly<Record<string, string>>): Cont
   const kombu = (headers['compression'] ?? '').trim().toLowerCase();
   if (kombu === '') return { compression: NONE, charset };
   if (KOMBU_ZLIB.has(kombu)) return { compression: { kind: 'compressed', label: kombu, gzipOnly: false }, charset };
+  if (KOMBU_ZSTD.has(kombu)) return { compression: { kind: 'compressed', label: kombu, gzipOnly: false, zstd: true }, charset };
   return { compression: { kind: 'unsupported', label: kombu }, charset };
 }
 

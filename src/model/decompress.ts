@@ -8,9 +8,10 @@
  * the limit.
  */
 import { Gunzip, Inflate, Unzlib } from 'fflate';
+import { unzstdPrefix } from './decoders/zstd.ts';
 
-/** Container format found from the first bytes. */
-export type CompressedFormat = 'gzip' | 'zlib' | 'deflate';
+/** Container format found from the first bytes (zstd: named by the headers, checked by its magic). */
+export type CompressedFormat = 'gzip' | 'zlib' | 'deflate' | 'zstd';
 
 /** Outcome of {@link inflatePrefix}; never an exception. */
 export type InflateResult =
@@ -71,6 +72,16 @@ export function inflatePrefix(input: Uint8Array, gzipOnly: boolean, maxOutput: n
   }
   const complete = finished && produced <= maxOutput;
   return { ok: true, format, bytes: concatPrefix(parts, Math.min(produced, maxOutput)), complete };
+}
+
+/**
+ * {@link inflatePrefix}, or Zstandard when `zstd` (same bounds, same result
+ * shape; see decoders/zstd.ts for how a zstd bomb is bounded).
+ */
+export function decompressPrefix(input: Uint8Array, codec: { gzipOnly: boolean; zstd?: boolean }, maxOutput: number): InflateResult {
+  if (codec.zstd !== true) return inflatePrefix(input, codec.gzipOnly, maxOutput);
+  const result = unzstdPrefix(input, maxOutput);
+  return result.ok ? { ok: true, format: 'zstd', bytes: result.bytes, complete: result.complete } : { ok: false, format: null, error: result.error };
 }
 
 function concatPrefix(parts: Uint8Array[], length: number): Uint8Array {

@@ -7,12 +7,26 @@
  * per-message "decode as…" choices, loaded protobuf schemas); `version`
  * moves when any of that changes, so whoever memoised a result recomputes.
  */
-import { decodeBody } from './body.ts';
+import type { DecodeBodyOptions } from './body.ts';
+import type { DecoderChoice } from './decoders/decoder-choice.ts';
+import { readPayload, type PayloadReading } from './decoders/read-payload.ts';
+import { SchemaRegistry } from './decoders/schema-registry.ts';
 import type { TracedMessage } from './types.ts';
+
+/** Per-message choices kept: the oldest is forgotten beyond this (a choice is a click, not data). */
+export const MAX_DECODE_OVERRIDES = 5000;
 
 export class PayloadDecoding {
   private changes = 0;
   private readonly listeners = new Set<() => void>();
+  /** "Decode as…" choices by seq, oldest first (a Map keeps insertion order). */
+  private readonly overrides = new Map<number, DecoderChoice>();
+  /** Loaded protobuf schemas and their mappings; a change moves `version`. */
+  readonly schemas = new SchemaRegistry();
+
+  constructor() {
+    this.schemas.subscribe(() => this.changed());
+  }
 
   /** Moves when a decoding choice changes (an override, a schema). */
   get version(): number {
@@ -30,8 +44,33 @@ export class PayloadDecoding {
    * it is not one. Never throws: a body that does not decode has no value.
    */
   valueOf(message: TracedMessage): unknown {
-    const decoded = decodeBody(message);
-    return decoded.kind === 'json' ? decoded.value : undefined;
+    return this.read(message).value;
+  }
+
+  /**
+   * The whole reading (the inspector's): body for Text/Hex, the decoder used,
+   * its value or its failure. Honours the message's override. Never throws.
+   */
+  read(message: TracedMessage, options?: DecodeBodyOptions): PayloadReading {
+    return readPayload(message, this.overrides.get(message.seq) ?? null, this.schemas, options);
+  }
+
+  /** The user's "decode as…" choice for a message, or null (auto). */
+  overrideOf(seq: number): DecoderChoice | null {
+    return this.overrides.get(seq) ?? null;
+  }
+
+  /** Sets (or with null, clears) a message's "decode as…" choice. */
+  setOverride(seq: number, choice: DecoderChoice | null): void {
+    this.overrides.delete(seq);
+    if (choice !== null) {
+      this.overrides.set(seq, choice);
+      if (this.overrides.size > MAX_DECODE_OVERRIDES) {
+        const oldest = this.overrides.keys().next();
+        if (oldest.done !== true) this.overrides.delete(oldest.value);
+      }
+    }
+    this.changed();
   }
 
   protected changed(): void {
