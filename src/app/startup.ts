@@ -6,6 +6,8 @@
  * and login named there, or from the connection panel.
  */
 import { isHistoryStreamDestination, parseRewindRange } from '../history/index.ts';
+import { attachSavedFilters } from '../features/saved-filters/index.ts';
+import { attachWatchAlerts } from '../features/watches/index.ts';
 import { checkDestination } from '../model/index.ts';
 import type { TraceSession } from '../session/index.ts';
 import { RUNTIME_CONFIG_FILE, type RuntimeConfig } from './runtime-config.ts';
@@ -23,6 +25,9 @@ async function loadRuntimeConfig(): Promise<RuntimeConfig> {
 
 export async function startFromUrlAndConfig(session: TraceSession): Promise<void> {
   const params = new URLSearchParams(location.search);
+  // Saved filters and watches first: a watch counts from the first message (`?watchQuiet=SECONDS` shortens its quiet period).
+  attachSavedFilters(session);
+  attachWatchAlerts(session, location.search);
   // The shared link's filter first: the box shows it from the first paint.
   session.setFilterText(params.get('filter') ?? '');
   if (params.get('requests') === '1') session.store.getState().setRequestsOpen(true);
