@@ -2,6 +2,7 @@ import { ArchivePanel } from '../features/archive/index.ts';
 import { ChartPanel, TimeWindowBar } from '../features/charts/index.ts';
 import { ConnectionPanel, ConnectionStatusLine } from '../features/connection/index.ts';
 import { Counters } from '../features/counters/index.ts';
+import { FieldChartActionsProvider, FieldCharts } from '../features/field-charts/index.ts';
 import { FilterBar } from '../features/filter-bar/index.ts';
 import { Inspector } from '../features/inspector/index.ts';
 import { SubscriptionPanel } from '../features/subscriptions/index.ts';
@@ -32,6 +33,7 @@ export function App() {
       </aside>
       <main className="main">
         <ChartPanel />
+        <FieldCharts />
         <FilterBar>
           <SaveFilterButton />
           <SavedFiltersMenu />
@@ -44,7 +46,10 @@ export function App() {
         <RequestsView />
         <MessageTable />
       </main>
-      <Inspector />
+      {/* The inspector's JSON tree offers "chart this field" through this context. */}
+      <FieldChartActionsProvider>
+        <Inspector />
+      </FieldChartActionsProvider>
     </div>
   );
 }

@@ -32,6 +32,9 @@ const NOT_DECODED = Symbol('not decoded');
 export class FieldCharts {
   private charts: FieldSeries[] = [];
   private readonly listeners = new Set<() => void>();
+  private changes = 0;
+  /** Charts that have not read the retained messages yet (added, or restarted). */
+  private readonly backfilling = new Set<FieldSeries>();
   private detach: (() => void) | null = null;
   private draining = false;
   private drainTimer: ReturnType<typeof setTimeout> | null = null;
@@ -55,7 +58,12 @@ export class FieldCharts {
     return Math.max(0, this.capture.buffer.lastSeq + 1 - Math.max(series.cursor, this.capture.buffer.firstSeq));
   }
 
-  /** Called when a chart is added or removed. */
+  /** Moves when a chart is added or removed, or has read every retained message after being added or restarted. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** Called when `version` moves (never per message: a panel re-renders on it). */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -70,6 +78,7 @@ export class FieldCharts {
     if (this.charts.length >= MAX_FIELD_CHARTS) return { ok: false, error: `At most ${MAX_FIELD_CHARTS} field charts: remove one first.` };
     const series = new FieldSeries(parsed.path, this.capture.buffer.firstSeq);
     this.charts = [...this.charts, series];
+    this.backfilling.add(series);
     this.attach();
     this.scheduleDrain(0);
     this.notify();
@@ -80,13 +89,14 @@ export class FieldCharts {
     const before = this.charts.length;
     this.charts = this.charts.filter((c) => c.path.text !== pathText);
     if (this.charts.length === before) return;
+    for (const series of this.backfilling) if (!this.charts.includes(series)) this.backfilling.delete(series);
     if (this.charts.length === 0) this.stop();
     this.notify();
   }
 
   /** Reads everything pending now, in one go (tests, benchmarks). */
   drainNow(): void {
-    this.drainSlice(false);
+    if (this.drainSlice(false)) this.caughtUp();
   }
 
   /** Removes every chart and detaches from the capture. */
@@ -119,7 +129,10 @@ export class FieldCharts {
 
   /** Every chart reads the retained messages again from the oldest. */
   private restart(): void {
-    for (const series of this.charts) series.reset(this.capture.buffer.firstSeq);
+    for (const series of this.charts) {
+      series.reset(this.capture.buffer.firstSeq);
+      this.backfilling.add(series);
+    }
     this.scheduleDrain(0);
   }
 
@@ -136,6 +149,7 @@ export class FieldCharts {
     this.draining = true;
     try {
       while (this.detach !== null && !this.drainSlice()) await yieldToEventLoop();
+      this.caughtUp();
     } finally {
       this.draining = false;
     }
@@ -174,7 +188,15 @@ export class FieldCharts {
     return true;
   }
 
+  /** Every chart has read everything: those that were backfilling are done, which the panel shows once. */
+  private caughtUp(): void {
+    if (this.backfilling.size === 0) return;
+    this.backfilling.clear();
+    this.notify();
+  }
+
   private notify(): void {
+    this.changes++;
     for (const listener of this.listeners) listener();
   }
 }
