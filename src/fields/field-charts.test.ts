@@ -116,6 +116,20 @@ describe('FieldCharts', () => {
     expect(charts.get('$.v')?.counts).toMatchObject({ values: 1, notNumber: 2, absent: 3 });
   });
 
+  it('announces charts added and removed, and a backfill done, but never a message', () => {
+    vi.useFakeTimers();
+    const { charts, publish } = setup();
+    const seen: number[] = [];
+    charts.subscribe(() => seen.push(charts.version));
+    publish({ v: 1 });
+    charts.add('$.v'); // added
+    vi.advanceTimersByTime(0); // backfill done
+    for (let i = 0; i < 50; i++) publish({ v: i });
+    vi.advanceTimersByTime(DRAIN_DELAY_MS * 3); // new messages read: nothing announced
+    charts.remove('$.v');
+    expect(seen).toHaveLength(3);
+  });
+
   it('detaches from the capture when the last chart is removed', () => {
     const { charts, publish, payloads } = setup();
     charts.add('$.v');
