@@ -19,3 +19,4 @@ export {
 export { BODY_TEXT_LIMIT_BYTES, bodyText, PROPERTY_NAMES, type MessagePredicate, type MessageReader } from './message-terms.ts';
 export { pathsIn } from './json-path.ts';
 export type { TextSpan } from './query-tokenizer.ts';
+export { suggest, completionAt, keyTerm, type CompletionKind, type Suggestion, type Vocabulary } from './completion.ts';

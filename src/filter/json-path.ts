@@ -103,7 +103,7 @@ export function pathsIn(value: unknown, limit: number, into: Set<string> = new S
   const queue: [unknown, string, number][] = [[value, '$', 0]];
   while (queue.length > 0 && into.size < limit) {
     const [node, path, depth] = queue.shift() ?? [null, '$', 0];
-    if (typeof node !== 'object' || node === null || depth > 8) {
+    if (typeof node !== 'object' || node === null || ArrayBuffer.isView(node) || depth > 8) {
       if (path !== '$') into.add(path);
       continue;
     }

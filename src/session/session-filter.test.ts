@@ -11,7 +11,7 @@ import { compileSessionFilter } from './session-filter.ts';
 /** A decoding whose reading the test can switch, as a loaded schema or a "decode as" would. */
 class SwitchableDecoding extends PayloadDecoding {
   hideTotals = false;
-  valueOf(message: TracedMessage): unknown {
+  override valueOf(message: TracedMessage): unknown {
     const value = super.valueOf(message);
     return this.hideTotals ? undefined : value;
   }

@@ -1,5 +1,7 @@
 /**
  * The view over the capture: filter verdicts, time window, pause snapshot and
- * gap rows, numbered as the table draws them. No React, no store.
+ * gap rows, numbered as the table draws them; and the words the filter box
+ * completes from. No React, no store.
  */
 export { TraceView, type TimeRange } from './trace-view.ts';
+export { sampleVocabulary, VOCABULARY_LIMITS } from './filter-vocabulary.ts';

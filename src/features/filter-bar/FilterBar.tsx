@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatCount, useSession, useWarrenStore } from '../../ui/index.ts';
+import { FilterError } from './FilterError.tsx';
+import { FilterInput } from './FilterInput.tsx';
+import './filter-bar.css';
 
 /**
  * The filter and the pause control above the table. The box shows the
@@ -16,25 +19,12 @@ export function FilterBar({ children }: { children?: ReactNode }) {
 
   return (
     <div className="filter-bar">
-      <input
-        id="filter-input"
-        data-testid="filter-input"
-        value={filterText}
-        onChange={(e) => session.setFilterText(e.target.value)}
-        placeholder="Filter: orders.*.created   -users.#   exchange:celery   (press / to focus)"
-        spellCheck={false}
-        aria-label="Filter by routing key"
-        aria-invalid={filterError !== ''}
-      />
+      <FilterInput text={filterText} invalid={filterError !== ''} />
       <button type="button" data-testid="pause-button" onClick={() => session.togglePause()} aria-pressed={paused} className={paused ? 'paused' : ''}>
         {paused ? `▶ Resume${buffered > 0 ? ` (${formatCount(buffered)} new)` : ''}` : '❚❚ Pause'}
       </button>
       {children}
-      {filterError && (
-        <p className="hint error" role="alert" data-testid="filter-error">
-          {filterError}
-        </p>
-      )}
+      {filterError && <FilterError text={filterText} error={filterError} />}
     </div>
   );
 }
