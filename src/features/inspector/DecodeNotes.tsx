@@ -1,6 +1,7 @@
 /**
- * How the body was decoded, above the payload: the decoder's warning (what a
- * user must not miss: malformed JSON, corrupt gzip), decompression, and the
+ * How the body was decoded, above the payload: the chosen decoder's failure
+ * and the body's own warning (what a user must not miss: malformed JSON,
+ * corrupt gzip or zstd, a protobuf without schema), decompression, and the
  * decode limit with its "Load all" action.
  */
 import type { DecodedBody } from '../../model/index.ts';
@@ -8,16 +9,24 @@ import { decompressionNote, truncationNote } from './decode-notes.ts';
 
 interface DecodeNotesProps {
   decoded: DecodedBody;
+  /** Why the chosen decoder (MessagePack, CBOR, protobuf, ...) failed. */
+  decoderError?: string;
   loadingAll: boolean;
   onLoadAll(): void;
 }
 
-export function DecodeNotes({ decoded, loadingAll, onLoadAll }: DecodeNotesProps) {
+export function DecodeNotes({ decoded, decoderError, loadingAll, onLoadAll }: DecodeNotesProps) {
   const decompression = decompressionNote(decoded);
   const truncation = truncationNote(decoded);
-  if (decoded.warning === undefined && decompression === null && truncation === null) return null;
+  if (decoded.warning === undefined && decoderError === undefined && decompression === null && truncation === null) return null;
   return (
     <div className="decode-notes">
+      {decoderError !== undefined && (
+        <p className="decode-warning" role="note" data-testid="inspector-decode-error">
+          <span aria-hidden="true">⚠ </span>
+          {decoderError}
+        </p>
+      )}
       {decoded.warning !== undefined && (
         <p className="decode-warning" role="note" data-testid="inspector-warning">
           <span aria-hidden="true">⚠ </span>

@@ -1,23 +1,24 @@
 import { gzipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodeBody, decodeCelery } from '../../model/index.ts';
+import { decodeBody, decodeCelery, readPayload, SchemaRegistry } from '../../model/index.ts';
 import { capturedFrames } from '../../model/fixtures/captured-frames.ts';
 import { appEvent, messageOf } from '../../model/fixtures/messages.ts';
+import type { DecoderChoice } from '../../model/index.ts';
 import type { TracedMessage } from '../../model/types.ts';
 import { decompressionNote, truncationNote } from './decode-notes.ts';
 import { hexSource } from './hex-source.ts';
 import { availableViews, copyableText, defaultView, effectiveView } from './payload-views.ts';
 
-function viewsOf(msg: TracedMessage) {
-  const decoded = decodeBody(msg);
-  const celery = decodeCelery(msg, decoded);
-  return { decoded, celery, views: availableViews(decoded, celery), first: defaultView(decoded, celery) };
+function viewsOf(msg: TracedMessage, override: DecoderChoice | null = null) {
+  const reading = readPayload(msg, override, new SchemaRegistry());
+  const celery = decodeCelery(msg, reading.body);
+  return { reading, celery, views: availableViews(reading, celery), first: defaultView(reading, celery) };
 }
 
 describe('payload views', () => {
   it('opens a Celery task in the Celery view', () => {
     const { views, first } = viewsOf(messageOf(capturedFrames.celeryTask()));
-    expect(views).toEqual(['celery', 'tree', 'text', 'hex']);
+    expect(views).toEqual(['celery', 'decoded', 'text', 'hex']);
     expect(first).toBe('celery');
   });
 
@@ -25,12 +26,12 @@ describe('payload views', () => {
     for (const frame of [capturedFrames.celeryResult(), capturedFrames.celeryEvent()]) {
       const { views, first } = viewsOf(messageOf(frame));
       expect(views[0]).toBe('celery');
-      expect(first).toBe('tree');
+      expect(first).toBe('decoded');
     }
   });
 
   it('opens JSON as a tree, text as text and binary as hex', () => {
-    expect(viewsOf(appEvent({ 'content-type': 'application/json' }, '{"a":1}')).first).toBe('tree');
+    expect(viewsOf(appEvent({ 'content-type': 'application/json' }, '{"a":1}')).first).toBe('decoded');
     const text = viewsOf(appEvent({ 'content-type': 'text/html' }, '<script>alert(1)</script>'));
     expect(text.views).toEqual(['text', 'hex']);
     expect(text.first).toBe('text');
@@ -40,17 +41,30 @@ describe('payload views', () => {
   });
 
   it('keeps the picked view while it applies and falls back to the default when it does not', () => {
-    const { decoded, celery } = viewsOf(appEvent({ 'content-type': 'application/json' }, '{"a":1}'));
-    expect(effectiveView('hex', decoded, celery)).toBe('hex');
-    expect(effectiveView('celery', decoded, celery)).toBe('tree');
-    expect(effectiveView(null, decoded, celery)).toBe('tree');
+    const { reading, celery } = viewsOf(appEvent({ 'content-type': 'application/json' }, '{"a":1}'));
+    expect(effectiveView('hex', reading, celery)).toBe('hex');
+    expect(effectiveView('celery', reading, celery)).toBe('decoded');
+    expect(effectiveView(null, reading, celery)).toBe('decoded');
   });
 
   it('copies pretty JSON from the tree, exact text from the text view, and the dump from hex', () => {
-    const { decoded } = viewsOf(appEvent({ 'content-type': 'application/json' }, '{"a":[1,2]}'));
-    expect(copyableText('tree', decoded, () => 'HEX')).toBe('{\n  "a": [\n    1,\n    2\n  ]\n}');
-    expect(copyableText('text', decoded, () => 'HEX')).toBe('{"a":[1,2]}');
-    expect(copyableText('hex', decoded, () => 'HEX')).toBe('HEX');
+    const { reading } = viewsOf(appEvent({ 'content-type': 'application/json' }, '{"a":[1,2]}'));
+    expect(copyableText('decoded', reading, () => 'HEX')).toBe('{\n  "a": [\n    1,\n    2\n  ]\n}');
+    expect(copyableText('text', reading, () => 'HEX')).toBe('{"a":[1,2]}');
+    expect(copyableText('hex', reading, () => 'HEX')).toBe('HEX');
+  });
+
+  it('opens a MessagePack body as a tree, a failed decoder in hex, and follows a Text or Hex choice', () => {
+    const packed = viewsOf(appEvent({ 'content-type': 'application/msgpack' }, new Uint8Array([0x81, 0xa1, 0x61, 0x01])));
+    expect(packed.views).toEqual(['decoded', 'hex']);
+    expect(packed.first).toBe('decoded');
+    const corrupt = viewsOf(appEvent({ 'content-type': 'application/msgpack' }, new Uint8Array([0x81, 0xa1])));
+    expect(corrupt.views).toEqual(['hex']);
+    expect(corrupt.first).toBe('hex');
+    const json = appEvent({ 'content-type': 'application/json' }, '{"a":1}');
+    expect(viewsOf(json, { decoder: 'text' }).first).toBe('text');
+    expect(viewsOf(json, { decoder: 'hex' }).first).toBe('hex');
+    expect(viewsOf(messageOf(capturedFrames.celeryTask()), { decoder: 'hex' }).first).toBe('hex');
   });
 });
 

@@ -1,27 +1,46 @@
 /**
- * The selected message's body, decoded once. The message object for a seq
- * never changes, so decoding is memoized on it; "Load all" swaps in the
- * unlimited decode on request only.
+ * The selected message's body, read once per decoding change. The message
+ * object for a seq never changes, so the reading is memoized on it and on
+ * the payload decoding's version (a "decode as…" choice, a schema loaded or
+ * removed); "Load all" swaps in the unlimited read on request only.
  */
-import { useCallback, useMemo, useState } from 'react';
-import { decodeBody, decodeBodyInFull, decodeCelery } from '../../model/index.ts';
-import type { CeleryInfo, DecodedBody } from '../../model/index.ts';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { decodeCelery, readPayload } from '../../model/index.ts';
+import type { CeleryInfo, DecoderChoice, PayloadReading } from '../../model/index.ts';
 import type { TracedMessage } from '../../model/types.ts';
+import { useSession } from '../../ui/index.ts';
 
 export interface DecodedPayload {
-  decoded: DecodedBody;
+  reading: PayloadReading;
+  /** What Auto reads the body as, e.g. "MessagePack" (also while another decoder is chosen). */
+  autoLabel: string;
   celery: CeleryInfo | null;
   loadingAll: boolean;
   loadAll(): void;
+  /** Re-decodes this message with `choice` (null: back to Auto). */
+  decodeAs(choice: DecoderChoice | null): void;
 }
 
 /** Callers must remount (key by seq) for another message: the full decode belongs to this one. */
 export function useDecodedPayload(message: TracedMessage): DecodedPayload {
-  const limited = useMemo(() => decodeBody(message), [message]);
-  const [full, setFull] = useState<DecodedBody | null>(null);
+  const { payloads } = useSession();
+  const version = useSyncExternalStore(
+    useCallback((onChange: () => void) => payloads.subscribe(onChange), [payloads]),
+    () => payloads.version,
+  );
+  const [full, setFull] = useState(false);
   const [loadingAll, setLoadingAll] = useState(false);
-  const decoded = full ?? limited;
-  const celery = useMemo(() => decodeCelery(message, decoded), [message, decoded]);
+  const reading = useMemo(
+    () => payloads.read(message, full ? { limitBytes: Infinity } : undefined),
+    // version: a choice or a schema changed, so the same message reads differently.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [payloads, message, full, version],
+  );
+  const autoLabel = useMemo(
+    () => (reading.override === null ? reading.label : readPayload(message, null, payloads.schemas, full ? { limitBytes: Infinity } : undefined).label),
+    [reading, message, payloads, full],
+  );
+  const celery = useMemo(() => decodeCelery(message, reading.body), [message, reading]);
 
   const loadAll = useCallback(() => {
     setLoadingAll(true);
@@ -29,11 +48,12 @@ export function useDecodedPayload(message: TracedMessage): DecodedPayload {
     // (a frame callback runs before paint, the timeout after it).
     requestAnimationFrame(() => {
       setTimeout(() => {
-        setFull(decodeBodyInFull(message));
+        setFull(true);
         setLoadingAll(false);
       }, 0);
     });
-  }, [message]);
+  }, []);
+  const decodeAs = useCallback((choice: DecoderChoice | null) => payloads.setOverride(message.seq, choice), [payloads, message]);
 
-  return { decoded, celery, loadingAll, loadAll };
+  return { reading, autoLabel, celery, loadingAll, loadAll, decodeAs };
 }
