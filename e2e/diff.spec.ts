@@ -152,3 +152,45 @@ test('Ctrl-click pairs two rows; text bodies get a line diff and binary ones a b
   await expect(view.getByTestId('diff-body')).toContainText('00 ff 10 20 30');
   await expect(view.getByTestId('diff-body')).toContainText('00 ff 11 20 31');
 });
+
+test('a large hostile pair (long reordered arrays, deep nesting) is diffed within bounds, with a note', async ({ page }) => {
+  const run = runId();
+  await openDashboard(page, { subscriptions: [`/exchange/app.events/${run}.#`] });
+  const items = Array.from({ length: 4000 }, (_, i) => ({ id: `item-${i}`, v: i }));
+  let deep: unknown = 'leaf-a';
+  let deeper: unknown = 'leaf-b';
+  for (let i = 0; i < 200; i++) {
+    deep = [deep];
+    deeper = [deeper];
+  }
+  // `deep` first: its entry comes before the 2,000 listed ones of `items`.
+  const left = JSON.stringify({ deep, items });
+  const right = JSON.stringify({ deep: deeper, items: [...items].reverse().map((item, i) => (i === 0 ? { ...item, v: -1 } : item)) });
+  expect(left.length).toBeGreaterThan(100_000);
+  await publish([
+    { exchange: 'app.events', routingKey: `${run}.big.a`, body: left },
+    { exchange: 'app.events', routingKey: `${run}.big.b`, body: right },
+  ]);
+  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '2');
+  await row(page, `${run}.big.a`).click();
+  const started = Date.now();
+  await row(page, `${run}.big.b`).click({ modifiers: ['Control'] });
+  const body = page.getByTestId('diff-view').getByTestId('diff-body');
+  await expect(body).toHaveAttribute('data-kind', 'structured');
+  const elapsed = Date.now() - started;
+  test.info().annotations.push({ type: 'diff time', description: `${elapsed} ms` });
+  expect(elapsed).toBeLessThan(5000);
+  await expect(page.getByTestId('diff-notes')).toContainText('Long arrays are compared position by position');
+  await expect(page.getByTestId('diff-notes')).toContainText('Nested deeper than 64 levels');
+  await expect(page.getByTestId('diff-notes')).toContainText('Only the first 2,000 differences are listed');
+  // The deep leaf change is reported at the depth limit, as one entry.
+  await expect(page.getByTestId('diff-view').locator(`[data-testid="diff-entry"][data-path="$.deep${'[0]'.repeat(63)}"]`)).toHaveCount(1);
+  // Long lists are drawn in steps.
+  const listed = page.getByTestId('diff-view').locator('[data-testid="diff-entry"][data-section="body"]');
+  await expect(listed).toHaveCount(200);
+  await page.getByTestId('diff-show-more').click();
+  await expect(listed).toHaveCount(1200);
+  // The page still answers.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('diff-view')).toHaveCount(0);
+});

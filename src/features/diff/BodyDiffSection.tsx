@@ -1,6 +1,7 @@
 /** The body part of the diff: structural entries, a line diff, or a byte comparison. */
 import type { BinaryDiff, BodyDiff, DiffEntry } from '../../diff/index.ts';
 import { DiffEntryValues, DiffKindBadge } from './DiffEntryValues.tsx';
+import { useRenderLimit } from './ShowMore.tsx';
 import { TextDiffView } from './TextDiffView.tsx';
 
 const HOW: Record<BodyDiff['kind'], string> = {
@@ -40,18 +41,22 @@ function countLabel(body: BodyDiff): string {
 }
 
 function StructuredEntries({ entries }: { entries: DiffEntry[] }) {
+  const { limit, more } = useRenderLimit(entries.length);
   return (
-    <ul className="diff-entries">
-      {entries.map((entry, i) => (
-        // A path can repeat (a move and a change at one index): the position keeps keys unique.
-        <li key={`${i}:${entry.path}`} data-testid="diff-entry" data-section="body" data-path={entry.path} data-kind={entry.kind} className={`diff-row-${entry.kind}`}>
-          <span className="diff-path">{entry.path}</span> <DiffKindBadge kind={entry.kind} />
-          <span className="diff-values">
-            <DiffEntryValues entry={entry} />
-          </span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="diff-entries">
+        {entries.slice(0, limit).map((entry, i) => (
+          // A path can repeat (a move and a change at one index): the position keeps keys unique.
+          <li key={`${i}:${entry.path}`} data-testid="diff-entry" data-section="body" data-path={entry.path} data-kind={entry.kind} className={`diff-row-${entry.kind}`}>
+            <span className="diff-path">{entry.path}</span> <DiffKindBadge kind={entry.kind} />
+            <span className="diff-values">
+              <DiffEntryValues entry={entry} />
+            </span>
+          </li>
+        ))}
+      </ul>
+      {more}
+    </>
   );
 }
 

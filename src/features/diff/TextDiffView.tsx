@@ -4,14 +4,19 @@
  * change is small. Everything is a text node.
  */
 import type { NumberedLine, TextBlock, TextDiff, WordPart } from '../../diff/index.ts';
+import { useRenderLimit } from './ShowMore.tsx';
 
 export function TextDiffView({ diff }: { diff: TextDiff }) {
+  const { limit, more } = useRenderLimit(diff.blocks.length);
   return (
-    <div className="diff-text" role="table" aria-label="Line diff">
-      {diff.blocks.map((block, i) => (
-        <TextDiffBlock key={i} block={block} />
-      ))}
-    </div>
+    <>
+      <div className="diff-text" aria-label="Line diff">
+        {diff.blocks.slice(0, limit).map((block, i) => (
+          <TextDiffBlock key={i} block={block} />
+        ))}
+      </div>
+      {more}
+    </>
   );
 }
 
