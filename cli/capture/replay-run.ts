@@ -6,7 +6,7 @@
  */
 import { connect } from 'amqplib';
 import type { BadLine } from '../../src/archive/index.ts';
-import type { CompiledFilter } from '../../src/filter/index.ts';
+import { standaloneMessage, standalonePasses, type CompiledFilter } from '../../src/filter/index.ts';
 import { publicationOf } from './amqp-message.ts';
 import { readCapture, type CaptureReadResult, type CaptureRecord } from './capture-file.ts';
 import { reason, report, say, status } from './output.ts';
@@ -33,8 +33,9 @@ export interface ReplayScan {
 
 const BAD_LINES_SHOWN = 10;
 
+/** The page's filter on one record (conversation terms pass: replay has no conversation index). */
 const matches = (filter: CompiledFilter, { record, bytes }: CaptureRecord): boolean =>
-  filter.isEmpty || (filter.matchesKey(record.exchange, record.routingKey) && (filter.matchesBody === null || filter.matchesBody(bytes)));
+  filter.isEmpty || standalonePasses(filter, standaloneMessage({ exchange: record.exchange, routingKey: record.routingKey, headers: record.headers, body: bytes }));
 
 /** Pass 1. Null (and the reason said) when the replay cannot go ahead. */
 export async function preflight(plan: ReplayPlan): Promise<ReplayScan | null> {

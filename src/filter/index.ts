@@ -20,3 +20,4 @@ export { BODY_TEXT_LIMIT_BYTES, bodyText, PROPERTY_NAMES, type MessagePredicate,
 export { pathsIn } from './json-path.ts';
 export type { TextSpan } from './query-tokenizer.ts';
 export { suggest, completionAt, keyTerm, type CompletionKind, type Suggestion, type Vocabulary } from './completion.ts';
+export { message as standaloneMessage, passes as standalonePasses } from './standalone.ts';

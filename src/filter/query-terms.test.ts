@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilterQuery, type CompiledFilter } from './query.ts';
-import { message, passes } from './filter-test-support.ts';
+import { message, passes } from './standalone.ts';
 import type { TracedMessage } from '../model/index.ts';
 
 function compile(text: string): CompiledFilter {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilterQuery, type CompiledFilter } from './query.ts';
 import { tokenizeQuery } from './query-tokenizer.ts';
-import { message, passes } from './filter-test-support.ts';
+import { message, passes } from './standalone.ts';
 
 function compile(text: string): CompiledFilter {
   const result = parseFilterQuery(text);

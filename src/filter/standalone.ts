@@ -1,6 +1,8 @@
 /**
- * Test helpers for the filter: a message built from a few fields, and a
- * filter run on it the way the session runs one (conversation terms aside).
+ * A filter run outside a session (`warren replay --filter`, unit tests): no
+ * conversation index, so `conv:`/`task:`/`state:` terms pass every message;
+ * field terms read bodies as JSON (UTF-8 text that parses), without the
+ * page's other decoders.
  */
 import type { TracedMessage } from '../model/index.ts';
 import { bodyText, type MessageReader } from './message-terms.ts';
@@ -10,19 +12,19 @@ export interface MessageFields {
   exchange?: string;
   routingKey?: string;
   body?: string | Uint8Array;
-  headers?: Record<string, string>;
+  headers?: Readonly<Record<string, string>>;
 }
 
-/** A message as the capture would keep it (content type and size read from the headers and body). */
+/** A message as the capture would keep it (content type, encoding and size read from the headers and body). */
 export function message(fields: MessageFields): TracedMessage {
   const body = typeof fields.body === 'string' ? new TextEncoder().encode(fields.body) : (fields.body ?? new Uint8Array(0));
   const headers = fields.headers ?? {};
   return {
     seq: 1,
     receivedAt: 0,
-    subscriptionId: 's',
-    exchange: fields.exchange ?? 'app.events',
-    routingKey: fields.routingKey ?? 'k',
+    subscriptionId: '',
+    exchange: fields.exchange ?? '',
+    routingKey: fields.routingKey ?? '',
     size: body.length,
     contentType: headers['content-type'] ?? '',
     contentEncoding: headers['content-encoding'] ?? '',
@@ -34,16 +36,18 @@ export function message(fields: MessageFields): TracedMessage {
   };
 }
 
+const decoder = new TextDecoder();
+
 /** Reads bodies as JSON (undefined when they are not) and as UTF-8 text. */
 export const JSON_READER: MessageReader = {
   value(m) {
     try {
-      return JSON.parse(new TextDecoder().decode(m.body)) as unknown;
+      return JSON.parse(decoder.decode(m.body)) as unknown;
     } catch {
       return undefined;
     }
   },
-  text: (m) => bodyText(m.body, new TextDecoder()),
+  text: (m) => bodyText(m.body, decoder),
 };
 
 /** Does the filter show `m`? (Conversation terms are not judged here.) */
