@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 
-/** Seconds a field chart shows, ending now (or at the pause). */
-export type FieldChartWindow = 300 | 3600;
+/** Seconds a field chart shows, ending now (or at the pause): 1 min, 5 min (the default, as the rate charts), 1 h. */
+export type FieldChartWindow = 60 | 300 | 3600;
 
 /**
  * Which fields are charted and how the field charts are shown: the user's

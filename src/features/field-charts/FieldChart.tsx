@@ -11,7 +11,7 @@ import { removeFieldChart } from './field-chart-actions.ts';
 import { FieldPlot } from './FieldPlot.tsx';
 import { FieldSummary } from './FieldSummary.tsx';
 import { clockLabel, formatValue } from './format.ts';
-import { seriesColor, seriesLabel } from './series-colors.ts';
+import { seriesColor, seriesLabel, shortLabels } from './series-colors.ts';
 
 interface Props {
   series: FieldSeries;
@@ -30,6 +30,7 @@ export function FieldChart({ series, pending, endSecond, windowSeconds, windowLa
   const [picked, setPicked] = useState<FieldRow | null>(null);
   const path = series.path.text;
   const counts = series.counts;
+  const labels = shortLabels(view.series);
 
   return (
     <figure className="field-chart" data-testid="field-chart" data-path={path} data-mode={view.points === null ? 'steps' : 'points'} data-pending={pending}>
@@ -56,9 +57,9 @@ export function FieldChart({ series, pending, endSecond, windowSeconds, windowLa
         <div className="field-chart-plot">{view.summary !== null && <FieldPlot view={view} onOpen={openInspector} onPickStep={setPicked} />}</div>
         <ul className="field-chart-legend" aria-label={`Routing keys of ${path}`}>
           {view.series.map((s, i) => (
-            <li key={s.key ?? '(other)'} title={seriesLabel(s)}>
+            <li key={s.key ?? '(other)'} title={seriesLabel(s)} data-key={s.key ?? ''} data-count={s.count}>
               <span className="swatch" style={{ background: seriesColor(s, i) }} />
-              <span className="field-chart-key">{seriesLabel(s)}</span>
+              <span className="field-chart-key">{labels[i]}</span>
               <span className="muted">{s.count.toLocaleString('en-US')}</span>
             </li>
           ))}

@@ -13,6 +13,7 @@ import { useChartClock } from './use-chart-clock.ts';
 import './field-charts.css';
 
 const WINDOWS: { seconds: FieldChartWindow; label: string }[] = [
+  { seconds: 60, label: '1 min' },
   { seconds: 300, label: '5 min' },
   { seconds: 3600, label: '1 h' },
 ];
