@@ -30,6 +30,10 @@ export function decodeMsgpack(bytes: Uint8Array): StructuredResult {
     });
     return { ok: true, value: toJsonFriendly(withExtensions(raw, 0)) };
   } catch (error) {
+    // A cut body surfaces as the DataView's own RangeError: say what it means.
+    if (error instanceof RangeError && /DataView|out of bounds|outside the bounds/i.test(error.message)) {
+      return { ok: false, error: 'the body ends in the middle of a value (truncated or not MessagePack)' };
+    }
     return failureOf(error);
   }
 }
