@@ -158,6 +158,37 @@ describe('WatchSet', () => {
     conversations.dispose();
   });
 
+  it('asks the routing-key part once per distinct key, the rest per message, and survives a key part that throws', () => {
+    const asked: string[] = [];
+    let restCalls = 0;
+    const split: CompileWatchFilter = (text) => ({
+      ok: true,
+      compiled: {
+        test: () => true,
+        keyTest: (_exchange, key) => {
+          asked.push(key);
+          if (key === 'hostile') throw new Error('bad key');
+          return key.startsWith(text);
+        },
+        messageTest: text === 'a' ? null : () => ++restCalls % 2 === 0,
+      },
+    });
+    const set = new WatchSet(capture, split, { now: () => clock });
+    set.sync([
+      { id: 'keyOnly', filter: 'a', notify: false },
+      { id: 'withRest', filter: 'b', notify: false },
+    ]);
+    for (const key of ['a.1', 'b.1', 'a.1', 'b.1', 'a.1', 'b.1', 'c']) publish(key);
+    // Two watches, three distinct keys: six questions, whatever the number of messages.
+    expect(asked).toHaveLength(6);
+    expect(restCalls).toBe(3);
+    expect(set.snapshot().map((w) => w.total)).toEqual([3, 1]);
+    publish('hostile');
+    expect(set.snapshot().every((w) => /bad key/.test(w.error))).toBe(true);
+    expect(publish('a.1')).toBe(true);
+    set.dispose();
+  });
+
   it('judges nothing once disposed', () => {
     watches.sync([{ id: 'w', filter: '#', notify: false }]);
     watches.dispose();

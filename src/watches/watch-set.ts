@@ -5,8 +5,11 @@
  * A capture listener like the view and the rates; React reads snapshots of
  * it through a feed, a few times a second at most.
  *
- * Hot path: per appended message, one `test` per watch; a match costs one
- * clock read per append and two ring increments. No allocation per message.
+ * Hot path: per appended message and watch, one byte read for the routing-key
+ * part of its filter (asked once per distinct key, as the view does), and
+ * the per-message rest only when the filter has one (`body:`, `$.` fields,
+ * conversation terms); a match costs one clock read per append and two ring
+ * increments. No allocation per message.
  *
  * A rewind or an import starts the capture over (onClear) and brings
  * messages the watches may already have counted live, or that arrived long
@@ -16,6 +19,7 @@
  */
 import type { CaptureListener } from '../capture/index.ts';
 import { SHOVELLED_TIMESTAMP_HEADER, type TracedMessage } from '../model/index.ts';
+import { KeyVerdictCache } from './key-verdict-cache.ts';
 import { DEFAULT_QUIET_MS } from './quiet-period.ts';
 import { WatchCounter } from './watch-counter.ts';
 
@@ -28,14 +32,28 @@ export interface WatchSpec {
   readonly notify: boolean;
 }
 
+type MessageTest = (message: TracedMessage) => boolean;
+
+/**
+ * A compiled filter as the session gives it (session-filter.ts): `test` on
+ * its own, or split into a routing-key part (`keyTest`, null: any key) that
+ * can be asked once per key and a per-message rest (`messageTest`, null: the
+ * key part decides alone).
+ */
+export interface CompiledWatchFilter {
+  test: MessageTest;
+  keyTest?: ((exchange: string, routingKey: string) => boolean) | null;
+  messageTest?: MessageTest | null;
+}
+
 /** What compiles a filter text (the session's compileFilter). */
-export type CompileWatchFilter = (
-  text: string,
-) => { ok: true; compiled: { test: (message: TracedMessage) => boolean } } | { ok: false; error: string };
+export type CompileWatchFilter = (text: string) => { ok: true; compiled: CompiledWatchFilter } | { ok: false; error: string };
 
 /** What the watches read: the session's TraceCapture. */
 export interface WatchSource {
   readonly buffer: { get(seq: number): TracedMessage | undefined };
+  /** A routing-key id per retained message; without it every message is judged by `test`. */
+  readonly keys?: { idAt(seq: number): number; readonly generation: number };
   addListener(listener: CaptureListener): () => void;
 }
 
@@ -64,7 +82,12 @@ export interface WatchSetOptions {
 
 interface Watch {
   spec: WatchSpec;
-  test: ((message: TracedMessage) => boolean) | null;
+  /** Null when the filter did not compile or failed: the watch judges nothing. */
+  test: MessageTest | null;
+  /** The key part per key id, or null when judged by `test` alone. */
+  keyVerdicts: KeyVerdictCache | null;
+  /** With keyVerdicts: the rest, per message, or null when the key part decides alone. */
+  messageTest: MessageTest | null;
   error: string;
   counter: WatchCounter;
   /** Waiting in `alerts` for the next flush. */
@@ -121,9 +144,13 @@ export class WatchSet {
         return kept;
       }
       const compiled = this.compile(spec.filter);
+      const split = compiled.ok && compiled.compiled.keyTest !== undefined && this.source.keys !== undefined;
+      const keyTest = compiled.ok ? compiled.compiled.keyTest : null;
       return {
         spec,
         test: compiled.ok ? compiled.compiled.test : null,
+        keyVerdicts: split && keyTest ? new KeyVerdictCache(keyTest) : null,
+        messageTest: split ? (compiled.compiled.messageTest ?? null) : compiled.ok ? compiled.compiled.test : null,
         error: compiled.ok ? '' : compiled.error,
         counter: new WatchCounter(now),
         alertQueued: false,
@@ -169,14 +196,16 @@ export class WatchSet {
   private onAppend(first: number, count: number): void {
     const judged = this.judged;
     if (judged.length === 0) return;
-    const buffer = this.source.buffer;
+    const { buffer, keys } = this.source;
+    const generation = keys?.generation ?? 0;
     let now = -1;
     for (let seq = first; seq < first + count; seq++) {
       const message = buffer.get(seq);
       if (message === undefined || (this.restartedAt > 0 && this.isReplay(message))) continue;
+      const keyId = keys === undefined ? 0 : keys.idAt(seq);
       for (let i = 0; i < judged.length; i++) {
         const watch = judged[i];
-        if (watch === undefined || !this.passes(watch, message)) continue;
+        if (watch === undefined || watch.test === null || !this.passes(watch, message, keyId, generation)) continue;
         if (now < 0) now = this.now();
         if (watch.counter.count(now, this.quiet) && watch.spec.notify && !watch.alertQueued) {
           watch.alertQueued = true;
@@ -188,9 +217,10 @@ export class WatchSet {
   }
 
   /** A filter that throws on hostile input must not stop the ingest: the watch stops, and says why. */
-  private passes(watch: Watch, message: TracedMessage): boolean {
+  private passes(watch: Watch, message: TracedMessage, keyId: number, generation: number): boolean {
     try {
-      return watch.test !== null && watch.test(message);
+      if (watch.keyVerdicts !== null && !watch.keyVerdicts.passes(keyId, generation, message)) return false;
+      return watch.messageTest === null || watch.messageTest(message);
     } catch (error) {
       watch.test = null;
       watch.error = `The filter failed on message ${message.seq}: ${error instanceof Error ? error.message : String(error)}`;

@@ -62,16 +62,16 @@ export function SavedFilterItem({ filter, current, link, onApply, onToggleWatch,
           onClick={onToggleWatch}
           title={filter.watch ? 'Stop watching (counts are dropped)' : 'Watch: count its matches from now on'}
         >
-          {filter.watch ? '👁 Watching' : '👁 Watch'}
+          {filter.watch ? '◉ Watching' : '◉ Watch'}
         </button>
         <button type="button" data-testid="saved-filter-copy-link" data-url={link} onClick={() => void copy()} title="Copy a link that opens this view">
-          🔗
+          link
         </button>
         <button type="button" data-testid="saved-filter-rename" onClick={() => setRenaming(filter.name)} title="Rename" aria-label={`Rename ${filter.name}`}>
           ✎
         </button>
         <button type="button" className="danger" data-testid="saved-filter-delete" onClick={onDelete} title="Delete" aria-label={`Delete ${filter.name}`}>
-          🗑
+          ✕
         </button>
       </span>
       {note && (

@@ -8,7 +8,7 @@ export function WatchBadge() {
   const title = `${matchedLastMinute} of ${watches.length} watch${watches.length === 1 ? '' : 'es'} matched in the last minute`;
   return (
     <span className={`watch-badge${matchedLastMinute > 0 ? ' active' : ''}`} data-testid="watch-badge" data-value={matchedLastMinute} title={title} role="status" aria-label={title}>
-      👁 {matchedLastMinute}/{watches.length}
+      ◉ {matchedLastMinute}/{watches.length}
     </span>
   );
 }

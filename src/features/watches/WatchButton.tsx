@@ -40,7 +40,7 @@ export function WatchButton() {
       onClick={onClick}
       title={watched ? `Stop watching "${watched.name}"` : usable ? 'Watch: count the matches of this filter from now on, even paused or hidden' : 'Type a valid filter to watch it'}
     >
-      {watched ? '👁 Watching' : '👁 Watch'}
+      {watched ? '◉ Watching' : '◉ Watch'}
     </button>
   );
 }

@@ -32,7 +32,7 @@ export function WatchList() {
     <section className="panel watch-panel" data-testid="watch-list" aria-label="Watches">
       <h2>Watches</h2>
       {watches.length === 0 ? (
-        <p className="hint">None. Type a filter and press 👁 Watch: its matches are counted from then on, even paused or in a background tab.</p>
+        <p className="hint">None. Type a filter and press ◉ Watch: its matches are counted from then on, even paused or in a background tab.</p>
       ) : (
         <ul className="watch-list">
           {watches.map((w) => (

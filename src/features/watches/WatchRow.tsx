@@ -35,7 +35,7 @@ export function WatchRow({ watch, name, onApply, onToggleNotify, onRemove }: Wat
           title={watch.notify ? 'Stop alerting' : 'Alert me when it matches after a quiet period'}
           aria-label={`Notify me for ${name}`}
         >
-          {watch.notify ? '🔔' : '🔕'}
+          notify
         </button>
         <button type="button" className="link" data-testid="watch-remove" onClick={onRemove} title="Stop watching (the saved filter stays)" aria-label={`Stop watching ${name}`}>
           ✕
