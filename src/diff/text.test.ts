@@ -28,7 +28,12 @@ describe('diffTexts', () => {
     const { blocks } = diffTexts(left, right);
     expect(blocks.map((b) => b.type)).toEqual(['skip', 'context', 'change', 'context', 'skip']);
     expect(blocks[0]).toEqual({ type: 'skip', count: 18 });
-    expect(blocks[1]).toEqual({ type: 'context', lines: [{ line: 19, text: 'line 19' }, { line: 20, text: 'line 20' }] });
+    expect(blocks[1]).toEqual({ type: 'context', lines: [{ line: 19, rightLine: 19, text: 'line 19' }, { line: 20, rightLine: 20, text: 'line 20' }] });
+  });
+
+  it('numbers unchanged lines in both texts', () => {
+    const { blocks } = diffTexts('a\nb\nc\n', 'x\ny\na\nb\nc\n');
+    expect(blocks[1]).toEqual({ type: 'context', lines: [{ line: 1, rightLine: 3, text: 'a' }, { line: 2, rightLine: 4, text: 'b' }, { line: 3, rightLine: 5, text: 'c' }] });
   });
 
   it('finds nothing in equal texts', () => {

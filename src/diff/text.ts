@@ -12,14 +12,16 @@ import { MAX_DIFF_ENTRIES } from './structural.ts';
 
 export const TEXT_DIFF_CHARS = 64 * 1024;
 export const TEXT_DIFF_TIMEOUT_MS = 300;
-/** Unchanged lines kept around each change (numbered in the left text). */
+/** Unchanged lines kept around each change. */
 export const CONTEXT_LINES = 2;
 /** Changes up to this many characters a side also get a word-level highlight. */
 export const WORD_DIFF_CHARS = 4000;
 
 export interface NumberedLine {
-  /** 1-based line number in its own text. */
+  /** 1-based line number in its own text (the left one for unchanged lines). */
   line: number;
+  /** An unchanged line's number in the right text. */
+  rightLine?: number;
   text: string;
 }
 
@@ -64,7 +66,7 @@ export function diffTexts(leftText: string, rightText: string): TextDiff {
     if (change === undefined) continue;
     const lines = splitLines(change.value);
     if (!change.added && !change.removed) {
-      addContext(blocks, lines, oldLine, i === 0, i === changes.length - 1);
+      addContext(blocks, lines, oldLine, newLine, i === 0, i === changes.length - 1);
       oldLine += lines.length;
       newLine += lines.length;
       continue;
@@ -115,8 +117,8 @@ function changeEntry(removed: string[], added: string[], oldLine: number, newLin
   return { path: `line:${oldLine}`, kind: 'changed', old: oldText, new: newText };
 }
 
-function addContext(blocks: TextBlock[], lines: string[], oldLine: number, isFirst: boolean, isLast: boolean): void {
-  const numbered = (from: number, to: number): NumberedLine[] => lines.slice(from, to).map((text, k) => ({ line: oldLine + from + k, text }));
+function addContext(blocks: TextBlock[], lines: string[], oldLine: number, newLine: number, isFirst: boolean, isLast: boolean): void {
+  const numbered = (from: number, to: number): NumberedLine[] => lines.slice(from, to).map((text, k) => ({ line: oldLine + from + k, rightLine: newLine + from + k, text }));
   const head = isFirst ? 0 : CONTEXT_LINES;
   const tail = isLast ? 0 : CONTEXT_LINES;
   if (lines.length <= head + tail + 1) {

@@ -22,31 +22,33 @@ export function TextDiffView({ diff }: { diff: TextDiff }) {
 
 function TextDiffBlock({ block }: { block: TextBlock }) {
   if (block.type === 'skip') return <div className="diff-skip">⋯ {block.count.toLocaleString('en-US')} unchanged line{block.count === 1 ? '' : 's'}</div>;
-  if (block.type === 'context') return <Lines lines={block.lines} sign=" " className="diff-line-same" />;
+  if (block.type === 'context') return <Lines lines={block.lines} side="both" sign=" " className="diff-line-same" />;
   const { entry } = block;
   return (
     <div data-testid="diff-entry" data-section="body" data-path={entry.path} data-kind={entry.kind} className="diff-change">
       {block.oldWords && block.newWords ? (
         <>
-          <Words parts={block.oldWords} sign="−" line={block.removed[0]?.line} className="diff-line-removed" />
-          <Words parts={block.newWords} sign="+" line={block.added[0]?.line} className="diff-line-added" />
+          <Words parts={block.oldWords} sign="−" left={block.removed[0]?.line} className="diff-line-removed" />
+          <Words parts={block.newWords} sign="+" right={block.added[0]?.line} className="diff-line-added" />
         </>
       ) : (
         <>
-          <Lines lines={block.removed} sign="−" className="diff-line-removed" />
-          <Lines lines={block.added} sign="+" className="diff-line-added" />
+          <Lines lines={block.removed} side="left" sign="−" className="diff-line-removed" />
+          <Lines lines={block.added} side="right" sign="+" className="diff-line-added" />
         </>
       )}
     </div>
   );
 }
 
-function Lines({ lines, sign, className }: { lines: NumberedLine[]; sign: string; className: string }) {
+/** Numbers in two gutters, left text then right text: an unchanged line has both, a removed one the left, an added one the right. */
+function Lines({ lines, side, sign, className }: { lines: NumberedLine[]; side: 'left' | 'right' | 'both'; sign: string; className: string }) {
   return (
     <>
       {lines.map((line) => (
         <div key={`${sign}${line.line}`} className={`diff-line ${className}`}>
-          <span className="diff-lineno">{line.line}</span>
+          <span className="diff-lineno">{side === 'right' ? '' : line.line}</span>
+          <span className="diff-lineno">{side === 'left' ? '' : (line.rightLine ?? line.line)}</span>
           <span className="diff-sign">{sign}</span>
           <span className="diff-line-text">{line.text}</span>
         </div>
@@ -56,10 +58,11 @@ function Lines({ lines, sign, className }: { lines: NumberedLine[]; sign: string
 }
 
 /** A changed run shown as one block (its own newlines kept), changed words marked. */
-function Words({ parts, sign, line, className }: { parts: WordPart[]; sign: string; line: number | undefined; className: string }) {
+function Words({ parts, sign, left, right, className }: { parts: WordPart[]; sign: string; left?: number; right?: number; className: string }) {
   return (
     <div className={`diff-line ${className}`}>
-      <span className="diff-lineno">{line ?? ''}</span>
+      <span className="diff-lineno">{left ?? ''}</span>
+      <span className="diff-lineno">{right ?? ''}</span>
       <span className="diff-sign">{sign}</span>
       <span className="diff-line-text">
         {parts.map((part, i) =>
