@@ -122,13 +122,22 @@ export function FieldPlot({ view, onOpen, onPickStep }: Props) {
             type="linear"
             stroke={seriesColor(s, i)}
             strokeWidth={1.5}
-            dot={false}
+            dot={(props: { cx?: number; cy?: number; index?: number }) => <IsolatedDot {...props} rows={rows} series={i} color={seriesColor(s, i)} />}
+            activeDot={{ r: 3 }}
             isAnimationActive={false}
           />
         ))}
       </ComposedChart>
     </ResponsiveContainer>
   );
+}
+
+/** A mean with no neighbour draws no line: it gets a dot, so a lone second (or a short burst on a long axis) still shows. */
+function IsolatedDot({ cx, cy, index, rows, series, color }: { cx?: number; cy?: number; index?: number; rows: FieldRow[]; series: number; color: string }) {
+  const at = index ?? -1;
+  const has = (i: number) => rows[i]?.means[series] != null;
+  if (cx === undefined || cy === undefined || !has(at) || has(at - 1) || has(at + 1)) return <g key={at} />;
+  return <circle key={at} cx={cx} cy={cy} r={2.5} fill={color} />;
 }
 
 function PointTooltip({ point, view, colors }: { point: FieldPoint | undefined; view: FieldView; colors: ChartColors }) {
