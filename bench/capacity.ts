@@ -10,6 +10,7 @@ import { parseFilterQuery } from '../src/filter/index.ts';
 import type { BenchEnv } from './setup.ts';
 import type { RefilterTiming, SyntheticLoadResult } from './hook-api.ts';
 import { callHook, openBenchPage } from './page.ts';
+import { syntheticFrame } from './page/synthetic-load.ts';
 import { distribution, ratePerSecond, withTimeout, type Distribution } from './stats.ts';
 import { sampleCpu, type CpuUsage } from './cpu.ts';
 
@@ -28,6 +29,10 @@ export interface RefilterCase {
   /** All timed runs (the first one included). */
   runs: RefilterTiming[];
   sync: Distribution;
+  /** Until the rows were final (sliced re-filters go on after the call). */
+  done: Distribution;
+  /** The longest the main thread was held (the call, or the longest slice). */
+  longestTask: Distribution;
   painted: Distribution;
   /** False when a run showed another number of rows than expected. */
   correct: boolean;
@@ -72,6 +77,8 @@ export async function timeRefilterCase(page: CdpPage, label: string, text: strin
     expected,
     runs,
     sync: distribution(runs.map((r) => r.syncMs)),
+    done: distribution(runs.map((r) => r.doneMs)),
+    longestTask: distribution(runs.map((r) => r.longestTaskMs)),
     painted: distribution(runs.map((r) => r.paintedMs)),
     correct: runs.every((r) => r.visible === expected),
   };
@@ -112,6 +119,7 @@ export async function measureCapacity(env: BenchEnv, count: number, log: (line: 
     } else {
       refilter.push(await timeCase('body substring', `body:${needle}`, tenantCounts[needle] ?? 0));
     }
+    refilter.push(...(await languageCases(timeCase, count, keyCounts, tenantCounts, log)));
     const cpu = stopCpu();
     return {
       count,
@@ -129,4 +137,53 @@ export async function measureCapacity(env: BenchEnv, count: number, log: (line: 
   } finally {
     await page.close();
   }
+}
+
+/** Per-frame facts of the domain mix, read back from the frames' own JSON in Node: the reference the page's filter must agree with. */
+interface DomainFacts {
+  sizeOver220: number;
+  amountOver50k: number;
+  frOver50k: number;
+  paymentsOrOver80k: number;
+}
+
+function domainFacts(count: number): DomainFacts {
+  const facts: DomainFacts = { sizeOver220: 0, amountOver50k: 0, frOver50k: 0, paymentsOrOver80k: 0 };
+  for (let i = 0; i < count; i++) {
+    const frame = syntheticFrame(i, Date.now());
+    const body = JSON.parse(frame.text.slice(frame.text.indexOf('\n\n') + 2, frame.text.lastIndexOf('\0'))) as { amount_cents: number; customer: { country: string } };
+    if (frame.bodyBytes > 220) facts.sizeOver220++;
+    if (body.amount_cents > 50_000) facts.amountOver50k++;
+    if (body.amount_cents > 50_000 && body.customer.country === 'FR') facts.frOver50k++;
+    if (frame.key.startsWith('payments.') || body.amount_cents > 80_000) facts.paymentsOrOver80k++;
+  }
+  return facts;
+}
+
+/**
+ * Issue 14's terms, next to the key-only re-filters of the same run: a
+ * header, the size, a regex on the key, a regex on the body, JSON fields
+ * (every body decoded; sliced, so the page stays responsive) and an OR of a
+ * key pattern and a field.
+ */
+async function languageCases(
+  timeCase: (label: string, text: string, expected: number) => Promise<RefilterCase>,
+  count: number,
+  keyCounts: Record<string, number>,
+  tenantCounts: Record<string, number>,
+  log: (line: string) => void,
+): Promise<RefilterCase[]> {
+  log('capacity: timing the filter language (header, size, regexes, JSON fields, OR)');
+  const facts = domainFacts(count);
+  const keyRegex = /^orders\.(eu|us)\./;
+  const keyRegexCount = Object.entries(keyCounts).reduce((sum, [key, n]) => sum + (keyRegex.test(key) ? n : 0), 0);
+  return [
+    await timeCase('header value', 'header:x-tenant=globex', tenantCounts['globex'] ?? 0),
+    await timeCase('size', 'size>220', facts.sizeOver220),
+    await timeCase('routing-key regex', '/^orders\\.(eu|us)\\./', keyRegexCount),
+    await timeCase('body regex', 'body:/"tenant":"(globex|hooli)"/', (tenantCounts['globex'] ?? 0) + (tenantCounts['hooli'] ?? 0)),
+    await timeCase('JSON field', '$.amount_cents>50000', facts.amountOver50k),
+    await timeCase('JSON fields, two terms', '$.customer.country=FR $.amount_cents>50000', facts.frOver50k),
+    await timeCase('OR of a key pattern and a JSON field', 'payments.# OR $.amount_cents>80000', facts.paymentsOrOver80k),
+  ];
 }

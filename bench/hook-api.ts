@@ -95,8 +95,12 @@ export interface ConversationIndexProbe {
 
 export interface RefilterTiming {
   text: string;
-  /** Time spent inside applyFilterText (parse + rebuild of the visible index). */
+  /** Time spent inside applyFilterText (parse + rebuild of the visible index, or its first slice). */
   syncMs: number;
+  /** Until the rows were final (a filter that decodes bodies re-filters in slices after the call). */
+  doneMs: number;
+  /** The longest the main thread was held: the call itself, or the longest slice. */
+  longestTaskMs: number;
   /** From the call until the first task after the next rendering update. */
   paintedMs: number;
   /** Rows the view store reports as visible afterwards. */

@@ -166,12 +166,15 @@ export function rows(r: BenchResults): Row[] {
     });
     out.push({ metric: '↳ synthetic load through Parser + ingest', value: `${fmtInt(cap.ingestRate)} msg/s`, target: '—', verdict: '—' });
     for (const f of cap.refilter) {
-      const target = f.label === 'routing-key pattern' ? 50 : f.label === 'body substring' ? 1000 : null;
+      const target = f.label === 'routing-key pattern' ? 50 : f.label === 'body substring' ? 1000 : f.label === 'JSON field' || f.label === 'body regex' ? 2000 : null;
+      // Sliced re-filters (bodies decoded) end after the call: their time is until the rows were final, with the longest task.
+      const sliced = (f.done?.p50 ?? f.sync.p50) > f.sync.p50 + 1;
+      const doneMs = f.done?.p50 ?? f.sync.p50;
       out.push({
-        metric: `re-filter ${fmtInt(cap.retained)} by ${f.label}${f.text ? ` \`${f.text}\`` : ''} (median of ${f.runs.length}; painted)`,
-        value: `${ms(f.sync.p50)} (${ms(f.painted.p50)})${f.correct ? '' : ' WRONG ROW COUNT'}`,
+        metric: `re-filter ${fmtInt(cap.retained)} by ${f.label}${f.text ? ` \`${f.text}\`` : ''} (median of ${f.runs.length}; painted${sliced ? '; longest task' : ''})`,
+        value: `${ms(doneMs)} (${ms(f.painted.p50)}${sliced ? `; ${ms(f.longestTask?.p50 ?? 0)}` : ''})${f.correct ? '' : ' WRONG ROW COUNT'}`,
         target: target === null ? '—' : `≤ ${target} ms${cap.count < 1_000_000 ? ' at 1M' : ''}`,
-        verdict: verdict(target === null || cap.count < 1_000_000 ? null : f.correct && f.sync.p50 <= target),
+        verdict: verdict(target === null || cap.count < 1_000_000 ? null : f.correct && doneMs <= target),
       });
     }
     if (cap.bodySearch) out.push({ metric: `re-filter ${fmtInt(cap.retained)} by body text`, value: 'not implemented', target: '≤ 1 s', verdict: 'missed' });

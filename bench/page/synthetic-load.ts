@@ -36,7 +36,7 @@ interface SyntheticFrame {
   bodyBytes: number;
 }
 
-function syntheticFrame(i: number, epochMs: number): SyntheticFrame {
+export function syntheticFrame(i: number, epochMs: number): SyntheticFrame {
   const h = mix(i);
   const key = KEYS[h % KEYS.length] ?? 'orders.eu.created';
   const tenant = TENANTS[(h >>> 8) % TENANTS.length] ?? 'acme';

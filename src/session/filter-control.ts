@@ -2,7 +2,8 @@
  * The session's current filter: compiles the box's text, hands the parts to
  * the view, records the outcome in the store, and re-applies the filter when
  * the payload decoding changes (a schema loaded, a "decode as" chosen) and
- * the filter reads decoded bodies.
+ * the filter reads decoded bodies. A re-filter by per-message terms may run
+ * in slices (see view/sliced-scan.ts): the rows are published when it ends.
  */
 import type { ConversationIndex } from '../conversations/index.ts';
 import type { PayloadDecoding } from '../model/index.ts';
@@ -22,9 +23,17 @@ export class FilterControl {
     private readonly payloads: PayloadDecoding,
     private readonly applied: () => void,
   ) {
-    this.detach = payloads.subscribe(() => {
+    const detachPayloads = payloads.subscribe(() => {
       if (this.current?.filter.readsValues) this.apply(this.current.filter.text);
     });
+    // A re-filter that ran in slices changed the rows when it ended: publish them.
+    const detachProgress = view.onRefilterProgress(() => {
+      if (view.refilterProgress === null) applied();
+    });
+    this.detach = () => {
+      detachPayloads();
+      detachProgress();
+    };
   }
 
   /** Compiles and applies `text`; a text that does not compile keeps the last good filter on and says why. */

@@ -5,3 +5,4 @@
  */
 export { TraceView, type TimeRange } from './trace-view.ts';
 export { sampleVocabulary, VOCABULARY_LIMITS } from './filter-vocabulary.ts';
+export type { ScanProgress, ScanStats } from './sliced-scan.ts';

@@ -14,6 +14,7 @@ import type { TracedMessage } from '../model/index.ts';
 import { GapMarkerRows } from './gap-marker-rows.ts';
 import { KeyVerdicts } from './key-verdicts.ts';
 import { SeqIndex, searchAscending } from './seq-index.ts';
+import { SlicedScan, type ScanProgress, type ScanStats } from './sliced-scan.ts';
 
 /** Arrival times shown, epoch milliseconds, half-open: [fromMs, toMs). */
 export interface TimeRange {
@@ -22,7 +23,10 @@ export interface TimeRange {
 }
 
 export class TraceView {
-  private readonly visible = new SeqIndex(4096);
+  private visible = new SeqIndex(4096);
+  /** A re-filter by per-message tests runs in slices; until it ends, the previous rows stay. */
+  private readonly sliced: SlicedScan;
+  private scanCursor = 0;
   private readonly verdicts: KeyVerdicts;
   private readonly markers: GapMarkerRows;
   /** `version` and gap count the markers were placed for. */
@@ -47,6 +51,7 @@ export class TraceView {
     private readonly now: () => number = Date.now,
   ) {
     this.verdicts = new KeyVerdicts(capture.keys);
+    this.sliced = new SlicedScan(() => ({ done: this.scanCursor - capture.buffer.firstSeq, total: capture.buffer.size }));
     this.markers = new GapMarkerRows(capture.gaps);
     this.detach = capture.addListener({
       onAppend: (first, count) => this.onAppend(first, count),
@@ -60,6 +65,22 @@ export class TraceView {
   /** Stops following the capture (the session is disposed). */
   dispose(): void {
     this.detach();
+    this.sliced.dispose();
+  }
+
+  /** A re-filter still running in slices (a filter that decodes bodies over many messages), or null. */
+  get refilterProgress(): ScanProgress | null {
+    return this.sliced.progress;
+  }
+
+  /** How the last sliced re-filter went: total time, slices, the longest one. */
+  get lastRefilterStats(): ScanStats {
+    return this.sliced.lastStats;
+  }
+
+  /** Called as a sliced re-filter moves and when it ends (rows changed then); returns the unsubscribe. */
+  onRefilterProgress(listener: () => void): () => void {
+    return this.sliced.subscribe(listener);
   }
 
   /** Moves whenever the rows shown change (never while paused). */
@@ -152,6 +173,11 @@ export class TraceView {
     const { buffer } = this.capture;
     // An append may have evicted the oldest message: trim whatever index points at it.
     this.visible.trimBefore(buffer.firstSeq);
+    // A sliced re-filter will reach the new messages itself; the old rows stay as they are until it ends.
+    if (this.sliced.progress !== null) {
+      if (this.frozen !== null) this.arrivedWhilePaused += count;
+      return;
+    }
     for (let seq = firstSeq; seq < firstSeq + count; seq++) {
       const m = buffer.get(seq);
       if (m !== undefined && this.isShown(m)) this.visible.push(seq);
@@ -170,9 +196,14 @@ export class TraceView {
   }
 
   private rebuild(): void {
-    this.visible.clear();
+    this.sliced.cancel();
     const { buffer } = this.capture;
-    if (this.acceptsBody === null && this.acceptsSeq === null && this.acceptsMessage === null && this.windowFromMs === -Infinity && this.windowToMs === Infinity) {
+    if (this.acceptsMessage !== null) {
+      this.startSlicedRebuild();
+      return;
+    }
+    this.visible.clear();
+    if (this.acceptsBody === null && this.acceptsSeq === null && this.windowFromMs === -Infinity && this.windowToMs === Infinity) {
       // Routing key only: a scan of the key-id column, no message is touched.
       this.verdicts.scan(buffer.firstSeq, buffer.lastSeq, this.messageAt, this.visible);
     } else {
@@ -181,6 +212,35 @@ export class TraceView {
         if (m && this.isShown(m)) this.visible.push(seq);
       }
     }
+    this.rowsChanged();
+  }
+
+  /** Per-message tests: judged in slices into a new index, which replaces the rows when complete. */
+  private startSlicedRebuild(): void {
+    const { buffer } = this.capture;
+    const next = new SeqIndex(4096);
+    this.scanCursor = buffer.firstSeq;
+    const step = (deadline: number): boolean => {
+      if (this.scanCursor < buffer.firstSeq) this.scanCursor = buffer.firstSeq;
+      next.trimBefore(buffer.firstSeq);
+      let seq = this.scanCursor;
+      const last = buffer.lastSeq;
+      for (; seq <= last; seq++) {
+        // The clock is read every 16 messages: a body decode takes microseconds, a big one more.
+        if ((seq & 15) === 0 && performance.now() > deadline) break;
+        const m = buffer.get(seq);
+        if (m && this.isShown(m)) next.push(seq);
+      }
+      this.scanCursor = seq;
+      return seq > last;
+    };
+    this.sliced.start(step, () => {
+      this.visible = next;
+      this.rowsChanged();
+    });
+  }
+
+  private rowsChanged(): void {
     if (this.frozen !== null) this.frozen = this.visible.snapshot();
     this.rowsVersion++;
   }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatCount, useSession, useWarrenStore } from '../../ui/index.ts';
 import { FilterError } from './FilterError.tsx';
 import { FilterInput } from './FilterInput.tsx';
+import { FilterProgress } from './FilterProgress.tsx';
 import './filter-bar.css';
 
 /**
@@ -20,6 +21,7 @@ export function FilterBar({ children }: { children?: ReactNode }) {
   return (
     <div className="filter-bar">
       <FilterInput text={filterText} invalid={filterError !== ''} />
+      <FilterProgress view={session.view} />
       <button type="button" data-testid="pause-button" onClick={() => session.togglePause()} aria-pressed={paused} className={paused ? 'paused' : ''}>
         {paused ? `▶ Resume${buffered > 0 ? ` (${formatCount(buffered)} new)` : ''}` : '❚❚ Pause'}
       </button>
