@@ -1,3 +1,4 @@
+import { encode as encodeMsgpack } from '@msgpack/msgpack';
 import { expect, test, type Page } from '@playwright/test';
 import { openDashboard } from './support/page.ts';
 import { numbered, runId, withOriginPublisher, type NumberedMessage } from './support/origin.ts';
@@ -151,6 +152,21 @@ test('Ctrl-click pairs two rows; text bodies get a line diff and binary ones a b
   await expect(view.getByTestId('diff-body')).toContainText('Bytes differ at 2 offsets, first at offset 2');
   await expect(view.getByTestId('diff-body')).toContainText('00 ff 10 20 30');
   await expect(view.getByTestId('diff-body')).toContainText('00 ff 11 20 31');
+});
+
+test('MessagePack bodies are diffed by their decoded values', async ({ page }) => {
+  const run = runId();
+  await openDashboard(page, { subscriptions: [`/exchange/app.events/${run}.#`] });
+  const msgpack = (value: unknown) => Buffer.from(encodeMsgpack(value));
+  await publish([
+    { exchange: 'app.events', routingKey: `${run}.mp.a`, contentType: 'application/msgpack', body: msgpack(leftOrder) },
+    { exchange: 'app.events', routingKey: `${run}.mp.b`, contentType: 'application/msgpack', body: msgpack(rightOrder) },
+  ]);
+  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '2');
+  await row(page, `${run}.mp.a`).click();
+  await row(page, `${run}.mp.b`).click({ modifiers: ['Control'] });
+  await expect(page.getByTestId('diff-view').getByTestId('diff-body')).toHaveAttribute('data-kind', 'structured');
+  expect(await entries(page, 'body')).toEqual(EXPECTED_BODY);
 });
 
 test('a large hostile pair (long reordered arrays, deep nesting) is diffed within bounds, with a note', async ({ page }) => {

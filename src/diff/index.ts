@@ -2,8 +2,8 @@
  * Message diff: pure functions comparing two messages (envelope and body)
  * into flat lists of entries the diff view lays out.
  */
-export { diffMessages, diffBodies, BINARY_DIFF_BYTES } from './message-diff.ts';
-export type { BodyDiff, MessageDiff, StructuredReader } from './message-diff.ts';
+export { diffMessages, diffBodies } from './message-diff.ts';
+export type { BodyDiff, MessageDiff, PayloadReader } from './message-diff.ts';
 export { diffEnvelopes, envelopeFields } from './headers.ts';
 export type { EnvelopeDiff } from './headers.ts';
 export { diffStructured, MAX_DIFF_ENTRIES } from './structural.ts';

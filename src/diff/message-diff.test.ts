@@ -1,3 +1,4 @@
+import { encode } from '@msgpack/msgpack';
 import { describe, expect, it } from 'vitest';
 import { PayloadDecoding } from '../model/index.ts';
 import { appEvent } from '../model/fixtures/messages.ts';
@@ -18,11 +19,32 @@ describe('diffMessages', () => {
     ]);
   });
 
-  it('uses whatever structured value the shared reader gives (other encodings)', () => {
-    const reader = { valueOf: (m: { body: Uint8Array }) => ({ first: m.body[0] }) };
-    const left = appEvent({ 'content-type': 'application/x-msgpack' }, new Uint8Array([1, 0xc1]));
-    const right = appEvent({ 'content-type': 'application/x-msgpack' }, new Uint8Array([2, 0xc1]));
-    expect(diffMessages(left, right, reader).body.entries).toEqual([{ path: '$.first', kind: 'changed', old: '1', new: '2' }]);
+  it('diffs MessagePack bodies by their decoded values, as the inspector reads them', () => {
+    const msgpack = { 'content-type': 'application/msgpack' };
+    const left = appEvent(msgpack, encode({ order: 'o1', total: 10, tags: ['a'] }));
+    const right = appEvent(msgpack, encode({ order: 'o1', total: 12, tags: ['a', 'b'] }));
+    const { body } = diffMessages(left, right, payloads);
+    expect(body.kind).toBe('structured');
+    expect(body.entries).toEqual([
+      { path: '$.total', kind: 'changed', old: '10', new: '12' },
+      { path: '$.tags[1]', kind: 'added', new: '"b"' },
+    ]);
+  });
+
+  it('says why a body that should decode did not, and compares bytes then', () => {
+    const msgpack = { 'content-type': 'application/msgpack' };
+    const corrupt = appEvent(msgpack, new Uint8Array([0x82, 0xa1, 0x61]));
+    const { body } = diffMessages(corrupt, appEvent(msgpack, encode({ a: 1 })), payloads);
+    expect(body.kind).toBe('binary');
+    expect(body.notes.join(' ')).toMatch(/^Left: MessagePack/);
+  });
+
+  it('honours a "decode as Hex" choice: the bytes are compared', () => {
+    const decoding = new PayloadDecoding();
+    const left = appEvent(JSON_CT, '{"a":1}');
+    const right = appEvent(JSON_CT, '{"a":2}');
+    decoding.setOverride(left.seq, { decoder: 'hex' });
+    expect(diffMessages(left, right, decoding).body.kind).toBe('binary');
   });
 
   it('calls bodies identical when the bytes are, or when only their JSON formatting differs', () => {
@@ -30,7 +52,7 @@ describe('diffMessages', () => {
     expect(same).toEqual({ kind: 'identical', entries: [], notes: [] });
     const formatted = diffMessages(appEvent(JSON_CT, '{"a":1}'), appEvent(JSON_CT, '{ "a": 1 }'), payloads).body;
     expect(formatted.kind).toBe('identical');
-    expect(formatted.notes[0]).toMatch(/decoded values are equal/);
+    expect(formatted.notes[0]).toMatch(/decoded values \(JSON, JSON\) are equal/);
   });
 
   it('falls back to a line diff for text, and for JSON against text', () => {
