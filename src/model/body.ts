@@ -105,6 +105,29 @@ export function bodyContent(msg: TracedMessage, options: DecodeBodyOptions = {})
   return { ok: true, bytes, info, charset, labelledJson: isJsonContentType(msg.contentType) };
 }
 
+/** The content as a binary body, without trying it as text: for readers that only want a decoder's value. */
+export function binaryContent(content: BodyContent): DecodedBody {
+  return binary(content.bytes, content.info);
+}
+
+/**
+ * For readers that only want the value (field filters over a million
+ * messages): the JSON reading without the display-only checks (the
+ * unsafe-integer note, the text heuristics JSON.parse makes moot), or null
+ * when the content is not plainly JSON, for {@link classifyContent} to decide.
+ */
+export function plainJsonContent(content: BodyContent): DecodedBody | null {
+  if (content.info.truncated) return null;
+  const text = decodeTextStrict(content.bytes, content.charset, false);
+  if (text === null || !(content.labelledJson || looksLikeJson(text))) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return withInfo(content.info, content.info.warning, { kind: 'json' as const, value, text });
+  } catch {
+    return null;
+  }
+}
+
 /** Step two of {@link decodeBody}: JSON, text or binary. */
 export function classifyContent(content: BodyContent): DecodedBody {
   const { bytes, info, charset } = content;
@@ -119,29 +142,29 @@ export function decodeBodyInFull(msg: TracedMessage): DecodedBody {
 }
 
 function binary(bytes: Uint8Array, info: DecodedBodyInfo): DecodedBody {
-  return withoutEmptyWarning({ ...info, kind: 'binary', bytes });
+  return withInfo(info, info.warning, { kind: 'binary', bytes });
 }
 
 function classifyText(text: string, labelledJson: boolean, info: DecodedBodyInfo): DecodedBody {
   if (info.truncated) {
     // A cut JSON document never parses: say why it is shown as plain text.
     const note = labelledJson || /^\s*[[{]/.test(text) ? `Only the first ${info.decodedBytes} bytes were decoded, so the JSON is not parsed.` : undefined;
-    return withoutEmptyWarning({ ...info, kind: 'text', text, warning: joinWarnings(info.warning, note) });
+    return withInfo(info, joinWarnings(info.warning, note), { kind: 'text', text });
   }
   if (labelledJson || looksLikeJson(text)) {
     try {
       const value: unknown = JSON.parse(text);
       const note = hasUnsafeIntegerSafely(value) ? 'Contains integers beyond ±2^53, which JavaScript rounds: the raw text is exact.' : undefined;
-      return withoutEmptyWarning({ ...info, kind: 'json', value, text, warning: joinWarnings(info.warning, note) });
+      return withInfo(info, joinWarnings(info.warning, note), { kind: 'json', value, text });
     } catch (error) {
       if (labelledJson) {
         const reason = error instanceof Error ? error.message : String(error);
         const note = `Labelled application/json but is not valid JSON: ${reason}`;
-        return { ...info, kind: 'text', text, warning: joinWarnings(info.warning, note) };
+        return withInfo(info, joinWarnings(info.warning, note), { kind: 'text', text });
       }
     }
   }
-  return withoutEmptyWarning({ ...info, kind: 'text', text });
+  return withInfo(info, info.warning, { kind: 'text', text });
 }
 
 /** Cheap sniff before trying JSON.parse on an unlabelled body. */
@@ -173,8 +196,17 @@ function joinWarnings(a: string | undefined, b: string | undefined): string | un
   return b === undefined ? a : `${a} ${b}`;
 }
 
-/** Drops `warning: undefined` so results compare cleanly and `'warning' in x` means something. */
-function withoutEmptyWarning<T extends { warning?: string }>(body: T): T {
-  if (body.warning === undefined) delete body.warning;
-  return body;
+/**
+ * The info facts plus the kind's own fields, with `warning` only when there
+ * is one (so results compare cleanly and `'warning' in x` means something).
+ * Built field by field: spreading and then deleting `warning` put every
+ * result in dictionary mode, which cost field filters ~8 µs per message.
+ */
+function withInfo<T extends object>(info: DecodedBodyInfo, warning: string | undefined, fields: T): DecodedBodyInfo & T {
+  const out: DecodedBodyInfo & T = Object.assign(
+    { wireBytes: info.wireBytes, totalBytes: info.totalBytes, decodedBytes: info.decodedBytes, truncated: info.truncated, decompressed: info.decompressed },
+    fields,
+  );
+  if (warning !== undefined) out.warning = warning;
+  return out;
 }

@@ -44,7 +44,7 @@ export class PayloadDecoding {
    * it is not one. Never throws: a body that does not decode has no value.
    */
   valueOf(message: TracedMessage): unknown {
-    return this.read(message).value;
+    return readPayload(message, this.overrides.get(message.seq) ?? null, this.schemas, { valueOnly: true }).value;
   }
 
   /**

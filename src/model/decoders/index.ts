@@ -3,7 +3,7 @@
  * protobuf with user schemas, and the choice between them.
  */
 export { autoChoice, choiceLabel, DECODER_LABELS, type DecoderChoice, type DecoderId } from './decoder-choice.ts';
-export { readPayload, type PayloadReading } from './read-payload.ts';
+export { readPayload, type PayloadReading, type ReadPayloadOptions } from './read-payload.ts';
 export { SchemaRegistry } from './schema-registry.ts';
 export { compileSchemaLazily, type CompileResult } from './protobuf-loader.ts';
 export type { LoadedSchema, ProtoMessageType, SchemaError, SchemaMapping, SchemaMappingKind, SchemaSource } from './protobuf-types.ts';

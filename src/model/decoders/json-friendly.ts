@@ -79,9 +79,10 @@ function friendlyMap(map: Map<unknown, unknown>, depth: number): unknown {
   return { $map: entries };
 }
 
-/** An own, enumerable, writable property even for `__proto__`. */
+/** An own, enumerable, writable property even for `__proto__` (defined only then: defineProperty is slow). */
 function defineEntry(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** Standard base64 (with padding), chunked so a large byte string does not overflow the argument list. */

@@ -119,3 +119,20 @@ describe('PayloadDecoding', () => {
     expect(payloads.overrideOf(MAX_DECODE_OVERRIDES + 2)).toEqual({ decoder: 'hex' });
   });
 });
+
+describe('readPayload for values only', () => {
+  it('gives the same values as the full reading', () => {
+    const cases = [
+      appEvent({ 'content-type': 'application/json' }, JSON.stringify(ORDER)),
+      appEvent({}, ' [1, {"a": 2}] '),
+      appEvent({}, btoa(JSON.stringify(ORDER))),
+      appEvent({ 'content-type': 'application/msgpack' }, encodeMsgpack(ORDER)),
+      appEvent({ 'content-type': 'application/json' }, '{"broken":'),
+      appEvent({}, 'plain text'),
+      appEvent({ 'content-type': 'application/json', 'content-encoding': 'zstd' }, ZSTD_ORDER),
+    ];
+    for (const msg of cases) {
+      expect(readPayload(msg, null, none, { valueOnly: true }).value).toEqual(readPayload(msg, null, none).value);
+    }
+  });
+});

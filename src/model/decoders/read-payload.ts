@@ -3,7 +3,7 @@
  * Hex views, plus the structured value the chosen decoder made of them. The
  * inspector shows it; filters, field charts and the diff use its value.
  */
-import { bodyContent, classifyContent, type DecodeBodyOptions, type DecodedBody } from '../body.ts';
+import { binaryContent, bodyContent, classifyContent, plainJsonContent, type DecodeBodyOptions, type DecodedBody } from '../body.ts';
 import { decodeTextStrict } from '../text-decoding.ts';
 import type { TracedMessage } from '../types.ts';
 import { decodeBase64Json, sniffBase64Json } from './base64-json.ts';
@@ -30,37 +30,70 @@ export interface PayloadReading {
   error?: string;
 }
 
+export interface ReadPayloadOptions extends DecodeBodyOptions {
+  /**
+   * Only `value` matters (field filters, charts, diff): a body read by a
+   * binary decoder is not also tried as text (`body` is then `binary`).
+   */
+  valueOnly?: boolean;
+}
+
+/** Decoders whose input is bytes, never text: their body needs no text classification for the value. */
+const BYTES_DECODERS = new Set<DecoderChoice['decoder']>(['msgpack', 'cbor', 'protobuf']);
+
 /** Reads a body with `override` when given, else the auto choice. Never throws. */
-export function readPayload(msg: TracedMessage, override: DecoderChoice | null, schemas: SchemaRegistry, options: DecodeBodyOptions = {}): PayloadReading {
+export function readPayload(msg: TracedMessage, override: DecoderChoice | null, schemas: SchemaRegistry, options: ReadPayloadOptions = {}): PayloadReading {
   const auto = autoChoice(msg, schemas);
   const content = bodyContent(msg, options);
-  const body = content.ok ? classifyContent(content) : content.body;
-  const base = { body, auto, override };
   const choice = override ?? auto;
-  if (choice === null || (choice.decoder === 'json' && override === null)) return sniffed(msg, base);
+  const valueOnly = options.valueOnly === true;
+  let body: DecodedBody;
+  if (!content.ok) body = content.body;
+  else if (valueOnly && choice !== null && BYTES_DECODERS.has(choice.decoder)) body = binaryContent(content);
+  else if (valueOnly && (choice === null || choice.decoder === 'json')) body = plainJsonContent(content) ?? classifyContent(content);
+  else body = classifyContent(content);
+  // Built as one literal shape (no spreads): field filters read a million of these.
+  const reading: PayloadReading = { body, auto, override, label: '', hasValue: false, value: undefined };
+  if (choice === null || (choice.decoder === 'json' && override === null)) return sniffed(msg, reading);
   const label = choiceLabel(choice);
-  if (choice.decoder === 'text' || choice.decoder === 'hex') return { ...base, label, hasValue: false, value: undefined };
+  reading.label = label;
+  if (choice.decoder === 'text' || choice.decoder === 'hex') return reading;
   // A body that did not decompress is already explained by its warning, and has no content to decode.
-  if (!content.ok) return { ...base, label, hasValue: false, value: undefined };
+  if (!content.ok) return reading;
   if (body.truncated) {
-    const error = `${label}: only the first ${body.decodedBytes} bytes were decoded; use Load all to decode the whole body.`;
-    return { ...base, label, hasValue: false, value: undefined, error };
+    reading.error = `${label}: only the first ${body.decodedBytes} bytes were decoded; use Load all to decode the whole body.`;
+    return reading;
   }
   const result = decodeWith(choice, content.bytes, body, schemas);
-  if (result.ok) return { ...base, label, hasValue: true, value: result.value };
-  return { ...base, label, hasValue: false, value: undefined, error: `${label} decoding failed: ${result.error}` };
+  if (result.ok) {
+    reading.hasValue = true;
+    reading.value = result.value;
+  } else {
+    reading.error = `${label} decoding failed: ${result.error}`;
+  }
+  return reading;
 }
 
 /** No decoder named: the body's own classification, and base64 JSON when plainly that. */
-function sniffed(msg: TracedMessage, base: Pick<PayloadReading, 'body' | 'auto' | 'override'>): PayloadReading {
-  const { body } = base;
-  if (body.kind === 'json') return { ...base, label: 'JSON', hasValue: true, value: body.value };
-  if (body.kind === 'binary') return { ...base, label: 'Hex', hasValue: false, value: undefined };
+function sniffed(msg: TracedMessage, reading: PayloadReading): PayloadReading {
+  const { body } = reading;
+  if (body.kind === 'json') {
+    reading.label = 'JSON';
+    reading.hasValue = true;
+    reading.value = body.value;
+    return reading;
+  }
+  reading.label = body.kind === 'binary' ? 'Hex' : 'Text';
+  if (body.kind === 'binary') return reading;
   const format = contentTypeInfo(msg.contentType).format;
   const mayBeBase64 = !body.truncated && (format === 'none' || format === 'text' || format === 'bytes');
   const value = mayBeBase64 ? sniffBase64Json(body.text) : null;
-  if (value !== null) return { ...base, label: 'Base64 → JSON', hasValue: true, value };
-  return { ...base, label: 'Text', hasValue: false, value: undefined };
+  if (value !== null) {
+    reading.label = 'Base64 → JSON';
+    reading.hasValue = true;
+    reading.value = value;
+  }
+  return reading;
 }
 
 function decodeWith(choice: DecoderChoice, bytes: Uint8Array, body: DecodedBody, schemas: SchemaRegistry): StructuredResult {
