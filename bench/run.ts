@@ -33,6 +33,7 @@ import { measureLatency } from './latency.ts';
 import { measureLoad } from './load.ts';
 import { measurePageCost, measurePageInput } from './page-cost.ts';
 import { measurePageRest } from './page-rest.ts';
+import { measureDecoders } from './decoders.ts';
 import { summariseProfile } from './profile.ts';
 import { printDiagnostics, printTable, rows, writeResults, type BenchResults } from './report.ts';
 import { setup, teardown, type BenchEnv } from './setup.ts';
@@ -69,6 +70,8 @@ async function main(): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
+    // Node only (no page, no broker): first, while the machine is quiet.
+    if (options.only === null || options.only.has('decoders')) results.decoders = await phase(results, 'decoders', () => measureDecoders(options.quick, log));
     env = await setup(options.port, log);
     const e = env;
     const want = (name: BenchPhase) => options.only === null || options.only.has(name);
