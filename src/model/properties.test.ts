@@ -69,3 +69,14 @@ describe('shovelLagMs', () => {
     expect(shovelLagMs({ headers: { 'x-shovelled-timestamp': 'soon' }, receivedAt: 1 })).toBeNull();
   });
 });
+
+describe('splitHeaders with header names that are Object members', () => {
+  it('keeps toString, constructor and __proto__ as custom headers', () => {
+    const headers: Record<string, string> = { toString: 'a', constructor: 'b', hasOwnProperty: 'c' };
+    Object.defineProperty(headers, '__proto__', { value: 'd', enumerable: true });
+    const { custom, properties } = splitHeaders({ headers });
+    expect({ ...custom }).toEqual({ toString: 'a', constructor: 'b', hasOwnProperty: 'c', ['__proto__']: 'd' });
+    expect(Object.hasOwn(custom, '__proto__')).toBe(true);
+    expect(properties).toEqual({});
+  });
+});

@@ -45,7 +45,7 @@ export interface SplitHeaders {
 }
 
 /** STOMP header → reader into {@link AmqpProperties}; a reader returns false when the value cannot be the real property. */
-const PROPERTY_READERS: Record<string, (value: string, into: AmqpProperties) => boolean> = {
+const PROPERTY_READERS: Readonly<Record<string, (value: string, into: AmqpProperties) => boolean>> = {
   'content-type': (v, p) => set(p, 'contentType', v),
   'content-encoding': (v, p) => set(p, 'contentEncoding', v),
   'correlation-id': (v, p) => set(p, 'correlationId', v),
@@ -66,10 +66,12 @@ const STOMP_HEADERS = new Set(['destination', 'message-id', 'subscription', 'ack
 /** Splits a message's STOMP headers into AMQP properties, STOMP-only headers and custom headers. */
 export function splitHeaders(msg: Pick<TracedMessage, 'headers'>): SplitHeaders {
   const properties: AmqpProperties = {};
-  const stomp: Record<string, string> = {};
-  const custom: Record<string, string> = {};
+  // Null-prototype records: a header named `__proto__` stays a header, not a prototype.
+  const stomp: Record<string, string> = Object.create(null) as Record<string, string>;
+  const custom: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(msg.headers)) {
-    const read = PROPERTY_READERS[name];
+    // Own readers only: a header named `toString` or `constructor` is a custom header, not Object's method.
+    const read = Object.hasOwn(PROPERTY_READERS, name) ? PROPERTY_READERS[name] : undefined;
     if (read !== undefined && read(value, properties)) continue;
     if (STOMP_HEADERS.has(name)) stomp[name] = value;
     else custom[name] = value;
