@@ -11,7 +11,11 @@ import { compileSessionFilter } from './session-filter.ts';
 /** A decoding whose reading the test can switch, as a loaded schema or a "decode as" would. */
 class SwitchableDecoding extends PayloadDecoding {
   hideTotals = false;
+  /** CPU each decode costs, as a big body would. */
+  slowMs = 0;
   override valueOf(message: TracedMessage): unknown {
+    const until = performance.now() + this.slowMs;
+    while (performance.now() < until);
     const value = super.valueOf(message);
     return this.hideTotals ? undefined : value;
   }
@@ -92,4 +96,18 @@ describe('session filter', () => {
     payloads.switchTo(true);
     expect(appliedCount()).toBe(before); // a key filter does not read bodies
   });
+
+  it('publishes the rows of a re-filter that ran in slices when it ends', async () => {
+    const { control, ingest, shownSeqs, payloads, appliedCount, capture } = setup();
+    for (let i = 0; i < 100; i++) ingest('a', { total: i });
+    payloads.slowMs = 0.3; // 30 ms of decoding: more than one slice
+    control.apply('$.total>=90');
+    const afterApply = appliedCount();
+    await new Promise<void>((resolve) => {
+      const poll = () => (appliedCount() > afterApply ? resolve() : setTimeout(poll, 5));
+      poll();
+    });
+    expect(shownSeqs()).toEqual(Array.from({ length: 10 }, (_, i) => capture.buffer.firstSeq + 90 + i));
+  });
 });
+
