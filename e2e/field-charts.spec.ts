@@ -92,15 +92,16 @@ test('a field chart of a known series shows its exact min, mean and max, and a c
   await expect(chart).toHaveAttribute('data-mode', 'points');
   const points = chart.getByTestId('field-chart-point');
   await expect(points).toHaveCount(60);
-  // Points of the same seconds overlap: take one drawn on top of the others.
-  const onTop = await points.evaluateAll((circles) =>
-    circles.findIndex((c) => {
-      const r = c.getBoundingClientRect();
-      return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === c;
-    }),
-  );
-  expect(onTop).toBeGreaterThanOrEqual(0);
-  const point = points.nth(onTop);
+  // Points of the same seconds overlap: take one drawn on top of the others (once the chart is laid out).
+  const pointOnTop = () =>
+    points.evaluateAll((circles) =>
+      circles.findIndex((c) => {
+        const r = c.getBoundingClientRect();
+        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === c;
+      }),
+    );
+  await expect.poll(pointOnTop).toBeGreaterThanOrEqual(0);
+  const point = points.nth(await pointOnTop());
   const seq = Number(await point.getAttribute('data-seq'));
   const value = Number(await point.getAttribute('data-value'));
   expect(totals).toContain(value);
@@ -112,6 +113,10 @@ test('a field chart of a known series shows its exact min, mean and max, and a c
   await expectInspected(page, Number(await chart.getByTestId('field-chart-summary').getAttribute('data-max-seq')), 'total_cents', expected.max);
 
   await page.screenshot({ path: 'test-results/field-chart-points.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('button', { name: '1 min' }).click();
+  await expect(points).toHaveCount(60);
+  await page.screenshot({ path: 'test-results/field-chart-points-dark.png' });
 
   // A second field, then removing the first: each chart is its own.
   await chartFieldOfRow(page, `${run}.orders.eu`, '$.order');
@@ -139,15 +144,23 @@ test('a dense field draws per-second steps; a picked second offers its min and m
   await expectSummary(chart, stats(values));
   await expect(chart).toHaveAttribute('data-mode', 'steps');
 
-  // Click the plot where the values are: the newest seconds, at the right end.
-  const plot = chart.locator('.recharts-cartesian-grid');
-  const box = await plot.boundingBox();
+  // On the 1 min axis (still dense: 900 values), paused (the axis stops moving: pause freezes the
+  // charts), click the plot at the newest second that has values.
+  await page.getByRole('button', { name: '1 min' }).click();
+  await page.getByTestId('pause-button').click();
+  await expect(page.getByTestId('pause-button')).toHaveAttribute('aria-pressed', 'true');
+  const frozenEnd = await chart.getAttribute('data-end-second');
+  await page.waitForTimeout(1500);
+  await expect(chart).toHaveAttribute('data-end-second', frozenEnd ?? '');
+  const box = await chart.locator('.recharts-cartesian-grid').boundingBox();
   if (box === null) throw new Error('the field chart has no plot area');
+  const [start, end, newest] = await Promise.all(['start', 'end', 'newest'].map(async (n) => Number(await chart.getAttribute(`data-${n}-second`))));
+  const x = box.x + ((Number(newest) + 0.2 - Number(start)) / (Number(end) + 1 - Number(start))) * box.width;
+  await page.mouse.move(x - 3, box.y + box.height / 2);
+  await page.mouse.move(x, box.y + box.height / 2);
+  await page.mouse.click(x, box.y + box.height / 2);
   const picked = chart.getByTestId('field-chart-picked');
-  for (let x = box.x + box.width - 2; x > box.x + box.width - 60 && !(await picked.isVisible()); x -= 2) {
-    await page.mouse.click(x, box.y + box.height / 2);
-  }
-  await expect(picked).toBeVisible();
+  await expect(picked).toHaveAttribute('data-second', String(newest));
   const minButton = chart.getByTestId('field-chart-step-min');
   const [, minText, minSeq] = /min (-?[\d,]+) \(#(\d+)\)/.exec((await minButton.textContent()) ?? '') ?? [];
   await minButton.click();

@@ -33,7 +33,16 @@ export function FieldChart({ series, pending, endSecond, windowSeconds, windowLa
   const labels = shortLabels(view.series);
 
   return (
-    <figure className="field-chart" data-testid="field-chart" data-path={path} data-mode={view.points === null ? 'steps' : 'points'} data-pending={pending}>
+    <figure
+      className="field-chart"
+      data-testid="field-chart"
+      data-path={path}
+      data-mode={view.points === null ? 'steps' : 'points'}
+      data-pending={pending}
+      data-start-second={view.startSecond}
+      data-end-second={view.endSecond}
+      data-newest-second={series.newestSecond}
+    >
       <figcaption className="field-chart-head">
         <code className="field-chart-path" title={path}>
           {path}
