@@ -9,6 +9,7 @@ import type { TracedMessage } from '../model/index.ts';
 import { compareValue, isOrdering, literalOf, readNumber, readOp, type CompareOp, type Literal } from './compare.ts';
 import { parsePath, someAtPath } from './json-path.ts';
 import { readQuoted } from './query-tokenizer.ts';
+import { nestedQuantifier } from './regex-guard.ts';
 
 /** What a per-message term may read beyond the message's own fields. */
 export interface MessageReader {
@@ -197,6 +198,8 @@ export function fieldTerm(text: string, raw: string): MessagePredicate | string 
 
 /** Compiles a regex literal, `g` and `y` dropped (they make test() stateful); a message when it is invalid. */
 export function compileRegex(source: string, flags: string, raw: string): RegExp | string {
+  const nested = nestedQuantifier(source);
+  if (nested !== null) return `"${raw}": ${nested}`;
   try {
     return new RegExp(source, flags.replace(/[gy]/g, ''));
   } catch (error) {

@@ -13,7 +13,8 @@
  *   - `exchange:NAME` (alias `x:`) is the exchange exactly; `exchange:""` the default one.
  *   - `key:PATTERN` is an AMQP topic pattern (exact without wildcards); `key:""` the empty key.
  *   - A term with `*` or `#` as a whole dot-separated word (`orders.*`, `#.failed`) is a topic pattern.
- *   - `/regex/flags` (or `key:/regex/`) is a JavaScript regex on the routing key.
+ *   - `/regex/flags` (or `key:/regex/`) is a JavaScript regex on the routing key. A repeated
+ *     group that repeats inside (`(a+)+`) is refused: it can backtrack forever (regex-guard.ts).
  *   - Any other term is a case-insensitive substring of the routing key.
  * - Per-message terms (see message-terms.ts):
  *   - `header:NAME` (present), `header:NAME=VALUE`, `header:NAME~TEXT`, `!=`, `>`...: a STOMP
