@@ -72,6 +72,21 @@ describe('WatchCounter', () => {
     expect(counter.count(T0 + 20 + quiet + quiet, quiet)).toBe(false);
   });
 
+  it('counts a burst within one second, reads in between, and a late match, each in its own second', () => {
+    const counter = new WatchCounter(T0);
+    for (let i = 0; i < 5; i++) counter.count(T0 + 2000 + i * 100, 0);
+    expect(counter.lastMinute(T0 + 2500)).toBe(5);
+    counter.count(T0 + 2900, 0);
+    counter.count(T0 + 1500, 0); // late: the second before
+    counter.count(T0 + 3000, 0);
+    expect(counter.total).toBe(8);
+    expect(counter.lastMinute(T0 + 3000)).toBe(8);
+    // Seconds 2..61, then 3..62 (the second-1 match is out of both), then 4..63.
+    expect(counter.lastMinute(T0 + 61_999)).toBe(7);
+    expect(counter.lastMinute(T0 + 62_000)).toBe(1);
+    expect(counter.lastMinute(T0 + 63_000)).toBe(0);
+  });
+
   it('treats a clock that went back as no quiet period', () => {
     const counter = new WatchCounter(T0);
     counter.count(T0 + 10 * MIN, MIN);

@@ -21,13 +21,13 @@ export class RingCounter {
     this.counts = new Float64Array(slots);
   }
 
-  /** Hot path: one more at `now` (epoch ms). A time older than the ring is not counted in it. */
-  add(now: number): void {
+  /** `count` more (default one) at `now` (epoch ms). A time older than the ring is not counted in it. */
+  add(now: number, count = 1): void {
     const slot = Math.floor(now / this.slotMs);
     if (slot > this.head) this.advanceTo(slot);
     else if (slot <= this.head - this.slots) return;
     const i = this.indexOf(slot);
-    this.counts[i] = (this.counts[i] ?? 0) + 1;
+    this.counts[i] = (this.counts[i] ?? 0) + count;
   }
 
   /** The sum of the `slots` slots ending with the one `now` falls in. */

@@ -3,6 +3,10 @@
  * second over the last minute (for "in the last minute", exact to the
  * second) and per minute over the last hour (the sparkline), and when it
  * last matched (for the quiet period before an alert).
+ *
+ * Hot path: matches within one second only add to a pending count (a
+ * compare and an increment); the rings take it when the second changes or
+ * someone reads.
  */
 import { RingCounter } from './ring-counter.ts';
 
@@ -13,6 +17,9 @@ export class WatchCounter {
   lastMatchAt = -Infinity;
   private readonly seconds = new RingCounter(60, 1000);
   private readonly minutes = new RingCounter(60, 60_000);
+  /** Matches in the second [pendingFrom, pendingFrom + 1000) not yet in the rings. */
+  private pending = 0;
+  private pendingFrom = -Infinity;
 
   /** @param setAt when the watch was set (epoch ms): nothing earlier is counted. */
   constructor(readonly setAt: number) {}
@@ -26,18 +33,30 @@ export class WatchCounter {
     const afterQuiet = now - this.lastMatchAt >= quietMs;
     this.total++;
     this.lastMatchAt = now;
-    this.seconds.add(now);
-    this.minutes.add(now);
+    if (now < this.pendingFrom || now >= this.pendingFrom + 1000) {
+      this.flush();
+      this.pendingFrom = Math.floor(now / 1000) * 1000;
+    }
+    this.pending++;
     return afterQuiet;
   }
 
   /** Matches in the 60 seconds ending with `now`'s second. */
   lastMinute(now: number): number {
+    this.flush();
     return this.seconds.sum(now);
   }
 
   /** Matches per minute over the last hour, oldest first (60 numbers). */
   perMinute(now: number): number[] {
+    this.flush();
     return this.minutes.series(now);
+  }
+
+  private flush(): void {
+    if (this.pending === 0) return;
+    this.seconds.add(this.pendingFrom, this.pending);
+    this.minutes.add(this.pendingFrom, this.pending);
+    this.pending = 0;
   }
 }

@@ -8,8 +8,8 @@
  * Hot path: per appended message and watch, one byte read for the routing-key
  * part of its filter (asked once per distinct key, as the view does), and
  * the per-message rest only when the filter has one (`body:`, `$.` fields,
- * conversation terms); a match costs one clock read per append and two ring
- * increments. No allocation per message.
+ * conversation terms); a match costs two ring increments. No allocation per
+ * message.
  *
  * A rewind or an import starts the capture over (onClear) and brings
  * messages the watches may already have counted live, or that arrived long
@@ -192,13 +192,17 @@ export class WatchSet {
     this.alertListeners.clear();
   }
 
-  /** Hot path: per appended message, each watch's test; the clock is read once per call, at the first match. */
+  /**
+   * Hot path: per appended message, each watch's test. A match is counted at
+   * the message's arrival time (the capture's clock, or the history read's
+   * now), so the hot path reads no clock of its own.
+   */
   private onAppend(first: number, count: number): void {
     const judged = this.judged;
     if (judged.length === 0) return;
     const { buffer, keys } = this.source;
     const generation = keys?.generation ?? 0;
-    let now = -1;
+    let matched = false;
     for (let seq = first; seq < first + count; seq++) {
       const message = buffer.get(seq);
       if (message === undefined || (this.restartedAt > 0 && this.isReplay(message))) continue;
@@ -206,14 +210,14 @@ export class WatchSet {
       for (let i = 0; i < judged.length; i++) {
         const watch = judged[i];
         if (watch === undefined || watch.test === null || !this.passes(watch, message, keyId, generation)) continue;
-        if (now < 0) now = this.now();
-        if (watch.counter.count(now, this.quiet) && watch.spec.notify && !watch.alertQueued) {
+        matched = true;
+        if (watch.counter.count(message.receivedAt, this.quiet) && watch.spec.notify && !watch.alertQueued) {
           watch.alertQueued = true;
           this.alerts.push(watch);
         }
       }
     }
-    if (now >= 0) this.changed();
+    if (matched) this.changed();
   }
 
   /** A filter that throws on hostile input must not stop the ingest: the watch stops, and says why. */
