@@ -7,7 +7,8 @@ import type { DecoderChoice } from '../../model/index.ts';
 import type { TracedMessage } from '../../model/types.ts';
 import { decompressionNote, truncationNote } from './decode-notes.ts';
 import { hexSource } from './hex-source.ts';
-import { availableViews, copyableText, defaultView, effectiveView } from './payload-views.ts';
+import { availableViews, bodyForCelery, copyableText, defaultView, effectiveView } from './payload-views.ts';
+import { encode as encodeMsgpack } from '@msgpack/msgpack';
 
 function viewsOf(msg: TracedMessage, override: DecoderChoice | null = null) {
   const reading = readPayload(msg, override, new SchemaRegistry());
@@ -65,6 +66,16 @@ describe('payload views', () => {
     expect(viewsOf(json, { decoder: 'text' }).first).toBe('text');
     expect(viewsOf(json, { decoder: 'hex' }).first).toBe('hex');
     expect(viewsOf(messageOf(capturedFrames.celeryTask()), { decoder: 'hex' }).first).toBe('hex');
+  });
+});
+
+describe('Celery over MessagePack', () => {
+  it('reads a task sent with the kombu msgpack serializer like its JSON twin', () => {
+    const body = encodeMsgpack([[2, 3], { debug: true }, { callbacks: null, errbacks: null, chain: null, chord: null }]);
+    const msg = appEvent({ 'content-type': 'application/x-msgpack', task: 'proj.tasks.add', id: 'a1b2' }, body, 'celery');
+    const reading = readPayload(msg, null, new SchemaRegistry());
+    const celery = decodeCelery(msg, bodyForCelery(reading));
+    expect(celery).toMatchObject({ kind: 'task', task: { task: 'proj.tasks.add', args: [2, 3], kwargs: { debug: true } } });
   });
 });
 

@@ -2,7 +2,7 @@
  * Which payload views apply to a body's reading, which one opens first, and
  * what the Copy button copies in each. Pure, so the choice is unit-tested.
  */
-import type { CeleryInfo, PayloadReading } from '../../model/index.ts';
+import type { CeleryInfo, DecodedBody, PayloadReading } from '../../model/index.ts';
 
 /** `decoded`: the structured value (JSON, MessagePack, CBOR, protobuf, base64 JSON) as a tree. */
 export type PayloadViewId = 'celery' | 'decoded' | 'text' | 'hex';
@@ -52,4 +52,24 @@ export function copyableText(view: PayloadViewId, reading: PayloadReading, hexSh
   if (reading.hasValue && (view === 'decoded' || view === 'celery')) return JSON.stringify(reading.value, null, 2);
   if (view === 'hex' || body.kind === 'binary') return hexShown();
   return body.text;
+}
+
+/**
+ * The body as the Celery reader wants it (a JSON reading): a task sent with
+ * kombu's msgpack serializer (application/x-msgpack) decodes to the same
+ * `[args, kwargs, embed]` value, so it is handed over as that value.
+ */
+export function bodyForCelery(reading: PayloadReading): DecodedBody {
+  const { body } = reading;
+  if (!reading.hasValue || body.kind === 'json') return body;
+  const text = safeStringify(reading.value);
+  return { wireBytes: body.wireBytes, totalBytes: body.totalBytes, decodedBytes: body.decodedBytes, truncated: body.truncated, decompressed: body.decompressed, kind: 'json', value: reading.value, text };
+}
+
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '';
+  }
 }

@@ -9,6 +9,7 @@ import { decodeCelery, readPayload } from '../../model/index.ts';
 import type { CeleryInfo, DecoderChoice, PayloadReading } from '../../model/index.ts';
 import type { TracedMessage } from '../../model/types.ts';
 import { useSession } from '../../ui/index.ts';
+import { bodyForCelery } from './payload-views.ts';
 
 export interface DecodedPayload {
   reading: PayloadReading;
@@ -40,7 +41,7 @@ export function useDecodedPayload(message: TracedMessage): DecodedPayload {
     () => (reading.override === null ? reading.label : readPayload(message, null, payloads.schemas, full ? { limitBytes: Infinity } : undefined).label),
     [reading, message, payloads, full],
   );
-  const celery = useMemo(() => decodeCelery(message, reading.body), [message, reading]);
+  const celery = useMemo(() => decodeCelery(message, bodyForCelery(reading)), [message, reading]);
 
   const loadAll = useCallback(() => {
     setLoadingAll(true);
