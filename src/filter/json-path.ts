@@ -114,7 +114,7 @@ export function pathsIn(value: unknown, limit: number, into: Set<string> = new S
       continue;
     }
     for (const key of Object.keys(node).slice(0, 100)) {
-      const step = /^[A-Za-z_$][\w$-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+      const step = /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
       queue.push([(node as Record<string, unknown>)[key], path + step, depth + 1]);
     }
   }
