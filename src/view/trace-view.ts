@@ -6,6 +6,11 @@
  *
  * Rows are numbered one way only, as the table draws them: message rows and
  * marker rows together, 0 at the top.
+ *
+ * A filter decided by routing key alone re-filters by reading one verdict
+ * byte per message (key-verdicts.ts). One with per-message tests (headers,
+ * size, body, JSON fields) re-filters in slices (sliced-scan.ts): the page
+ * stays responsive and the previous rows stay until every message is judged.
  */
 import type { TraceCapture } from '../capture/index.ts';
 import type { SequenceGap } from '../capture/index.ts';
@@ -51,7 +56,7 @@ export class TraceView {
     private readonly now: () => number = Date.now,
   ) {
     this.verdicts = new KeyVerdicts(capture.keys);
-    this.sliced = new SlicedScan(() => ({ done: this.scanCursor - capture.buffer.firstSeq, total: capture.buffer.size }));
+    this.sliced = new SlicedScan(() => ({ done: Math.max(0, this.scanCursor - capture.buffer.firstSeq), total: capture.buffer.size }));
     this.markers = new GapMarkerRows(capture.gaps);
     this.detach = capture.addListener({
       onAppend: (first, count) => this.onAppend(first, count),
