@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
+import { restoreSchemas } from '../features/schemas/index.ts';
 import { TraceSession } from '../session/index.ts';
 import { applyThemeFromUrl, installTheme, SessionProvider } from '../ui/index.ts';
 import { App } from './App.tsx';
@@ -18,6 +19,8 @@ export function startDashboard(): TraceSession {
   applyThemeFromUrl(location.search);
   installTheme();
   const session = new TraceSession({ capacity: capacityFromUrl(location.search) });
+  // Protobuf schemas kept in IndexedDB: filters, field charts and the diff read them before any message is opened.
+  void restoreSchemas(session.payloads);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
