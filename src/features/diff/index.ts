@@ -1,1 +1,1 @@
-export { DiffView } from './DiffView.tsx';
+export { LazyDiffView } from './LazyDiffView.tsx';

@@ -12,7 +12,7 @@ import type { KeyboardEvent } from 'react';
 import type { TracedMessage } from '../../model/index.ts';
 import { useSession, useWarrenStore } from '../../ui/index.ts';
 import { ConversationPanel } from '../conversation/index.ts';
-import { DiffView } from '../diff/index.ts';
+import { LazyDiffView } from '../diff/index.ts';
 import { HeadersTable } from './HeadersTable.tsx';
 import { MessageSummary } from './MessageSummary.tsx';
 import { PayloadPanel } from './PayloadPanel.tsx';
@@ -22,7 +22,7 @@ export function Inspector() {
   const inspectorOpen = useWarrenStore((s) => s.inspectorOpen);
   const closeInspector = useWarrenStore((s) => s.closeInspector);
   const diffPair = useWarrenStore((s) => s.diffPair);
-  if (diffPair !== null) return <DiffView left={diffPair.left} right={diffPair.right} />;
+  if (diffPair !== null) return <LazyDiffView left={diffPair.left} right={diffPair.right} />;
   if (!inspectorOpen || selectedSeq === null) return null;
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
