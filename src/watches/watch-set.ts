@@ -19,35 +19,10 @@
  */
 import type { CaptureListener } from '../capture/index.ts';
 import { SHOVELLED_TIMESTAMP_HEADER, type TracedMessage } from '../model/index.ts';
-import { KeyVerdictCache } from './key-verdict-cache.ts';
 import { DEFAULT_QUIET_MS } from './quiet-period.ts';
-import { WatchCounter } from './watch-counter.ts';
+import { createWatch, judge, snapshotOf, type CompileWatchFilter, type Watch, type WatchSnapshot, type WatchSpec } from './watch.ts';
 
-/** A watch as the saved filters describe it. */
-export interface WatchSpec {
-  /** Stable across renames: the counts follow it. */
-  readonly id: string;
-  readonly filter: string;
-  /** Alert (desktop notification, title count) when it matches after a quiet period. */
-  readonly notify: boolean;
-}
-
-type MessageTest = (message: TracedMessage) => boolean;
-
-/**
- * A compiled filter as the session gives it (session-filter.ts): `test` on
- * its own, or split into a routing-key part (`keyTest`, null: any key) that
- * can be asked once per key and a per-message rest (`messageTest`, null: the
- * key part decides alone).
- */
-export interface CompiledWatchFilter {
-  test: MessageTest;
-  keyTest?: ((exchange: string, routingKey: string) => boolean) | null;
-  messageTest?: MessageTest | null;
-}
-
-/** What compiles a filter text (the session's compileFilter). */
-export type CompileWatchFilter = (text: string) => { ok: true; compiled: CompiledWatchFilter } | { ok: false; error: string };
+export type { CompiledWatchFilter, CompileWatchFilter, WatchSnapshot, WatchSpec } from './watch.ts';
 
 /** What the watches read: the session's TraceCapture. */
 export interface WatchSource {
@@ -57,20 +32,6 @@ export interface WatchSource {
   addListener(listener: CaptureListener): () => void;
 }
 
-export interface WatchSnapshot extends WatchSpec {
-  /** Why the filter cannot be judged ('' when it compiled): the watch counts nothing. */
-  readonly error: string;
-  readonly setAt: number;
-  /** Matches since it was set. */
-  readonly total: number;
-  /** Matches in the last 60 seconds. */
-  readonly lastMinute: number;
-  /** Matches per minute over the last hour, oldest first (60 numbers). */
-  readonly perMinute: readonly number[];
-  /** Epoch ms of the last match, null before the first. */
-  readonly lastMatchAt: number | null;
-}
-
 export interface WatchSetOptions {
   /** Clock, epoch ms (injectable for tests). */
   now?: () => number;
@@ -78,20 +39,6 @@ export interface WatchSetOptions {
   quietMs?: number;
   /** Longest delay between a match and the listeners hearing of it, ms. Default 250. */
   flushMs?: number;
-}
-
-interface Watch {
-  spec: WatchSpec;
-  /** Null when the filter did not compile or failed: the watch judges nothing. */
-  test: MessageTest | null;
-  /** The key part per key id, or null when judged by `test` alone. */
-  keyVerdicts: KeyVerdictCache | null;
-  /** With keyVerdicts: the rest, per message, or null when the key part decides alone. */
-  messageTest: MessageTest | null;
-  error: string;
-  counter: WatchCounter;
-  /** Waiting in `alerts` for the next flush. */
-  alertQueued: boolean;
 }
 
 export class WatchSet {
@@ -143,18 +90,7 @@ export class WatchSet {
         kept.spec = spec;
         return kept;
       }
-      const compiled = this.compile(spec.filter);
-      const split = compiled.ok && compiled.compiled.keyTest !== undefined && this.source.keys !== undefined;
-      const keyTest = compiled.ok ? compiled.compiled.keyTest : null;
-      return {
-        spec,
-        test: compiled.ok ? compiled.compiled.test : null,
-        keyVerdicts: split && keyTest ? new KeyVerdictCache(keyTest) : null,
-        messageTest: split ? (compiled.compiled.messageTest ?? null) : compiled.ok ? compiled.compiled.test : null,
-        error: compiled.ok ? '' : compiled.error,
-        counter: new WatchCounter(now),
-        alertQueued: false,
-      };
+      return createWatch(spec, this.compile(spec.filter), now, this.source.keys !== undefined);
     });
     this.judged = this.watches.filter((w) => w.test !== null);
     this.changed();
@@ -209,7 +145,12 @@ export class WatchSet {
       const keyId = keys === undefined ? 0 : keys.idAt(seq);
       for (let i = 0; i < judged.length; i++) {
         const watch = judged[i];
-        if (watch === undefined || watch.test === null || !this.passes(watch, message, keyId, generation)) continue;
+        if (watch === undefined || watch.test === null) continue;
+        if (!judge(watch, message, keyId, generation)) {
+          // A filter that threw stopped its watch: take it off the hot loop's list.
+          if (watch.test === null) this.stopped();
+          continue;
+        }
         matched = true;
         if (watch.counter.count(message.receivedAt, this.quiet) && watch.spec.notify && !watch.alertQueued) {
           watch.alertQueued = true;
@@ -220,18 +161,9 @@ export class WatchSet {
     if (matched) this.changed();
   }
 
-  /** A filter that throws on hostile input must not stop the ingest: the watch stops, and says why. */
-  private passes(watch: Watch, message: TracedMessage, keyId: number, generation: number): boolean {
-    try {
-      if (watch.keyVerdicts !== null && !watch.keyVerdicts.passes(keyId, generation, message)) return false;
-      return watch.messageTest === null || watch.messageTest(message);
-    } catch (error) {
-      watch.test = null;
-      watch.error = `The filter failed on message ${message.seq}: ${error instanceof Error ? error.message : String(error)}`;
-      this.judged = this.watches.filter((w) => w.test !== null);
-      this.changed();
-      return false;
-    }
+  private stopped(): void {
+    this.judged = this.watches.filter((w) => w.test !== null);
+    this.changed();
   }
 
   private onRestart(): void {
@@ -262,19 +194,6 @@ export class WatchSet {
     }
     for (const listener of this.listeners) callSafely(listener);
   }
-}
-
-function snapshotOf(w: Watch, now: number): WatchSnapshot {
-  const c = w.counter;
-  return {
-    ...w.spec,
-    error: w.error,
-    setAt: c.setAt,
-    total: c.total,
-    lastMinute: c.lastMinute(now),
-    perMinute: c.perMinute(now),
-    lastMatchAt: c.lastMatchAt === -Infinity ? null : c.lastMatchAt,
-  };
 }
 
 /** One listener's failure (a Notification constructor that throws) must not stop the others. */
