@@ -6,7 +6,8 @@ import globals from 'globals';
 /**
  * The layers, each importing only from those before it (and the shared
  * libraries model/, filter/, rates/):
- *   connection → capture → (archive, history) → view → store → session → ui → features → app
+ *   connection → capture → (archive, history, conversations, watches, fields) → view → store → session → ui → features → app
+ * (diff/ is a library over the model alone.)
  * Import patterns each layer may not use. A crossing fails `npm run lint`.
  */
 // Exact names (a pattern 'zustand' would also match 'zustand/vanilla').
@@ -22,13 +23,16 @@ const boundaries = [
   { files: ['src/capture/**'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'view', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'the capture core has no React, no store and no view' },
   { files: ['src/archive/**'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'view', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'archive/ is the capture file format: plain code over the model and the capture' },
   { files: ['src/history/**'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'capture', 'view', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'history/ (rewind from the mirror streams) is plain code over the model and the filter' },
+  { files: ['src/conversations/**', 'src/watches/**', 'src/fields/**'], ignores: ['**/*.test.ts'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'view', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'conversations/, watches/ and fields/ are plain classes fed by the capture (the session wires them)' },
+  { files: ['src/diff/**'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'capture', 'view', 'store', 'session', 'ui', 'features', 'app', 'rates'].flatMap(layer)], why: 'diff/ is a plain library over the message model' },
   { files: ['src/view/**'], forbid: [...REACT, ...ZUSTAND, ...['connection', 'store', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'the view is plain classes over the capture' },
   { files: ['src/store/**'], forbid: [...REACT, ...['capture', 'view', 'session', 'ui', 'features', 'app'].flatMap(layer)], why: 'the store holds UI state only (vanilla zustand)' },
   { files: ['src/session/**'], forbid: [...REACT, ...['ui', 'features', 'app'].flatMap(layer)], why: 'the session wires the core without React' },
   { files: ['src/ui/**'], forbid: ['features', 'app'].flatMap(layer), why: 'ui/ is what features share' },
   { files: ['src/features/**'], forbid: layer('app'), why: 'features/ must not import app/: app composes the features' },
-].map(({ files, forbid, why }) => ({
+].map(({ files, ignores, forbid, why }) => ({
   files,
+  ...(ignores ? { ignores } : {}),
   rules: {
     'no-restricted-imports': [
       'error',
