@@ -126,6 +126,12 @@ describe('FieldCharts', () => {
     vi.advanceTimersByTime(0); // backfill done
     for (let i = 0; i < 50; i++) publish({ v: i });
     vi.advanceTimersByTime(DRAIN_DELAY_MS * 3); // new messages read: nothing announced
+    const dataVersion = charts.dataVersion;
+    vi.advanceTimersByTime(DRAIN_DELAY_MS * 3);
+    expect(charts.dataVersion).toBe(dataVersion); // nothing new: a reader has nothing to redraw
+    publish({ v: 99 });
+    vi.advanceTimersByTime(DRAIN_DELAY_MS);
+    expect(charts.dataVersion).toBeGreaterThan(dataVersion);
     charts.remove('$.v');
     expect(seen).toHaveLength(3);
   });

@@ -63,6 +63,13 @@ export class FieldCharts {
     return this.changes;
   }
 
+  /** Moves whenever a chart's values or the list of charts changed: a reader that saw it unchanged has nothing new to draw. */
+  get dataVersion(): number {
+    let sum = this.changes;
+    for (const series of this.charts) sum += series.version;
+    return sum;
+  }
+
   /** Called when `version` moves (never per message: a panel re-renders on it). */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);

@@ -1,7 +1,8 @@
 /**
  * The field charts, under the rate strip: one small chart per charted field,
- * all on one clock (useChartClock: at most one render a second, none while
- * hidden, frozen while the view is paused). Collapsed, it renders and reads
+ * all on one clock (useChartClock: at most one render a second, and only
+ * when a value arrived or every 5 s; none while hidden; frozen while the
+ * view is paused). Collapsed, it renders and reads
  * nothing, while the fields go on being read so nothing is missing on reopen.
  */
 import { useSyncExternalStore } from 'react';
@@ -58,7 +59,7 @@ function OpenFieldCharts({ windowSeconds }: { windowSeconds: FieldChartWindow })
     () => charts.version,
   );
   const list = charts.list;
-  const endSecond = useChartClock();
+  const endSecond = useChartClock(charts);
   const windowLabel = WINDOWS.find((w) => w.seconds === windowSeconds)?.label ?? `${windowSeconds} s`;
   return (
     <div className="field-charts-grid">

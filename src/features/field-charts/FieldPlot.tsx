@@ -98,6 +98,8 @@ export function FieldPlot({ view, onOpen, onPickStep }: Props) {
   }
 
   const rows = view.rows;
+  // Dots cost a React element per row: only lines that have a lone value get them.
+  const isolated = view.series.map((_, i) => rows.some((_row, at) => hasMean(rows, at, i) && !hasMean(rows, at - 1, i) && !hasMean(rows, at + 1, i)));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart
@@ -122,7 +124,7 @@ export function FieldPlot({ view, onOpen, onPickStep }: Props) {
             type="linear"
             stroke={seriesColor(s, i)}
             strokeWidth={1.5}
-            dot={(props: { cx?: number; cy?: number; index?: number }) => <IsolatedDot {...props} rows={rows} series={i} color={seriesColor(s, i)} />}
+            dot={isolated[i] === true && ((props: { cx?: number; cy?: number; index?: number }) => <IsolatedDot {...props} rows={rows} series={i} color={seriesColor(s, i)} />)}
             activeDot={{ r: 3 }}
             isAnimationActive={false}
           />
@@ -132,11 +134,12 @@ export function FieldPlot({ view, onOpen, onPickStep }: Props) {
   );
 }
 
+const hasMean = (rows: FieldRow[], at: number, series: number) => (rows[at]?.means[series] ?? null) !== null;
+
 /** A mean with no neighbour draws no line: it gets a dot, so a lone second (or a short burst on a long axis) still shows. */
 function IsolatedDot({ cx, cy, index, rows, series, color }: { cx?: number; cy?: number; index?: number; rows: FieldRow[]; series: number; color: string }) {
   const at = index ?? -1;
-  const has = (i: number) => rows[i]?.means[series] != null;
-  if (cx === undefined || cy === undefined || !has(at) || has(at - 1) || has(at + 1)) return <g key={at} />;
+  if (cx === undefined || cy === undefined || !hasMean(rows, at, series) || hasMean(rows, at - 1, series) || hasMean(rows, at + 1, series)) return <g key={at} />;
   return <circle key={at} cx={cx} cy={cy} r={2.5} fill={color} />;
 }
 
