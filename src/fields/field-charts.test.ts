@@ -48,11 +48,15 @@ describe('FieldCharts', () => {
     publish({ other: 1 });
     expect(charts.add('$.total_cents').ok).toBe(true);
     expect(payloads.decoded).toBe(0); // nothing read while adding
+    const series = charts.get('$.total_cents');
+    expect(series && charts.backfillPending(series)).toBe(3);
     vi.advanceTimersByTime(0);
+    expect(series && charts.backfillPending(series)).toBe(0);
     expect(summaryOf(charts, '$.total_cents')).toMatchObject({ count: 2, min: 100, max: 300, mean: 200 });
 
     publish({ total_cents: 500 }, 'orders.us', T0 + 2000);
     expect(payloads.decoded).toBe(3); // the ingest did not decode
+    expect(series && charts.backfillPending(series)).toBe(0); // following, not backfilling
     vi.advanceTimersByTime(DRAIN_DELAY_MS);
     expect(summaryOf(charts, '$.total_cents')).toMatchObject({ count: 3, min: 100, max: 500, mean: 300 });
     expect(charts.get('$.total_cents')?.counts).toMatchObject({ values: 3, absent: 1 });

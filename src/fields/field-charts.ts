@@ -53,8 +53,9 @@ export class FieldCharts {
     return this.charts.find((c) => c.path.text === pathText);
   }
 
-  /** Messages still to read for `series` (its backfill or the newest ones). */
-  pending(series: FieldSeries): number {
+  /** Messages `series` still has to read of the retained ones after being added or restarted; 0 once it has (it then follows the new ones a few hundred ms behind). */
+  backfillPending(series: FieldSeries): number {
+    if (!this.backfilling.has(series)) return 0;
     return Math.max(0, this.capture.buffer.lastSeq + 1 - Math.max(series.cursor, this.capture.buffer.firstSeq));
   }
 

@@ -15,7 +15,7 @@ import { seriesColor, seriesLabel, shortLabels } from './series-colors.ts';
 
 interface Props {
   series: FieldSeries;
-  /** Messages it still has to read (backfill, or the last DRAIN_DELAY_MS of traffic). */
+  /** Retained messages it still has to read after being added (its backfill), 0 once done. */
   pending: number;
   endSecond: number;
   windowSeconds: number;

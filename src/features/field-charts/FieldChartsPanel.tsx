@@ -1,7 +1,7 @@
 /**
  * The field charts, under the rate strip: one small chart per charted field,
- * all on one clock (useChartClock: at most one render a second, and only
- * when a value arrived or every 5 s; none while hidden; frozen while the
+ * all on one clock (useChartClock: a render every 2 s at most, and only
+ * when a value arrived or every 6 s; none while hidden; frozen while the
  * view is paused). Collapsed, it renders and reads
  * nothing, while the fields go on being read so nothing is missing on reopen.
  */
@@ -64,7 +64,7 @@ function OpenFieldCharts({ windowSeconds }: { windowSeconds: FieldChartWindow })
   return (
     <div className="field-charts-grid">
       {list.map((series) => (
-        <FieldChart key={series.path.text} series={series} pending={charts.pending(series)} endSecond={endSecond} windowSeconds={windowSeconds} windowLabel={windowLabel} />
+        <FieldChart key={series.path.text} series={series} pending={charts.backfillPending(series)} endSecond={endSecond} windowSeconds={windowSeconds} windowLabel={windowLabel} />
       ))}
     </div>
   );

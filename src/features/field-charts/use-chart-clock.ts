@@ -3,17 +3,18 @@
  * paused at (the view owns pause, as for the rate charts). Checked every
  * TICK_MS while the page is visible; the charts re-render (one recharts
  * redraw each, their whole cost at rest) only when a value was added since
- * the last render, or every SLIDE_MS to move the time axis. So: at most one
- * render a second under traffic, one every 5 s when nothing they chart
- * arrives, none while the page is hidden (no timer runs; shown again, it
- * catches up at once).
+ * the last render, or every SLIDE_MS to move the time axis. So: one render
+ * every 2 s under traffic (the rate charts' cadence, for the same reason: a
+ * redraw is tens of ms of main thread), one every 6 s when nothing they
+ * chart arrives, none while the page is hidden (no timer runs; shown again,
+ * it catches up at once).
  */
 import { useEffect, useState } from 'react';
 import type { FieldCharts } from '../../fields/index.ts';
 import { useSession, useWarrenStore } from '../../ui/index.ts';
 
-const TICK_MS = 1000;
-const SLIDE_MS = 5000;
+const TICK_MS = 2000;
+const SLIDE_MS = 6000;
 /** After a second ends, wait this long so its late arrivals are in. */
 const SETTLE_MS = 50;
 
