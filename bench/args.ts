@@ -20,7 +20,7 @@ export interface BenchOptions {
   only: Set<BenchPhase> | null;
 }
 
-export const BENCH_PHASES = ['ceiling', 'ingest', 'rewind', 'rest', 'cost', 'input', 'latency', 'capacity', 'conversations', 'archive', 'load', 'decoders'] as const;
+export const BENCH_PHASES = ['ceiling', 'ingest', 'rewind', 'rest', 'cost', 'input', 'latency', 'capacity', 'conversations', 'archive', 'load', 'decoders', 'features'] as const;
 export type BenchPhase = (typeof BENCH_PHASES)[number];
 
 export const BENCH_USAGE = `usage: npm run bench -- [options]

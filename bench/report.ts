@@ -12,6 +12,7 @@ import type { CapacityResult } from './capacity.ts';
 import type { CeilingResult } from './ceiling.ts';
 import type { ConversationsResult } from './conversations.ts';
 import { decoderRows, type DecodersResult } from './decoders.ts';
+import { featureCostRows, type FeatureCostsResult } from './feature-costs.ts';
 import { conversationRows } from './report-conversations.ts';
 import type { IngestResult } from './ingest.ts';
 import type { RewindBenchResult } from './rewind.ts';
@@ -48,6 +49,7 @@ export interface BenchResults {
   archive?: ArchiveResult;
   /** Reading one ~330-byte order per format (Node), against JSON.parse of the same document. */
   decoders?: DecodersResult;
+  features?: FeatureCostsResult;
   load?: LoadResult;
   /** From the extra, untimed ingest pass of --profile. */
   profile?: ProfileSummary;
@@ -185,6 +187,7 @@ export function rows(r: BenchResults): Row[] {
   if (r.conversations) out.push(...conversationRows(r.conversations));
   if (r.archive) out.push(...archiveRows(r.archive));
   if (r.decoders) out.push(...decoderRows(r.decoders));
+  if (r.features) out.push(...featureCostRows(r.features));
   if (load) {
     out.push({ metric: 'JS bundle, all chunks: raw / gzip', value: `${fmtBytes(load.total.bytes)} / ${fmtBytes(load.total.gzip)}`, target: 'gzip ≤ 300 KB', verdict: verdict(load.total.gzip <= 300 * 1024) });
     out.push({ metric: '↳ loaded by index.html: raw / gzip', value: `${fmtBytes(load.initial.bytes)} / ${fmtBytes(load.initial.gzip)}`, target: '—', verdict: '—' });

@@ -34,6 +34,7 @@ import { measureLoad } from './load.ts';
 import { measurePageCost, measurePageInput } from './page-cost.ts';
 import { measurePageRest } from './page-rest.ts';
 import { measureDecoders } from './decoders.ts';
+import { measureFeatureCosts } from './feature-costs.ts';
 import { summariseProfile } from './profile.ts';
 import { printDiagnostics, printTable, rows, writeResults, type BenchResults } from './report.ts';
 import { setup, teardown, type BenchEnv } from './setup.ts';
@@ -72,6 +73,7 @@ async function main(): Promise<number> {
   try {
     // Node only (no page, no broker): first, while the machine is quiet.
     if (options.only === null || options.only.has('decoders')) results.decoders = await phase(results, 'decoders', () => measureDecoders(options.quick, log));
+    if (options.only === null || options.only.has('features')) results.features = await phase(results, 'features (watches, field charts)', () => measureFeatureCosts(options.quick, log));
     env = await setup(options.port, log);
     const e = env;
     const want = (name: BenchPhase) => options.only === null || options.only.has(name);
