@@ -26,6 +26,7 @@ import { createWarrenStore, type TimeWindow, type WarrenStore } from '../store/i
 import { TraceView } from '../view/index.ts';
 import { WatchSet } from '../watches/index.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
+import { COUNTERS_INTERVAL_MS, HIDDEN_BATCH_DELAY_MS, PAUSED_BATCH_DELAY_MS, ROWS_INTERVAL_MS } from './publish-cadence.ts';
 import { pageHidden, watchPageVisibility } from './page-visibility.ts';
 import type { ConnectionFactory, SessionConnection } from './session-connection.ts';
 import { FilterControl } from './filter-control.ts';
@@ -40,27 +41,6 @@ export interface TraceSessionOptions {
   /** Opens connections (default: TraceConnection over a WebSocket). */
   createConnection?: ConnectionFactory;
 }
-
-/**
- * How often the table and the counters follow. Each update costs a React
- * render, a layout, a paint and a frame whatever the number of new rows
- * (several milliseconds of main thread on the bench machine, see
- * bench/rest-trace.ts), so a tracer left open pays it 10 times a second while rows
- * move, and 4 times a second when only counters do (paused, or everything
- * new is filtered out): nobody reads a number changing faster.
- */
-const ROWS_INTERVAL_MS = 100;
-const COUNTERS_INTERVAL_MS = 250;
-/**
- * How long the socket worker may hold messages back to hand them over in
- * one batch (each handover is a task on the main thread, ~0.5 ms at low
- * rates on the bench machine): not at all while rows are drawn live; as long
- * as the counters' own cadence while paused; a second while hidden, where
- * nothing is drawn (it still counts, so a shown tab is never more than that
- * behind). A full batch (64 KB) goes at once whatever the delay.
- */
-const PAUSED_BATCH_DELAY_MS = COUNTERS_INTERVAL_MS;
-const HIDDEN_BATCH_DELAY_MS = 1000;
 
 export class TraceSession {
   readonly store: WarrenStore = createWarrenStore();
