@@ -36,27 +36,33 @@ describe('field paths', () => {
     }
   });
 
-  it('says what is wrong and where', () => {
+  it('says what is wrong and where, with the filter box\'s own parser', () => {
     const error = (text: string) => {
       const parsed = parseFieldPath(text);
       return parsed.ok ? 'parsed' : parsed.error;
     };
     expect(error('total')).toMatch(/starts with \$/);
-    expect(error('$.')).toMatch(/key name after "\." .* column 2/);
-    expect(error('$.1abc')).toMatch(/column 2/);
-    expect(error('$[01]')).toMatch(/\[index\].*column 2/);
-    expect(error('$[-1]')).toMatch(/\[index\]/);
-    expect(error('$["a]')).toMatch(/\[index\]/);
-    expect(error('$["\\x"]')).toMatch(/\[index\]/);
-    expect(error('$["a\u0001"]')).toMatch(/\[index\]/); // a raw control character, not JSON
-    expect(error("$['a']")).toMatch(/\[index\]/);
+    expect(error('$.')).toMatch(/name is missing after "\."/);
+    expect(error('$[-1]')).toMatch(/is not an index/);
+    expect(error('$["a]')).toMatch(/closing quote/);
     expect(error('$.a b')).toMatch(/unexpected " " at column 4/);
-    expect(error('$.a;alert(1)')).toMatch(/unexpected ";"/);
+    // A chart follows one value per message: wildcards are for the filter.
+    expect(error('$.items[*].qty')).toMatch(/one value per message/);
+    expect(error('$.*.id')).toMatch(/one value per message/);
+  });
+
+  it('reads what the filter box reads: loose names are keys, never code', () => {
+    expect(segmentsOf('$.1abc')).toEqual(['1abc']);
+    expect(segmentsOf('$.a;alert(1)')).toEqual(['a;alert(1)']);
+    expect(segmentsOf("$['a b']")).toEqual(['a b']);
+    expect(segmentsOf('$[01]')).toEqual([1]);
+    // Not JSON, read with the box's quoting: \x is x.
+    expect(segmentsOf('$["\\x"]')).toEqual(['x']);
   });
 
   it('refuses hostile sizes instead of working on them', () => {
     expect(parseFieldPath('$' + '.a'.repeat(MAX_PATH_SEGMENTS)).ok).toBe(true);
-    expect(parseFieldPath('$' + '.a'.repeat(MAX_PATH_SEGMENTS + 1))).toEqual({ ok: false, error: `path is deeper than ${MAX_PATH_SEGMENTS} steps` });
+    expect(parseFieldPath('$' + '.a'.repeat(MAX_PATH_SEGMENTS + 1))).toEqual({ ok: false, error: `a field path has at most ${MAX_PATH_SEGMENTS} steps` });
     expect(parseFieldPath('$["' + 'x'.repeat(MAX_PATH_CHARS) + '"]').ok).toBe(false);
   });
 

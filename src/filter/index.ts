@@ -17,7 +17,7 @@ export {
   type LinkTerm,
 } from './query.ts';
 export { BODY_TEXT_LIMIT_BYTES, bodyText, PROPERTY_NAMES, type MessagePredicate, type MessageReader } from './message-terms.ts';
-export { pathsIn } from './json-path.ts';
+export { formatPath, MAX_PATH_STEPS, parsePath, pathsIn, segmentText, type PathSegment, type PathStep } from './json-path.ts';
 export type { TextSpan } from './query-tokenizer.ts';
 export { suggest, completionAt, keyTerm, type CompletionKind, type Suggestion, type Vocabulary } from './completion.ts';
 export { message as standaloneMessage, passes as standalonePasses } from './standalone.ts';

@@ -1,8 +1,12 @@
 /**
- * The JSON paths of field terms: `$.customer.country`, `$.items[0].sku`,
- * `$["a key"].b`, `$.tags[*]`, `$.*.id`. Parsed once per filter; resolved per
- * message on the decoded body, reading own properties only (`$.constructor`
- * is a key like any other, never Object's).
+ * The page's one path language for fields of a decoded body, shared by the
+ * filter's field terms, the suggestions, the JSON tree and field charts:
+ * `$.customer.country`, `$.items[0].sku`, `$["a key"].b`, `$.tags[*]`,
+ * `$.*.id`. Parsed once; resolved per message on the decoded body, reading
+ * own properties only (`$.constructor` is a key like any other, never
+ * Object's). The canonical spelling ({@link formatPath}) writes identifiers
+ * after a dot and any other key as a JSON string in brackets, which this
+ * parser reads back exactly.
  */
 import { readQuoted } from './query-tokenizer.ts';
 
@@ -17,9 +21,28 @@ export interface ParsedPath {
   end: number;
 }
 
+/** One step as the JSON tree knows it: an object key or an array index. */
+export type PathSegment = string | number;
+
 /** Characters that end a bare `.name`: operators, brackets, quotes, spaces. */
 const NAME_END = /[.[\]=~<>!"'\s]/;
-const MAX_STEPS = 64;
+/** Deepest path accepted. */
+export const MAX_PATH_STEPS = 64;
+const MAX_STEPS = MAX_PATH_STEPS;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** One step's canonical text: `.name` for identifiers, `["any key"]` (a JSON string) otherwise, `[3]` for an index. */
+export function segmentText(segment: PathSegment): string {
+  if (typeof segment === 'number') return `[${segment}]`;
+  return IDENTIFIER.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`;
+}
+
+/** The canonical text of a path: `$` followed by each step. */
+export function formatPath(segments: readonly PathSegment[]): string {
+  let text = '$';
+  for (const segment of segments) text += segmentText(segment);
+  return text;
+}
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
 /**
@@ -53,7 +76,7 @@ export function parsePath(text: string, from = 0): ParsedPath | string {
 function readBracket(text: string, from: number): { step: PathStep; next: number } | string {
   const ch = text.charAt(from);
   if (ch === '"' || ch === "'") {
-    const quoted = ch === '"' ? readQuoted(text, from + 1) : readSingleQuoted(text, from + 1);
+    const quoted = ch === '"' ? (readJsonString(text, from) ?? readQuoted(text, from + 1)) : readSingleQuoted(text, from + 1);
     if (quoted === null || text.charAt(quoted.next) !== ']') return 'a quoted name in [...] needs its closing quote and ]';
     return { step: { kind: 'key', name: quoted.value }, next: quoted.next + 1 };
   }
@@ -63,6 +86,19 @@ function readBracket(text: string, from: number): { step: PathStep; next: number
   if (inside === '*') return { step: { kind: 'any' }, next: close + 1 };
   if (/^\d{1,9}$/.test(inside)) return { step: { kind: 'index', index: Number(inside) }, next: close + 1 };
   return `[${inside}] is not an index: write [0], [*] or ["name"]`;
+}
+
+/** A JSON string literal starting at `from` (the canonical spelling, so `\n` and `\u0001` mean what JSON says); null when it is not one. */
+function readJsonString(text: string, from: number): { value: string; next: number } | null {
+  let i = from + 1;
+  while (i < text.length && text.charAt(i) !== '"') i += text.charAt(i) === '\\' ? 2 : 1;
+  if (i >= text.length) return null;
+  try {
+    const value: unknown = JSON.parse(text.slice(from, i + 1));
+    return typeof value === 'string' ? { value, next: i + 1 } : null;
+  } catch {
+    return null; // not JSON (a raw control character, \x): read with the box's own quoting
+  }
 }
 
 function readSingleQuoted(text: string, from: number): { value: string; next: number } | null {
@@ -114,8 +150,7 @@ export function pathsIn(value: unknown, limit: number, into: Set<string> = new S
       continue;
     }
     for (const key of Object.keys(node).slice(0, 100)) {
-      const step = /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
-      queue.push([(node as Record<string, unknown>)[key], path + step, depth + 1]);
+      queue.push([(node as Record<string, unknown>)[key], path + segmentText(key), depth + 1]);
     }
   }
   return into;
