@@ -71,6 +71,14 @@ describe('decodeBody: content-encoding', () => {
     expect(decoded).toMatchObject({ kind: 'json', value: { zipped: true }, decompressed: 'gzip', wireBytes: 35, totalBytes: 15 });
   });
 
+  it('says when a gzip body is cut short: inside its header (nothing inflates) or its trailer (the data does)', () => {
+    const whole = gzipSync(strToU8(JSON.stringify({ a: 'x'.repeat(50), b: [1, 2, 3] })));
+    const cut = (n: number) => decodeBody(appEvent({ 'content-encoding': 'gzip' }, whole.subarray(0, n)));
+    expect(cut(5)).toMatchObject({ kind: 'binary', warning: expect.stringMatching(/cut short \(5 bytes/) });
+    expect(cut(whole.length - 2)).toMatchObject({ kind: 'json', value: { b: [1, 2, 3] }, warning: expect.stringMatching(/trailer says .* cut short or corrupt/) });
+    expect(cut(whole.length)).not.toHaveProperty('warning');
+  });
+
   it('inflates deflate bodies, zlib-wrapped (captured) or raw', () => {
     expect(decodeBody(messageOf(capturedFrames.deflateText()))).toMatchObject({ kind: 'text', text: 'hello deflate', decompressed: 'zlib' });
     const raw = appEvent({ 'content-encoding': 'deflate' }, deflateSync(strToU8('raw deflate')));

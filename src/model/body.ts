@@ -94,6 +94,7 @@ export function bodyContent(msg: TracedMessage, options: DecodeBodyOptions = {})
     content = inflated.bytes;
     complete = inflated.complete;
     decompressed = inflated.format;
+    warning = inflated.warning;
   } else if (compression.kind === 'unsupported') {
     warning = `Content-encoding ${compression.label} is not supported: showing the bytes as received.`;
   }

@@ -22,6 +22,8 @@ export type InflateResult =
       bytes: Uint8Array;
       /** False when output beyond `maxOutput` exists (or may exist) and was not produced. */
       complete: boolean;
+      /** The data inflated but is not whole (a gzip body cut in its trailer): show it, and say so. */
+      warning?: string;
     }
   | { ok: false; format: CompressedFormat | null; error: string };
 
@@ -71,7 +73,24 @@ export function inflatePrefix(input: Uint8Array, gzipOnly: boolean, maxOutput: n
     return { ok: false, format, error: error instanceof Error ? error.message : String(error) };
   }
   const complete = finished && produced <= maxOutput;
-  return { ok: true, format, bytes: concatPrefix(parts, Math.min(produced, maxOutput)), complete };
+  const bytes = concatPrefix(parts, Math.min(produced, maxOutput));
+  if (format === 'gzip' && complete) {
+    // fflate checks neither a gzip member's length nor its trailer: a body cut
+    // inside its 10-byte header inflates to nothing, "successfully".
+    if (input.length < GZIP_MIN_BYTES) return { ok: false, format, error: `the gzip data is cut short (${input.length} bytes; a gzip member has at least ${GZIP_MIN_BYTES})` };
+    const isize = gzipTrailerSize(input);
+    if (isize !== produced >>> 0) return { ok: true, format, bytes, complete, warning: `The gzip trailer says ${isize} bytes but ${produced} were inflated: the body is cut short or corrupt.` };
+  }
+  return { ok: true, format, bytes, complete };
+}
+
+/** Header (10) + empty deflate block (2) + CRC32 and ISIZE (8): no gzip member is shorter. */
+const GZIP_MIN_BYTES = 20;
+
+/** ISIZE, the last 4 bytes of a gzip member: the inflated size modulo 2^32, little-endian. */
+function gzipTrailerSize(input: Uint8Array): number {
+  const n = input.length;
+  return ((input[n - 4] ?? 0) | ((input[n - 3] ?? 0) << 8) | ((input[n - 2] ?? 0) << 16) | ((input[n - 1] ?? 0) << 24)) >>> 0;
 }
 
 /**
