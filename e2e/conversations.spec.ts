@@ -150,8 +150,9 @@ test('a real worker: each task shows its request, its four events and its reply;
     await expect(row.getByTestId('requests-pending')).toHaveAttribute('data-value', '3');
     // The worker runs up to 10 tasks at once (its prefetch), so the median task does not queue:
     // p50 is the runtime, give or take how much later the request's shovel delivered than the
-    // answer's (request, events and reply each travel through their exchange's own shovel).
-    const shovelLagMs = 250;
+    // answer's (request, events and reply each travel through their exchange's own shovel;
+    // a loaded 2-core CI box was seen at 277 ms).
+    const shovelLagMs = 600;
     const p50 = Number(await row.getByTestId('requests-p50').getAttribute('data-value'));
     expect(Math.abs(p50 - runtimeMs)).toBeLessThan(shovelLagMs);
     const runtimeP50 = Number(await row.getByTestId('requests-runtime-p50').getAttribute('data-value'));
