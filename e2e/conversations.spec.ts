@@ -118,8 +118,8 @@ test('a real worker: each task shows its request, its four events and its reply;
     await expect(page.getByTestId('connection-status')).toContainText('connected');
     await expect(page.locator('[data-testid="subscription-list"] li[data-state="active"]')).toHaveCount(3);
 
-    // 12 tasks that sleep exactly 300 ms, and 3 whose reply (and end) the worker drops.
-    const runtimeMs = 300;
+    // 12 tasks that sleep exactly 1 s (long beside the shovels' lag), and 3 whose reply (and end) the worker drops.
+    const runtimeMs = 1000;
     const answered = Array.from({ length: 12 }, () => randomUUID());
     const dropped = Array.from({ length: 3 }, () => randomUUID());
     const client = createClientEventSource(`gen${process.pid}@e2e`, process.pid);
