@@ -16,6 +16,9 @@ import type { TracedMessage } from './types.ts';
 /** Per-message choices kept: the oldest is forgotten beyond this (a choice is a click, not data). */
 export const MAX_DECODE_OVERRIDES = 5000;
 
+/** valueOf's reading: the value alone, without what only the inspector shows. */
+const VALUE_ONLY = { valueOnly: true } as const;
+
 export class PayloadDecoding {
   private changes = 0;
   private readonly listeners = new Set<() => void>();
@@ -40,11 +43,13 @@ export class PayloadDecoding {
   }
 
   /**
-   * The body as a structured value (a JSON document today), or undefined when
-   * it is not one. Never throws: a body that does not decode has no value.
+   * The body as a structured value (JSON, MessagePack, CBOR, protobuf or
+   * base64 JSON, decompressed first, JSON-friendly: see decoders/), or
+   * undefined when it is not one. Never throws: a body that does not decode
+   * has no value. Called per message by field filters and field charts.
    */
   valueOf(message: TracedMessage): unknown {
-    return readPayload(message, this.overrides.get(message.seq) ?? null, this.schemas, { valueOnly: true }).value;
+    return readPayload(message, this.overrides.get(message.seq) ?? null, this.schemas, VALUE_ONLY).value;
   }
 
   /**
