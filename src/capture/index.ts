@@ -4,5 +4,5 @@
  */
 export { TraceCapture, DEFAULT_CAPACITY, type CaptureListener, type TraceCaptureOptions } from './trace-capture.ts';
 export { MessageBuffer } from './message-buffer.ts';
-export { KeyIdColumn } from './key-id-column.ts';
+export { KeyIdColumn, growToHoldKeyId } from './key-id-column.ts';
 export { type SequenceGap, type SequenceGaps } from './sequence-gaps.ts';

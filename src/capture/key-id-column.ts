@@ -85,3 +85,15 @@ export class KeyIdColumn {
     for (const m of retained) this.ids[m.seq % this.capacity] = this.idOf(m.exchange, m.routingKey);
   }
 }
+
+/**
+ * A per-key-id byte array (verdicts by key id: the view's, each watch's)
+ * grown by doubling until `id` fits; the old bytes are kept.
+ */
+export function growToHoldKeyId(bytes: Uint8Array, id: number): Uint8Array<ArrayBuffer> {
+  let length = bytes.length * 2;
+  while (length <= id) length *= 2;
+  const grown = new Uint8Array(length);
+  grown.set(bytes);
+  return grown;
+}

@@ -3,7 +3,7 @@
  * the routing-key part of a filter is asked once per distinct (exchange,
  * key) pair, and a re-filter reads one byte per message.
  */
-import type { KeyIdColumn } from '../capture/index.ts';
+import { growToHoldKeyId, type KeyIdColumn } from '../capture/index.ts';
 import type { KeyPredicate } from '../filter/index.ts';
 import type { TracedMessage } from '../model/index.ts';
 import type { SeqIndex } from './seq-index.ts';
@@ -82,10 +82,6 @@ export class KeyVerdicts {
   }
 
   private grow(id: number): void {
-    let length = this.verdicts.length * 2;
-    while (length <= id) length *= 2;
-    const grown = new Uint8Array(length);
-    grown.set(this.verdicts);
-    this.verdicts = grown;
+    this.verdicts = growToHoldKeyId(this.verdicts, id);
   }
 }

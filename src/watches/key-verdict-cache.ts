@@ -4,6 +4,7 @@
  * pair, then each message costs one byte read. As the view does
  * (view/key-verdicts.ts), for the same reason: few distinct keys, millions of messages.
  */
+import { growToHoldKeyId } from '../capture/index.ts';
 import type { TracedMessage } from '../model/index.ts';
 
 const UNKNOWN = 0;
@@ -33,10 +34,6 @@ export class KeyVerdictCache {
   }
 
   private grow(id: number): void {
-    let length = this.verdicts.length * 2;
-    while (length <= id) length *= 2;
-    const grown = new Uint8Array(length);
-    grown.set(this.verdicts);
-    this.verdicts = grown;
+    this.verdicts = growToHoldKeyId(this.verdicts, id);
   }
 }
