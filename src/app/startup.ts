@@ -1,7 +1,8 @@
 /**
  * Connects without clicks when the URL or the server's runtime config says
  * where to: `?broker=&vhost=&login=&sub=&sub=&filter=&rewind=`; `?requests=1`
- * opens the requests view. The passcode is never
+ * opens the requests view (`?theme=` is read before the first render, in
+ * start-dashboard.tsx; `?watchQuiet=` by the watches). The passcode is never
  * read from the URL; it comes from warren.config.json only for the very broker
  * and login named there, or from the connection panel.
  */
