@@ -23,7 +23,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { StompMessageFrame } from '../src/model/index.ts';
 import { benchMessage } from './messages.ts';
-import { cpuNsPerItem, median } from './synthetic-frames.ts';
+import { alternatingRounds, cpuNsPerItem } from './synthetic-frames.ts';
 
 // What Vite defines for the page: the session installs stompjs's fast frame path for this version, as the page does.
 const stompjsPackage = new URL('../node_modules/@stomp/stompjs/package.json', import.meta.url);
@@ -101,23 +101,10 @@ function compare(path: string, feedOf: (s: TraceSession) => Feed, perPass: numbe
   const withSession = sessionCharting(paths);
   const without = feedOf(withoutSession);
   const charted = feedOf(withSession);
-  without(CAPACITY);
-  charted(CAPACITY);
-  const off: number[] = [];
-  const on: number[] = [];
-  const ratios: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const onFirst = round % 2 === 1;
-    const first = onFirst ? charted(perPass) : without(perPass);
-    const second = onFirst ? without(perPass) : charted(perPass);
-    const [a, b] = onFirst ? [second, first] : [first, second];
-    off.push(a);
-    on.push(b);
-    ratios.push(b / a);
-  }
+  const m = alternatingRounds(without, charted, CAPACITY, perPass, ROUNDS);
   const label = paths.length === 0 ? 'control (no chart either side)' : `${paths.length} field charts (${paths.join(', ')})`;
   const read = fieldChartsOf(withSession).list.map((s) => `${s.path.text}: ${s.counts.values.toLocaleString('en-US')} values, ${s.counts.notNumber.toLocaleString('en-US')} not numbers`);
-  console.log(`${path}, ${label}: without ${median(off).toFixed(0)} ns/msg, with ${median(on).toFixed(0)} ns/msg, ratio ${median(ratios).toFixed(3)}${read.length > 0 ? `  (${read.join('; ')})` : ''}`);
+  console.log(`${path}, ${label}: without ${m.without.toFixed(0)} ns/msg, with ${m.with.toFixed(0)} ns/msg, ratio ${m.ratio.toFixed(3)}${read.length > 0 ? `  (${read.join('; ')})` : ''}`);
   fieldChartsOf(withSession).dispose();
   void withoutSession.dispose();
   void withSession.dispose();

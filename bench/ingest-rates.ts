@@ -24,7 +24,7 @@ import { TraceCapture } from '../src/capture/index.ts';
 import { countRatesOf, keyPrefix, RateReader, RateRecorder, type RateSample } from '../src/rates/index.ts';
 import { TraceView } from '../src/view/index.ts';
 import type { StompMessageFrame } from '../src/model/index.ts';
-import { cpuNsPerItem, frameMix, heapUsedAfterGc, median, rawFrameMix, routingKeys, wallMs } from './synthetic-frames.ts';
+import { alternatingRounds, cpuNsPerItem, frameMix, heapUsedAfterGc, median, rawFrameMix, routingKeys, wallMs } from './synthetic-frames.ts';
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '50000' }, rounds: { type: 'string', default: '101' } } });
 const MESSAGES = Number(values.messages);
@@ -66,23 +66,9 @@ function pipeline(rates: boolean): TraceCapture {
 function compare(name: string, feedOf: (ingest: TraceCapture) => Feed, perPass: number, control = false): void {
   const without = feedOf(pipeline(false));
   const withRates = feedOf(pipeline(!control));
-  without(CAPACITY); // fill both buffers (and warm up the JIT on both shapes)
-  withRates(CAPACITY);
-  const off: number[] = [];
-  const on: number[] = [];
-  const ratios: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    // Alternate which side runs first, so neither always meets a fresher heap.
-    const onFirst = round % 2 === 1;
-    const first = onFirst ? withRates(perPass) : without(perPass);
-    const second = onFirst ? without(perPass) : withRates(perPass);
-    const [a, b] = onFirst ? [second, first] : [first, second];
-    off.push(a);
-    on.push(b);
-    ratios.push(b / a);
-  }
-  const ratio = median(ratios);
-  console.log(`${name}: without rates ${median(off).toFixed(0)} ns/msg, with ${median(on).toFixed(0)} ns/msg (CPU, medians of ${ROUNDS} rounds × ${perPass.toLocaleString('en-US')} msgs)`);
+  const m = alternatingRounds(without, withRates, CAPACITY, perPass, ROUNDS);
+  const ratio = m.ratio;
+  console.log(`${name}: without rates ${m.without.toFixed(0)} ns/msg, with ${m.with.toFixed(0)} ns/msg (CPU, medians of ${ROUNDS} rounds × ${perPass.toLocaleString('en-US')} msgs)`);
   const verdict = control ? '(no recorder on either side: any distance from 1 is noise)' : ratio < 1.05 ? 'OK, < 1.05' : 'OVER BUDGET, >= 1.05';
   console.log(`  ratio with/without = ${ratio.toFixed(3)} (median of the rounds' ratios)  ${verdict}`);
 }

@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import type { CaptureListener } from '../src/capture/index.ts';
 import type { StompMessageFrame } from '../src/model/index.ts';
 import { WatchSet } from '../src/watches/index.ts';
-import { cpuNsPerItem, frameMix, median, rawFrameMix, wallMs } from './synthetic-frames.ts';
+import { alternatingRounds, cpuNsPerItem, frameMix, median, rawFrameMix, wallMs } from './synthetic-frames.ts';
 
 // What Vite defines for the page: the session installs stompjs's fast frame path for this version, as the page does.
 const stompjsPackage = new URL('../node_modules/@stomp/stompjs/package.json', import.meta.url);
@@ -80,24 +80,11 @@ function compare(path: string, feedOf: (s: TraceSession) => Feed, perPass: numbe
   const withSession = sessionWith(control ? [] : filters);
   const without = feedOf(withoutSession);
   const withWatches = feedOf(withSession);
-  without(CAPACITY);
-  withWatches(CAPACITY);
-  const off: number[] = [];
-  const on: number[] = [];
-  const ratios: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const onFirst = round % 2 === 1;
-    const first = onFirst ? withWatches(perPass) : without(perPass);
-    const second = onFirst ? without(perPass) : withWatches(perPass);
-    const [a, b] = onFirst ? [second, first] : [first, second];
-    off.push(a);
-    on.push(b);
-    ratios.push(b / a);
-  }
+  const m = alternatingRounds(without, withWatches, CAPACITY, perPass, ROUNDS);
   const totals = withSession.watches.snapshot().map((w) => w.total);
   const label = control ? 'control (no watch either side)' : name;
   console.log(
-    `${path}, ${label}: without ${median(off).toFixed(0)} ns/msg, with ${median(on).toFixed(0)} ns/msg, ratio ${median(ratios).toFixed(3)}` +
+    `${path}, ${label}: without ${m.without.toFixed(0)} ns/msg, with ${m.with.toFixed(0)} ns/msg, ratio ${m.ratio.toFixed(3)}` +
       (control ? '' : `  (matches counted per watch: ${totals.map((t) => t.toLocaleString('en-US')).join(', ')})`),
   );
   void withoutSession.dispose();

@@ -97,3 +97,34 @@ export function heapUsedAfterGc(): number {
   collectGarbage();
   return process.memoryUsage().heapUsed;
 }
+
+/** Medians of {@link alternatingRounds}: ns per message without and with, and of the rounds' with/without ratios. */
+export interface RoundsMedians {
+  without: number;
+  with: number;
+  ratio: number;
+}
+
+/**
+ * Times two feeds against each other: both filled first (full buffers, JIT
+ * warm on both shapes), then `rounds` passes of `perPass` messages each,
+ * alternating which side runs first so neither always meets a fresher heap.
+ * Each feed returns its pass's cost (ns per message).
+ */
+export function alternatingRounds(without: (n: number) => number, withIt: (n: number) => number, fill: number, perPass: number, rounds: number): RoundsMedians {
+  without(fill);
+  withIt(fill);
+  const off: number[] = [];
+  const on: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const withFirst = round % 2 === 1;
+    const first = withFirst ? withIt(perPass) : without(perPass);
+    const second = withFirst ? without(perPass) : withIt(perPass);
+    const [a, b] = withFirst ? [second, first] : [first, second];
+    off.push(a);
+    on.push(b);
+    ratios.push(b / a);
+  }
+  return { without: median(off), with: median(on), ratio: median(ratios) };
+}
