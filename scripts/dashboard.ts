@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { RUNTIME_CONFIG_FILE, type RuntimeConfig } from '../src/app/runtime-config.ts';
-import { type StackConfig, webStompUrl } from '../stack/config.ts';
+import { type StackConfig, webStompUrl, webStompUrls } from '../stack/config.ts';
 
 const root = resolve(import.meta.dirname, '..');
 export const distDir = resolve(root, 'dist');
@@ -26,6 +26,8 @@ export async function buildDashboard(): Promise<void> {
 export function writeRuntimeConfig(stack: StackConfig, subscriptions = DEFAULT_SUBSCRIPTIONS): void {
   const config: RuntimeConfig = {
     broker: webStompUrl(stack),
+    // Every mirror node (one unless WARREN_MIRROR_NODES says more), the first one first.
+    brokers: webStompUrls(stack),
     vhost: stack.vhost,
     login: stack.tracer.login,
     passcode: stack.tracer.passcode,

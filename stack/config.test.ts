@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadStackConfig } from './config.ts';
+import { loadStackConfig, webStompUrl, webStompUrls } from './config.ts';
+import { clusterNodename, withMirrorNodesFlag } from './mirror-cluster-config.ts';
 import { shovelDefinition, tracerPermissions } from './provision.ts';
 
 describe('stack configuration', () => {
@@ -25,6 +26,53 @@ describe('stack configuration', () => {
     expect(small).toEqual({ maxAge: '15m', maxLengthBytes: 64 * 1024 ** 2, segmentBytes: 4 * 1024 ** 2 });
     expect(() => loadStackConfig({ WARREN_HISTORY_MAX_AGE: '1 hour' })).toThrow(/WARREN_HISTORY_MAX_AGE=1 hour/);
     expect(() => loadStackConfig({ WARREN_HISTORY_MAX_BYTES: '-5' })).toThrow(/WARREN_HISTORY_MAX_BYTES=-5/);
+  });
+});
+
+describe('the mirror as a cluster', () => {
+  it('is one node by default, the mirror itself, with no extra VM arguments', () => {
+    const c = loadStackConfig({});
+    expect(c.mirrors).toHaveLength(1);
+    expect(c.mirrors[0]).toBe(c.mirror);
+    expect(c.mirror.extraErlArgs).toBeUndefined();
+    expect(c.mirror.label).toBeUndefined();
+    expect(webStompUrls(c)).toEqual([webStompUrl(c)]);
+  });
+
+  it('derives nodes 2..N from node 1: name, folder, and every port 10 apart', () => {
+    const c = loadStackConfig({ WARREN_MIRROR_NODES: '3', WARREN_STACK_DIR: '/tmp/s' });
+    expect(c.mirrors.map((n) => n.nodename)).toEqual(['warren-mirror@localhost', 'warren-mirror-2@localhost', 'warren-mirror-3@localhost']);
+    expect(c.mirrors.map((n) => n.dir)).toEqual(['/tmp/s/mirror', '/tmp/s/mirror-2', '/tmp/s/mirror-3']);
+    expect(c.mirrors.map((n) => [n.amqpPort.port, n.managementPort.port, n.webStompPort?.port, n.distPort.port])).toEqual([
+      [5673, 15673, 15674, 25673],
+      [5683, 15683, 15684, 25683],
+      [5693, 15693, 15694, 25693],
+    ]);
+    expect(c.mirror).toBe(c.mirrors[0]);
+    expect(c.mirrors.every((n) => n.role === 'mirror' && n.extraErlArgs !== undefined)).toBe(true);
+    expect(c.mirrors.map((n) => n.label)).toEqual([undefined, 'mirror-2', 'mirror-3']);
+    expect(webStompUrls(c)).toEqual(['ws://127.0.0.1:15674/ws', 'ws://127.0.0.1:15684/ws', 'ws://127.0.0.1:15694/ws']);
+  });
+
+  it('moves the other nodes only through node 1 ports, and names that variable in errors', () => {
+    const c = loadStackConfig({ WARREN_MIRROR_NODES: '2', WARREN_MIRROR_AMQP_PORT: '6673', WARREN_MIRROR_MGMT_PORT: '16673', WARREN_WEB_STOMP_PORT: '16674', WARREN_MIRROR_DIST_PORT: '30000' });
+    const second = c.mirrors[1];
+    expect([second?.amqpPort.port, second?.managementPort.port, second?.webStompPort?.port, second?.distPort.port]).toEqual([6683, 16683, 16684, 30010]);
+    expect(second?.amqpPort.envVar).toBe('WARREN_MIRROR_AMQP_PORT');
+    expect(() => loadStackConfig({ WARREN_MIRROR_NODES: '0' })).toThrow(/WARREN_MIRROR_NODES=0/);
+    expect(() => loadStackConfig({ WARREN_MIRROR_NODES: 'three' })).toThrow(/WARREN_MIRROR_NODES=three/);
+  });
+
+  it('names cluster nodes after the first, host kept', () => {
+    expect(clusterNodename('hA-mirror@localhost', 2)).toBe('hA-mirror-2@localhost');
+    expect(clusterNodename('rabbit', 3)).toBe('rabbit-3');
+  });
+
+  it('takes --mirror-nodes over WARREN_MIRROR_NODES', () => {
+    expect(withMirrorNodesFlag(['--mirror-nodes', '3'], { WARREN_MIRROR_NODES: '2' }).WARREN_MIRROR_NODES).toBe('3');
+    expect(withMirrorNodesFlag(['--mirror-nodes=2'], {}).WARREN_MIRROR_NODES).toBe('2');
+    expect(withMirrorNodesFlag([], { WARREN_MIRROR_NODES: '2' }).WARREN_MIRROR_NODES).toBe('2');
+    expect(() => withMirrorNodesFlag(['--mirror-node', '3'], {})).toThrow();
   });
 });
 
@@ -55,5 +103,12 @@ describe('what the stack grants', () => {
     expect(def).toMatchObject({ 'src-queue': 'warren.shovel.app.events', 'dest-exchange': 'app.events', 'ack-mode': 'on-confirm' });
     expect(def).not.toHaveProperty('src-exchange');
     expect(def).not.toHaveProperty('dest-exchange-key');
+    // One mirror node: one URI, as single-node installs have always had it.
+    expect(def['dest-uri']).toBe('amqp://warren-shovel:warren-shovel@127.0.0.1:5673');
+  });
+
+  it('gives the shovels every mirror node of a cluster, node 1 first', () => {
+    const def = shovelDefinition(loadStackConfig({ WARREN_MIRROR_NODES: '3' }), 'app.events');
+    expect(def['dest-uri']).toEqual([5673, 5683, 5693].map((p) => `amqp://warren-shovel:warren-shovel@127.0.0.1:${p}`));
   });
 });

@@ -4,6 +4,7 @@
  * machine that already runs RabbitMQ) can move the stack out of the way.
  */
 import { resolve } from 'node:path';
+import { mirrorClusterNodes, mirrorNodeCount } from './mirror-cluster-config.ts';
 
 export type NodeRole = 'origin' | 'mirror';
 
@@ -21,6 +22,10 @@ export interface NodeConfig {
   plugins: string[];
   /** The folder holding this node's config, database and logs. */
   dir: string;
+  /** How logs name the node when its role alone is ambiguous ("mirror-2"); the role otherwise. */
+  label?: string;
+  /** Appended to the Erlang VM's arguments (RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS). */
+  extraErlArgs?: string;
 }
 
 /** A TCP port together with the variable that moves it, for error messages. */
@@ -38,7 +43,17 @@ export interface StackConfig {
   /** Shared state folder (gitignored); also HOME for the Erlang cookie. */
   dir: string;
   origin: NodeConfig;
+  /** The first mirror node: the whole mirror when it runs alone, the node the others join otherwise. */
   mirror: NodeConfig;
+  /**
+   * Every mirror node, `mirror` first: one unless WARREN_MIRROR_NODES (or
+   * `--mirror-nodes`) says more. Node i >= 2 is derived from node 1 only:
+   * name `<mirror name>-<i>@host`, folder `<dir>/mirror-<i>`, and each port
+   * (AMQP, management, web-stomp, distribution) node 1's + 10 x (i - 1); the
+   * WARREN_MIRROR_* / WARREN_WEB_STOMP_PORT variables move them all together
+   * (mirror-cluster-config.ts).
+   */
+  mirrors: NodeConfig[];
   /** The browser's read-only user on the mirror. */
   tracer: { login: string; passcode: string };
   /** The user the shovels publish to the mirror with (write-only on the traced exchanges). */
@@ -115,6 +130,18 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
   const dir = resolve(env.WARREN_STACK_DIR ?? resolve(import.meta.dirname, '..', '.stack'));
   const originAmqp = envPort('WARREN_ORIGIN_AMQP_PORT', 5672, env);
   const mirrorAmqp = envPort('WARREN_MIRROR_AMQP_PORT', 5673, env);
+  const mirror: NodeConfig = {
+    role: 'mirror',
+    nodename: env.WARREN_MIRROR_NODENAME ?? 'warren-mirror@localhost',
+    amqpPort: mirrorAmqp,
+    distPort: envPort('WARREN_MIRROR_DIST_PORT', mirrorAmqp.port + 20000, env),
+    managementPort: envPort('WARREN_MIRROR_MGMT_PORT', 15673, env),
+    webStompPort: envPort('WARREN_WEB_STOMP_PORT', 15674, env),
+    webStompCompress: ['1', 'true'].includes(env.WARREN_WEB_STOMP_COMPRESS ?? ''),
+    plugins: ['rabbitmq_management', 'rabbitmq_web_stomp'],
+    dir: resolve(dir, 'mirror'),
+  };
+  const mirrors = mirrorClusterNodes(mirror, dir, mirrorNodeCount(env));
   return {
     dir,
     vhost: '/',
@@ -129,17 +156,8 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
       plugins: ['rabbitmq_management', 'rabbitmq_shovel', 'rabbitmq_shovel_management'],
       dir: resolve(dir, 'origin'),
     },
-    mirror: {
-      role: 'mirror',
-      nodename: env.WARREN_MIRROR_NODENAME ?? 'warren-mirror@localhost',
-      amqpPort: mirrorAmqp,
-      distPort: envPort('WARREN_MIRROR_DIST_PORT', mirrorAmqp.port + 20000, env),
-      managementPort: envPort('WARREN_MIRROR_MGMT_PORT', 15673, env),
-      webStompPort: envPort('WARREN_WEB_STOMP_PORT', 15674, env),
-      webStompCompress: ['1', 'true'].includes(env.WARREN_WEB_STOMP_COMPRESS ?? ''),
-      plugins: ['rabbitmq_management', 'rabbitmq_web_stomp'],
-      dir: resolve(dir, 'mirror'),
-    },
+    mirror: mirrors[0],
+    mirrors,
     tracer: { login: 'warren', passcode: env.WARREN_TRACER_PASSWORD ?? 'warren-tracer' },
     shovelUser: { login: 'warren-shovel', passcode: env.WARREN_SHOVEL_PASSWORD ?? 'warren-shovel' },
     admin: { login: 'guest', passcode: 'guest' },
@@ -160,6 +178,13 @@ export function amqpUrl(node: NodeConfig, user: { login: string; passcode: strin
   return `amqp://${encodeURIComponent(user.login)}:${encodeURIComponent(user.passcode)}@127.0.0.1:${node.amqpPort.port}`;
 }
 
+const nodeWebStompUrl = (node: NodeConfig) => `ws://127.0.0.1:${node.webStompPort?.port ?? 15674}/ws`;
+
 export function webStompUrl(config: StackConfig): string {
-  return `ws://127.0.0.1:${config.mirror.webStompPort?.port ?? 15674}/ws`;
+  return nodeWebStompUrl(config.mirror);
+}
+
+/** Every mirror node's web_stomp endpoint, the first node's first. */
+export function webStompUrls(config: StackConfig): string[] {
+  return config.mirrors.map(nodeWebStompUrl);
 }

@@ -26,6 +26,10 @@ export function stackMirrorSetup(config: StackConfig): MirrorSetup {
     mirrorVhost: config.vhost,
     exchanges: config.exchanges,
     mirrorAmqp: { host: '127.0.0.1', port: config.mirror.amqpPort.port },
+    // A mirror cluster: the shovels fail over among its nodes, and the history streams have a replica on each.
+    ...(config.mirrors.length > 1
+      ? { mirrorAmqpAlternates: config.mirrors.slice(1).map((n) => ({ host: '127.0.0.1', port: n.amqpPort.port })), historyReplicas: config.mirrors.length }
+      : {}),
     tracer: config.tracer,
     shovelUser: config.shovelUser,
     subscriptionBound: config.subscriptionBound,

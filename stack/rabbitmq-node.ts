@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { NodeConfig, StackConfig } from './config.ts';
 import { ManagementApi } from './management-api.ts';
+import { nodeLabel } from './mirror-cluster-config.ts';
 import { describePortOwner, isPortInUse } from './ports.ts';
 
 const RABBIT_BIN = process.env.WARREN_RABBITMQ_BIN ?? '/usr/lib/rabbitmq/bin';
@@ -62,7 +63,7 @@ export function nodeEnv(config: StackConfig, node: NodeConfig): NodeJS.ProcessEn
     RABBITMQ_MNESIA_BASE: resolve(node.dir, 'mnesia'),
     RABBITMQ_LOG_BASE: resolve(node.dir, 'log'),
     // Keep Erlang distribution and epmd on loopback as well.
-    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}',
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}' + (node.extraErlArgs ? ` ${node.extraErlArgs}` : ''),
     ERL_EPMD_ADDRESS: '127.0.0.1',
   };
 }
@@ -100,7 +101,7 @@ export function managementApi(config: StackConfig, node: NodeConfig): Management
 }
 
 /** True when the management API answers as this very node. */
-async function answersAsNode(config: StackConfig, node: NodeConfig): Promise<boolean> {
+export async function answersAsNode(config: StackConfig, node: NodeConfig): Promise<boolean> {
   try {
     const overview = await managementApi(config, node).get<{ node: string }>('/api/overview', 2000);
     return overview.node === node.nodename;
@@ -118,8 +119,8 @@ async function assertPortsFree(node: NodeConfig): Promise<void> {
   for (const p of ports) {
     if (await isPortInUse(p.port)) {
       throw new Error(
-        `Port ${p.port} (the ${node.role} node's, set by ${p.envVar}) is already taken by ${describePortOwner(p.port)}, ` +
-          `which is not Warren's ${node.role} node. Stop that program or choose another port: ${p.envVar}=<port> npm start`,
+        `Port ${p.port} (the ${nodeLabel(node)} node's, set by ${p.envVar}) is already taken by ${describePortOwner(p.port)}, ` +
+          `which is not Warren's ${nodeLabel(node)} node. Stop that program or choose another port: ${p.envVar}=<port> npm start`,
       );
     }
   }
@@ -128,7 +129,7 @@ async function assertPortsFree(node: NodeConfig): Promise<void> {
 /** Starts the node unless it already runs; resolves once its management API answers. */
 export async function startNode(config: StackConfig, node: NodeConfig, log: (line: string) => void): Promise<void> {
   if (await answersAsNode(config, node)) {
-    log(`${node.role}: already running as ${node.nodename}`);
+    log(`${nodeLabel(node)}: already running as ${node.nodename}`);
     return;
   }
   let exitCode: number | null = null;
@@ -146,34 +147,40 @@ export async function startNode(config: StackConfig, node: NodeConfig, log: (lin
       exitCode = code ?? -1;
     });
     child.unref();
-    log(`${node.role}: starting ${node.nodename} (amqp ${node.amqpPort.port}, management ${node.managementPort.port}` +
+    log(`${nodeLabel(node)}: starting ${node.nodename} (amqp ${node.amqpPort.port}, management ${node.managementPort.port}` +
       (node.webStompPort ? `, web-stomp ${node.webStompPort.port}` : '') + ')');
   } else {
-    log(`${node.role}: ${node.nodename} is booting, waiting for it`);
+    log(`${nodeLabel(node)}: ${node.nodename} is booting, waiting for it`);
   }
   // A detached node takes 5-20 s to register: poll rather than trust one check.
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (await answersAsNode(config, node)) return;
     if (exitCode !== null) {
-      throw new Error(`${node.role} node exited during start-up (code ${exitCode}): see ${resolve(node.dir, 'log')}`);
+      throw new Error(`${nodeLabel(node)} node exited during start-up (code ${exitCode}): see ${resolve(node.dir, 'log')}`);
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`${node.role} node did not answer within 120 s: see ${resolve(node.dir, 'log')}`);
+  throw new Error(`${nodeLabel(node)} node did not answer within 120 s: see ${resolve(node.dir, 'log')}`);
+}
+
+/** rabbitmqctl against this node (with the stack's cookie); resolves with what it printed. */
+export async function rabbitmqctl(config: StackConfig, node: NodeConfig, args: string[], timeoutMs = 60_000): Promise<string> {
+  const { stdout } = await execFileAsync(resolve(RABBIT_BIN, 'rabbitmqctl'), ['-n', node.nodename, ...args], {
+    env: nodeEnv(config, node),
+    timeout: timeoutMs,
+  });
+  return stdout;
 }
 
 export async function stopNode(config: StackConfig, node: NodeConfig, log: (line: string) => void): Promise<void> {
   const pid = livePid(node);
   if (pid === null) {
-    log(`${node.role}: not running`);
+    log(`${nodeLabel(node)}: not running`);
     return;
   }
   try {
-    await execFileAsync(resolve(RABBIT_BIN, 'rabbitmqctl'), ['-n', node.nodename, '-q', 'stop'], {
-      env: nodeEnv(config, node),
-      timeout: 60_000,
-    });
+    await rabbitmqctl(config, node, ['-q', 'stop']);
   } catch {
     // The CLI could not reach the node (half-started, or its cookie is gone): signal it.
     try {
@@ -184,5 +191,5 @@ export async function stopNode(config: StackConfig, node: NodeConfig, log: (line
   }
   for (let i = 0; i < 40 && livePid(node) !== null; i++) await new Promise((r) => setTimeout(r, 250));
   if (livePid(node) !== null) process.kill(pid, 'SIGKILL');
-  log(`${node.role}: stopped`);
+  log(`${nodeLabel(node)}: stopped`);
 }

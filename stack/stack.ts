@@ -3,6 +3,9 @@ import type { StackConfig } from './config.ts';
 import { ensureLoopbackEpmd } from './epmd.ts';
 import { livePid, managementApi, rabbitmqInstalled, startNode, stopNode } from './rabbitmq-node.ts';
 import { provisionStack, shovelStates, waitForShovels } from './provision.ts';
+import { joinMirrorCluster, mirrorNodesToStop, unconfiguredClusterNodes } from './mirror-cluster.ts';
+import { reportMirrorCluster } from './mirror-cluster-status.ts';
+import { nodeLabel } from './mirror-cluster-config.ts';
 
 type Log = (line: string) => void;
 
@@ -20,8 +23,14 @@ export async function stackUp(config: StackConfig, log: Log): Promise<void> {
   assertRabbitmqInstalled();
   const started = Date.now();
   ensureLoopbackEpmd(log);
-  // The two nodes boot in parallel: most of a start is the Erlang VM warming up.
-  await Promise.all([startNode(config, config.mirror, log), startNode(config, config.origin, log)]);
+  for (const n of unconfiguredClusterNodes(config)) {
+    log(`warning: ${n.nodename} (${n.dir}) was a mirror cluster node here and is not started now: the others may wait for it at boot; ` +
+      `start with --mirror-nodes ${config.mirrors.length + 1} or more, or delete the mirror folders to start afresh`);
+  }
+  // Every node boots in parallel: most of a start is the Erlang VM warming up.
+  await Promise.all([...config.mirrors.map((m) => startNode(config, m, log)), startNode(config, config.origin, log)]);
+  // Before provisioning, so that the history streams are declared with a replica on every node.
+  await joinMirrorCluster(config, log);
   // The plan `warren mirror apply` runs (mirror first: a shovel whose destination is missing fails and waits to retry).
   const origin = managementApi(config, config.origin);
   const changed = await provisionStack({ origin, mirror: managementApi(config, config.mirror) }, config, () => undefined);
@@ -32,29 +41,31 @@ export async function stackUp(config: StackConfig, log: Log): Promise<void> {
 }
 
 export async function stackDown(config: StackConfig, log: Log): Promise<void> {
-  await Promise.all([stopNode(config, config.origin, log), stopNode(config, config.mirror, log)]);
+  await Promise.all([stopNode(config, config.origin, log), ...mirrorNodesToStop(config).map((m) => stopNode(config, m, log))]);
 }
 
 interface Overview {
   node: string;
-  listeners: { protocol: string; ip_address: string; port: number }[];
+  /** In a cluster, every member's listeners, each with its node. */
+  listeners: { protocol: string; ip_address: string; port: number; node?: string }[];
   rabbitmq_version: string;
 }
 
 export async function stackStatus(config: StackConfig, log: Log): Promise<boolean> {
   let healthy = true;
-  for (const node of [config.origin, config.mirror]) {
+  for (const node of [config.origin, ...config.mirrors]) {
     const pid = livePid(node);
     try {
       const o = await managementApi(config, node).get<Overview>('/api/overview', 3000);
-      const listeners = o.listeners.map((l) => `${l.protocol} ${l.ip_address}:${l.port}`).join(', ');
-      log(`${node.role}: running ${o.node} (RabbitMQ ${o.rabbitmq_version}, pid ${pid ?? '?'})`);
+      const listeners = o.listeners.filter((l) => l.node === undefined || l.node === o.node).map((l) => `${l.protocol} ${l.ip_address}:${l.port}`).join(', ');
+      log(`${nodeLabel(node)}: running ${o.node} (RabbitMQ ${o.rabbitmq_version}, pid ${pid ?? '?'})`);
       log(`  listeners: ${listeners}`);
     } catch {
       healthy = false;
-      log(`${node.role}: ${pid === null ? 'stopped' : `pid ${pid} alive but not answering`} (${node.nodename})`);
+      log(`${nodeLabel(node)}: ${pid === null ? 'stopped' : `pid ${pid} alive but not answering`} (${node.nodename})`);
     }
   }
+  if (config.mirrors.length > 1 && !(await reportMirrorCluster(config, log))) healthy = false;
   try {
     const shovels = await shovelStates(managementApi(config, config.origin));
     for (const s of shovels) {

@@ -28,6 +28,21 @@ describe('warren mirror options', () => {
     expect(o.mirrorAmqp).toEqual({ host: '10.0.0.5', port: 5673 });
   });
 
+  it('takes several mirror AMQP addresses, repeated or comma-separated (a mirror cluster)', () => {
+    const m = ['--origin', 'http://a:b@o:1', '--mirror', 'http://a:b@m:2'];
+    const repeated = parseMirrorArgs([...base, ...m, '--mirror-amqp', 'amqp://n1:5672', '--mirror-amqp', 'amqp://n2:5682,amqp://n3'], {});
+    expect(repeated.mirrorAmqp).toEqual({ host: 'n1', port: 5672 });
+    expect(repeated.mirrorAmqpAlternates).toEqual([{ host: 'n2', port: 5682 }, { host: 'n3', port: 5672 }]);
+    expect(repeated.mirrorAmqpGiven).toBe(true);
+    // The same node twice is one node.
+    const dup = parseMirrorArgs([...base, ...m, '--mirror-amqp', 'amqp://n1:5672, amqp://n1:5672,amqp://[::1]:5673'], {});
+    expect(dup.mirrorAmqpAlternates).toEqual([{ host: '::1', port: 5673 }]);
+    // None given: one address, no alternates.
+    expect(parseMirrorArgs([...base, ...m], {}).mirrorAmqpAlternates).toEqual([]);
+    expect(() => parseMirrorArgs([...base, ...m, '--mirror-amqp', 'amqp://n1,http://n2'], {})).toThrow(UsageError);
+    expect(() => parseMirrorArgs([...base, ...m, '--mirror-amqp', ','], {})).toThrow(/--mirror-amqp/);
+  });
+
   it('says what is missing, without echoing secrets', () => {
     const fail = (args: string[], env = {}) => {
       try {

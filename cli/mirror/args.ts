@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Credentials } from './setup.ts';
+import type { AmqpAddress, Credentials } from './setup.ts';
 
 export const USAGE = `usage: warren mirror plan|apply|status|remove [options]
 
@@ -27,7 +27,10 @@ export const USAGE = `usage: warren mirror plan|apply|status|remove [options]
   --origin-name <name>      prefix the mirror's exchanges with <name>. (one mirror, several origins)
   --mirror-amqp <url>       where the origin node reaches the mirror's AMQP listener
                             (default: the mirror management host, and the port
-                            the mirror reports for its AMQP listener, else 5672)
+                            the mirror reports for its AMQP listener, else 5672).
+                            A mirror cluster: repeat it or give a comma-separated list,
+                            one per node; the shovels fail over among them and the
+                            history streams get a replica on that many nodes
   --credentials-file <file> KEY=VALUE lines: WARREN_ORIGIN_USER, WARREN_ORIGIN_PASSWORD,
                             WARREN_MIRROR_USER, WARREN_MIRROR_PASSWORD, WARREN_TRACER_PASSWORD, ...
   --tracer-user <login>     the browser's read-only user on the mirror (default warren)
@@ -50,7 +53,9 @@ export interface MirrorOptions {
   mirror: BrokerTarget;
   exchanges: string[];
   originName?: string;
-  mirrorAmqp: { host: string; port: number };
+  mirrorAmqp: AmqpAddress;
+  /** The other addresses --mirror-amqp gave (a mirror cluster's other nodes), in order. */
+  mirrorAmqpAlternates: AmqpAddress[];
   /** --mirror-amqp was given; otherwise the port is the one the mirror reports for its AMQP listener (see command.ts). */
   mirrorAmqpGiven: boolean;
   tracerLogin: string;
@@ -115,7 +120,7 @@ export function parseMirrorArgs(args: string[], processEnv: Record<string, strin
       'origin-vhost': { type: 'string' },
       'mirror-vhost': { type: 'string' },
       'origin-name': { type: 'string' },
-      'mirror-amqp': { type: 'string' },
+      'mirror-amqp': { type: 'string', multiple: true },
       'credentials-file': { type: 'string' },
       'tracer-user': { type: 'string' },
       'shovel-user': { type: 'string' },
@@ -138,13 +143,15 @@ export function parseMirrorArgs(args: string[], processEnv: Record<string, strin
   if (originName !== undefined && !/^[A-Za-z0-9_.-]+$/.test(originName)) throw new UsageError('--origin-name: letters, digits, _ . - only');
   const waitSeconds = Number(values.wait ?? 60);
   if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError('--wait: a number of seconds');
+  const [mirrorAmqp, ...mirrorAmqpAlternates] = amqpTargets(values['mirror-amqp'], mirror.url);
   return {
     action: action as MirrorOptions['action'],
     origin,
     mirror,
     exchanges,
     originName,
-    mirrorAmqp: amqpTarget(values['mirror-amqp'], mirror.url),
+    mirrorAmqp,
+    mirrorAmqpAlternates,
     mirrorAmqpGiven: values['mirror-amqp'] !== undefined,
     tracerLogin: values['tracer-user'] ?? 'warren',
     shovelLogin: values['shovel-user'] ?? 'warren-shovel',
@@ -155,8 +162,18 @@ export function parseMirrorArgs(args: string[], processEnv: Record<string, strin
   };
 }
 
-function amqpTarget(raw: string | undefined, mirrorUrl: string): { host: string; port: number } {
-  if (raw === undefined) return { host: new URL(mirrorUrl).hostname.replace(/^\[|\]$/g, ''), port: 5672 };
+/** Every --mirror-amqp address, repeated or comma-separated, duplicates dropped; at least one. */
+function amqpTargets(raw: string[] | undefined, mirrorUrl: string): [AmqpAddress, ...AmqpAddress[]] {
+  const given = (raw ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter((r) => r !== '');
+  if (raw !== undefined && given.length === 0) throw new UsageError('--mirror-amqp: not a URL (expected amqp://host:5672)');
+  const fallback: AmqpAddress = { host: new URL(mirrorUrl).hostname.replace(/^\[|\]$/g, ''), port: 5672 };
+  const [first = fallback, ...rest] = given.map(amqpTarget);
+  const key = (a: AmqpAddress) => `${a.host}:${a.port}`;
+  const seen = new Set([key(first)]);
+  return [first, ...rest.filter((a) => !seen.has(key(a)) && seen.add(key(a)))];
+}
+
+function amqpTarget(raw: string): AmqpAddress {
   let url: URL;
   try {
     url = new URL(raw);

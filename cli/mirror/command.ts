@@ -66,6 +66,9 @@ async function run(opts: MirrorOptions, apis: Apis, out: Output): Promise<number
     exchanges: opts.exchanges.map((name) => ({ name, type: 'topic' })),
     originName: opts.originName,
     mirrorAmqp: opts.mirrorAmqp,
+    // Several --mirror-amqp: a mirror cluster, one address per node.
+    mirrorAmqpAlternates: opts.mirrorAmqpAlternates,
+    historyReplicas: 1 + opts.mirrorAmqpAlternates.length,
     tracer: { login: opts.tracerLogin, passcode: secrets.tracer },
     shovelUser: { login: opts.shovelLogin, passcode: secrets.shovel },
     subscriptionBound: defaults.subscriptionBound,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashPassword, passwordMatches } from './password-hash.ts';
 import { steps } from './plan.ts';
 import { nextRecord } from './record.ts';
-import { alternatives, samePattern, shovelDefinition, tracerPermissions, unionPattern, withoutPattern, type MirrorSetup } from './setup.ts';
+import { alternatives, passwordInUri, samePattern, shovelDefinition, tracerPermissions, unionPattern, withoutPattern, type MirrorSetup } from './setup.ts';
 
 const setup: MirrorSetup = {
   originVhost: 'shop',
@@ -52,6 +52,30 @@ describe('the plan', () => {
     expect(shovelDefinition({ ...setup, originVhost: '/', mirrorVhost: '/' }, 'x')['src-uri']).toBe('amqp://');
     expect(def).toMatchObject({ 'ack-mode': 'on-confirm', 'add-timestamp-header': true, 'src-queue': 'warren.shovel.app.events' });
     expect(def).not.toHaveProperty('dest-exchange-key');
+  });
+
+  it('delivers to every node of a mirror cluster, and replicates the history streams on them', () => {
+    const cluster = { ...setup, mirrorAmqpAlternates: [{ host: 'm2', port: 5682 }, { host: '::1', port: 5692 }], historyReplicas: 3 };
+    const shovel = steps(cluster).find((s) => s.kind === 'shovel')!;
+    const value = (shovel.body(undefined) as { value: Record<string, unknown> }).value;
+    expect(value['dest-uri']).toEqual([
+      'amqp://warren-shovel:p%40ss%2Fw@mirror.internal:5672/trace',
+      'amqp://warren-shovel:p%40ss%2Fw@m2:5682/trace',
+      'amqp://warren-shovel:p%40ss%2Fw@[::1]:5692/trace',
+    ]);
+    // The single-node definition (a plain string) is not what a cluster wants: the shovel is changed.
+    const single = (steps(setup).find((s) => s.kind === 'shovel')!.body(undefined) as { value: unknown }).value;
+    expect(shovel.state({ value: single })).toBe('different');
+    expect(shovel.state({ value })).toBe('same');
+    expect(passwordInUri(value['dest-uri'])).toBe('p@ss/w');
+
+    const stream = steps(cluster).find((s) => s.kind === 'queue' && s.name === 'warren.history.app.events')!;
+    expect(stream.body(undefined)).toMatchObject({ arguments: { 'x-queue-type': 'stream', 'x-initial-cluster-size': 3 } });
+    // An existing single-node stream is in place: the initial size only shapes a declaration.
+    expect(stream.state({ durable: true, arguments: { 'x-queue-type': 'stream' } })).toBe('same');
+    expect(stream.state({ durable: true, arguments: { 'x-queue-type': 'quorum' } })).toBe('different');
+    const alone = steps({ ...setup, historyReplicas: 1 }).find((s) => s.kind === 'queue' && s.name === 'warren.history.app.events')!;
+    expect(alone.body(undefined)).toEqual({ durable: true, auto_delete: false, arguments: { 'x-queue-type': 'stream' } });
   });
 
   it('tells in place from different, so a second apply changes nothing', () => {

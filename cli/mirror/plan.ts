@@ -142,6 +142,14 @@ function policy(broker: Broker, vhost: string, name: string, pattern: string, de
   };
 }
 
+/**
+ * Arguments that only shape a queue's creation (a stream's initial replica
+ * count): an existing queue without them is in place, never redeclared.
+ */
+const DECLARE_ONLY_ARGS = ['x-initial-cluster-size'];
+const withoutDeclareOnly = (args: unknown) =>
+  isObject(args) ? Object.fromEntries(Object.entries(args).filter(([k]) => !DECLARE_ONLY_ARGS.includes(k))) : {};
+
 function queue(broker: Broker, vhost: string, name: string, args: Record<string, unknown>, what: string): Step {
   const path = `/api/queues/${seg(vhost)}/${seg(name)}`;
   const argText = Object.keys(args).length ? ` arguments=${sh(JSON.stringify(args))}` : '';
@@ -150,7 +158,7 @@ function queue(broker: Broker, vhost: string, name: string, args: Record<string,
     description: `queue ${name} (${what})`,
     body: () => ({ durable: true, auto_delete: false, arguments: args }),
     command: `rabbitmqadmin${vhAdmin(vhost)} declare queue name=${sh(name)} durable=true${argText}`,
-    state: (c) => (c === undefined ? 'absent' : isObject(c) && c.durable === true && sameJson(c.arguments ?? {}, args) ? 'same' : 'different'),
+    state: (c) => (c === undefined ? 'absent' : isObject(c) && c.durable === true && sameJson(withoutDeclareOnly(c.arguments), withoutDeclareOnly(args)) ? 'same' : 'different'),
   };
 }
 
@@ -197,8 +205,11 @@ export function steps(setup: MirrorSetup): Step[] {
   if (setup.history) {
     const h = setup.history;
     out.push(policy('mirror', m, HISTORY_POLICY, HISTORY_QUEUE_PATTERN, { 'max-age': h.maxAge, 'max-length-bytes': h.maxLengthBytes, 'stream-max-segment-size-bytes': h.segmentBytes }, 'history retention'));
+    // On a mirror cluster, a replica of each stream on that many nodes: rewinding survives the loss of one.
+    const replicas = (setup.historyReplicas ?? 1) > 1 ? { 'x-initial-cluster-size': setup.historyReplicas } : {};
+    const what = `stream: the history Rewind reads${'x-initial-cluster-size' in replicas ? `, on ${setup.historyReplicas} nodes` : ''}`;
     for (const e of mirrored) {
-      out.push(queue('mirror', m, historyQueueName(e.mirror), { 'x-queue-type': 'stream' }, 'stream: the history Rewind reads'));
+      out.push(queue('mirror', m, historyQueueName(e.mirror), { 'x-queue-type': 'stream', ...replicas }, what));
       out.push(binding('mirror', m, e.mirror, historyQueueName(e.mirror)));
     }
   }

@@ -19,6 +19,11 @@ export interface Bound {
   maxLengthBytes: number;
 }
 
+export interface AmqpAddress {
+  host: string;
+  port: number;
+}
+
 export interface HistoryRetention {
   maxAge: string;
   maxLengthBytes: number;
@@ -33,7 +38,19 @@ export interface MirrorSetup {
   /** Prefix of the mirror exchanges (`<name>.<exchange>`) when one mirror serves several origins. */
   originName?: string;
   /** Where the origin node reaches the mirror's AMQP listener (the shovel's destination). */
-  mirrorAmqp: { host: string; port: number };
+  mirrorAmqp: AmqpAddress;
+  /**
+   * The other nodes of a mirror cluster: each shovel is then given every
+   * address as a list of dest-uri and fails over among them. Empty or absent,
+   * dest-uri stays one string (as single-node installs have it).
+   */
+  mirrorAmqpAlternates?: AmqpAddress[];
+  /**
+   * x-initial-cluster-size of the history streams when above 1 (a mirror
+   * cluster): a replica on that many nodes. Only at declaration: an existing
+   * stream keeps its replicas (add some with `rabbitmq-streams add_replica`).
+   */
+  historyReplicas?: number;
   /**
    * The browser's read-only user. A null passcode keeps the password of an
    * existing user (a second apply must not rotate it).
@@ -113,10 +130,16 @@ export function shovelUserPermissions(mirrorExchanges: string[]) {
 /** The vhost as the path of an AMQP URI ("/" is the default, written as nothing). */
 const uriVhost = (vhost: string) => (vhost === '/' ? '' : `/${encodeURIComponent(vhost)}`);
 
-export function shovelDefinition(setup: MirrorSetup, exchange: string) {
+/** The shovel's dest-uri: one URI, or every mirror node's (the shovel connects to one of them, and another when it fails). */
+export function shovelDestination(setup: MirrorSetup): string | string[] {
   const { login, passcode } = setup.shovelUser;
-  const { host, port } = setup.mirrorAmqp;
-  const bracketed = host.includes(':') ? `[${host}]` : host;
+  const uri = ({ host, port }: AmqpAddress) =>
+    `amqp://${encodeURIComponent(login)}:${encodeURIComponent(passcode)}@${host.includes(':') ? `[${host}]` : host}:${port}${uriVhost(setup.mirrorVhost)}`;
+  const alternates = setup.mirrorAmqpAlternates ?? [];
+  return alternates.length === 0 ? uri(setup.mirrorAmqp) : [setup.mirrorAmqp, ...alternates].map(uri);
+}
+
+export function shovelDefinition(setup: MirrorSetup, exchange: string) {
   return {
     'src-protocol': 'amqp091',
     // No host: the shovel's own node, so no credentials on the origin side.
@@ -124,7 +147,7 @@ export function shovelDefinition(setup: MirrorSetup, exchange: string) {
     // Its own durable queue, bound to the exchange with "#" (see shovelQueueName).
     'src-queue': shovelQueueName(exchange),
     'dest-protocol': 'amqp091',
-    'dest-uri': `amqp://${encodeURIComponent(login)}:${encodeURIComponent(passcode)}@${bracketed}:${port}${uriVhost(setup.mirrorVhost)}`,
+    'dest-uri': shovelDestination(setup),
     'dest-exchange': mirrorExchangeName(setup, exchange),
     // No dest-exchange-key: the original routing key is kept.
     'ack-mode': 'on-confirm',
@@ -135,6 +158,8 @@ export function shovelDefinition(setup: MirrorSetup, exchange: string) {
 
 /** The shovel password inside an existing shovel definition's dest-uri, if any. */
 export function passwordInUri(uri: unknown): string | null {
+  // A cluster's list of URIs all carry the same shovel user.
+  if (Array.isArray(uri)) return passwordInUri(uri[0]);
   if (typeof uri !== 'string') return null;
   try {
     const u = new URL(uri);

@@ -68,3 +68,21 @@ export async function setMirrorQueuePolicy(name: string, pattern: string, defini
 export async function deleteMirrorPolicy(name: string): Promise<void> {
   await mirrorApi('DELETE', `policies/%2F/${encodeURIComponent(name)}`);
 }
+
+/** Every mirror node's configuration, node 1 (the one the others join) first. */
+export const mirrorNodeConfigs = () => config.mirrors;
+
+/**
+ * `kill -9` of one mirror node's Erlang VM, by its index in mirrorNodeConfigs()
+ * (0 is the first node, as the page's broker index). startStack restarts it,
+ * and it rejoins the cluster by itself.
+ */
+export async function killMirrorNode(index: number): Promise<void> {
+  const node = config.mirrors[index];
+  if (node === undefined) throw new Error(`no mirror node ${index} (the mirror has ${config.mirrors.length}; WARREN_MIRROR_NODES)`);
+  const pid = livePid(node);
+  if (pid === null) throw new Error(`mirror node ${node.nodename} is not running`);
+  process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 50 && livePid(node) !== null; i++) await new Promise((r) => setTimeout(r, 100));
+  log(`${node.nodename}: killed (pid ${pid})`);
+}

@@ -7,6 +7,12 @@
 export interface RuntimeConfig {
   /** WebSocket URL of the mirror's web_stomp endpoint, e.g. ws://127.0.0.1:15674/ws. */
   broker?: string;
+  /**
+   * Every node of a mirror cluster's web_stomp URL, `broker` first: the page
+   * connects to one and moves to the next when it goes away. Absent or one
+   * entry: a single mirror node.
+   */
+  brokers?: string[];
   vhost?: string;
   login?: string;
   /** Only ever used for the broker and login given in this same file. */
