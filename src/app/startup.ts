@@ -1,15 +1,17 @@
 /**
  * Connects without clicks when the URL or the server's runtime config says
- * where to: `?broker=&vhost=&login=&sub=&sub=&filter=&rewind=`; `?requests=1`
+ * where to: `?broker=&broker=&vhost=&login=&sub=&sub=&filter=&rewind=` (several
+ * `broker`s: a cluster's nodes, tried in turn); `?requests=1`
  * opens the requests view (`?theme=` is read before the first render, in
  * start-dashboard.tsx; `?watchQuiet=` by the watches). The passcode is never
- * read from the URL; it comes from warren.config.json only for the very broker
- * and login named there, or from the connection panel.
+ * read from the URL; it comes from warren.config.json only for the very brokers
+ * (each URL among those named there) and login named there, or from the connection panel.
  */
 import { isHistoryStreamDestination, parseRewindRange } from '../history/index.ts';
 import { attachSavedFilters } from '../features/saved-filters/index.ts';
 import { attachWatchAlerts } from '../features/watches/index.ts';
 import { checkDestination } from '../model/index.ts';
+import { brokerListError, joinBrokerLists } from '../connection/index.ts';
 import type { TraceSession } from '../session/index.ts';
 import { RUNTIME_CONFIG_FILE, type RuntimeConfig } from './runtime-config.ts';
 
@@ -34,17 +36,20 @@ export async function startFromUrlAndConfig(session: TraceSession): Promise<void
   if (params.get('requests') === '1') session.store.getState().setRequestsOpen(true);
   const config = await loadRuntimeConfig();
   const store = session.store.getState();
-  const broker = params.get('broker') ?? config.broker ?? '';
+  const listed = Array.isArray(config.brokers) ? config.brokers.filter((url): url is string => typeof url === 'string') : [];
+  const configBrokers = joinBrokerLists(listed.length > 0 ? listed : config.broker ? [config.broker] : []);
+  // `?broker=` (even empty) overrides the config: an empty one means no broker.
+  const brokers = params.has('broker') ? joinBrokerLists(params.getAll('broker')) : configBrokers;
   const vhost = params.get('vhost') ?? config.vhost ?? '/';
   const login = params.get('login') ?? config.login ?? '';
-  const sameAccount = broker === config.broker && login === config.login;
+  const sameAccount = brokers.length > 0 && brokers.every((url) => configBrokers.includes(url)) && login === config.login;
   const passcode = sameAccount ? (config.passcode ?? '') : '';
   const urlSubs = params.getAll('sub');
   const subscriptions = [...new Set(urlSubs.length > 0 ? urlSubs : (config.subscriptions ?? []))];
 
   const durable = params.get('durable');
   store.setDurableByDefault(durable === null ? config.durableCapture === true : durable === '1' || durable === 'true');
-  store.setConnectionTarget({ broker, vhost, login });
+  store.setConnectionTarget({ brokers, vhost, login });
   for (const destination of subscriptions) {
     // Real-queue destinations consume production messages: never without a click (a history stream is only read).
     const check = checkDestination(destination);
@@ -57,6 +62,8 @@ export async function startFromUrlAndConfig(session: TraceSession): Promise<void
     if (parsed.ok) session.rewind(parsed.range);
     else store.setRewindError(`?rewind: ${parsed.error}`);
   }
-  if (broker && login && passcode) session.connect({ broker, vhost, login, passcode });
-  else if (broker && login) store.setConnectionStatus('disconnected', `Enter the passcode for ${login} and connect`);
+  const badBroker = brokers.length > 0 ? brokerListError(brokers) : '';
+  if (badBroker) store.setConnectionStatus('error', badBroker);
+  else if (brokers.length > 0 && login && passcode) session.connect({ brokers, vhost, login, passcode });
+  else if (brokers.length > 0 && login) store.setConnectionStatus('disconnected', `Enter the passcode for ${login} and connect`);
 }

@@ -18,6 +18,23 @@ describe('durable capture', () => {
     expect(durableSubscribeHeaders(name)).toMatchObject({ durable: 'true', 'auto-delete': 'false', 'x-queue-name': name, ack: 'client' });
   });
 
+  it('a quorum queue (cluster) gets x-queue-type quorum and a name of its own, never a classic queue\'s', () => {
+    const classic = durableQueueName('abc123', '/exchange/app.events/#');
+    const quorum = durableQueueName('abc123', '/exchange/app.events/#', true);
+    expect(quorum).toMatch(/^stomp-subscription-warren-q-abc123-[0-9a-f]{8}$/);
+    expect(quorum).not.toBe(classic);
+    expect(durableSubscribeHeaders(quorum, true)).toEqual({
+      'x-queue-type': 'quorum',
+      durable: 'true',
+      'auto-delete': 'false',
+      'x-queue-name': quorum,
+      'x-expires': '60000',
+      ack: 'client',
+      'prefetch-count': '2000',
+    });
+    expect(durableSubscribeHeaders(classic)).not.toHaveProperty('x-queue-type');
+  });
+
   it('acks only the newest message of a batch (cumulative), on a timer', () => {
     const acks: number[] = [];
     const acker = new CumulativeAcker();

@@ -9,6 +9,17 @@
  * with `ack:client` (cumulative) in batches behind a prefetch window, so what
  * was delivered but not yet acked when the socket died comes back.
  *
+ * In a cluster (several broker URLs) the queue is a quorum queue
+ * (`x-queue-type: quorum`), replicated, so it outlives the node it was
+ * declared on. RabbitMQ 3.10.8's STOMP adapter, checked on a real node:
+ * `x-queue-type`, `x-expires`, `prefetch-count` and `ack:client` are accepted
+ * for quorum; `durable:false` or `auto-delete:true` close the connection (a
+ * quorum queue must be durable and not auto-delete); a quorum SUBSCRIBE on a
+ * name already declared classic closes it too (PRECONDITION_FAILED), hence the
+ * `q-` in a quorum queue's name. The mirror's `warren-bound-subscriptions`
+ * policy (max-length, max-length-bytes, overflow drop-head) applies to quorum
+ * queues as well.
+ *
  * See https://www.rabbitmq.com/docs/stomp#d-exchange-durable
  */
 import type { IMessage } from '@stomp/stompjs';
@@ -51,8 +62,8 @@ function randomId(): string {
  * queue could deliver another pattern's messages. Same tab and destination
  * after a reload means the same queue, and nothing lost in between.
  */
-export function durableQueueName(tab: string, destination: string): string {
-  return `stomp-subscription-warren-${tab}-${fnv1a(destination)}`;
+export function durableQueueName(tab: string, destination: string, quorum = false): string {
+  return `stomp-subscription-warren-${quorum ? 'q-' : ''}${tab}-${fnv1a(destination)}`;
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: short, stable, no crypto needed. */
@@ -65,8 +76,10 @@ function fnv1a(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-export function durableSubscribeHeaders(queueName: string): Record<string, string> {
+/** `quorum`: replicated over the cluster's nodes (see above); the name must come from durableQueueName with quorum too. */
+export function durableSubscribeHeaders(queueName: string, quorum = false): Record<string, string> {
   return {
+    ...(quorum ? { 'x-queue-type': 'quorum' } : {}),
     durable: 'true',
     'auto-delete': 'false',
     'x-queue-name': queueName,

@@ -6,6 +6,7 @@
  */
 import { StompSocketState, type IStompSocket } from '@stomp/stompjs';
 import type { TraceConnectionListeners, TraceConnectionStatus } from './trace-connection.ts';
+import type { BrokerInUse } from './broker-rotation.ts';
 import type { StompMessageFrame } from '../model/index.ts';
 
 export interface SentFrame {
@@ -138,12 +139,15 @@ export class FakeBroker {
 
 export class RecordingListeners implements TraceConnectionListeners {
   readonly statuses: [TraceConnectionStatus, string][] = [];
+  /** The broker each status named, in the same order as `statuses`. */
+  readonly brokers: (BrokerInUse | null)[] = [];
   readonly active: string[] = [];
   readonly failed: [string, string][] = [];
   /** The subscription id and STOMP message-id of every MESSAGE handed over. */
   readonly messages: [string, string][] = [];
-  onStatus(status: TraceConnectionStatus, detail: string): void {
+  onStatus(status: TraceConnectionStatus, detail: string, broker: BrokerInUse | null = null): void {
     this.statuses.push([status, detail]);
+    this.brokers.push(broker);
   }
   onMessage(frame: StompMessageFrame, subscriptionId: string): void {
     this.messages.push([subscriptionId, frame.headers['message-id'] ?? '']);

@@ -3,7 +3,7 @@ import { FakeBroker, FakeStompSocket, RecordingListeners } from './fake-stomp-br
 import { StompSocketState } from '@stomp/stompjs';
 import { RECONNECT_INITIAL_MS, RECONNECT_MAX_MS, TraceConnection } from './trace-connection.ts';
 
-const PARAMS = { broker: 'ws://mirror.test:15674/ws', vhost: '/', login: 'tracer', passcode: 'secret' };
+const PARAMS = { brokers: ['ws://mirror.test:15674/ws'], vhost: '/', login: 'tracer', passcode: 'secret' };
 const A = '/exchange/app.events/#';
 const B = '/exchange/missing/#';
 const C = '/topic/orders.#';
@@ -56,7 +56,7 @@ describe('TraceConnection', () => {
       connection.open();
       await settle();
       expect(broker.sockets).toHaveLength(1);
-      expect(broker.sockets[0]!.url).toBe(PARAMS.broker);
+      expect(broker.sockets[0]!.url).toBe(PARAMS.brokers[0]);
       expect(broker.sockets[0]!.protocols).toEqual(['v12.stomp', 'v11.stomp', 'v10.stomp']);
 
       await vi.advanceTimersByTimeAsync(500 + 1_000 + 2_000 + 4_000 + 4_000 + 4_000 - 1);

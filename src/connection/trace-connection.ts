@@ -11,7 +11,14 @@
  * connection dies with one in flight, that one is the culprit. It is marked
  * failed and left out of later reconnects (the error would only repeat); the
  * others come back. An ERROR before CONNECTED (bad login, unknown vhost)
- * would repeat too: it stops the client instead of retrying in a loop.
+ * would repeat too: it stops the client instead of retrying in a loop (the
+ * nodes of one cluster share users and vhosts, so another node would refuse
+ * it the same way).
+ *
+ * Several broker URLs (a cluster's nodes): each attempt goes to the next URL
+ * once the previous one failed or its connection was lost (see
+ * broker-rotation.ts for the order and the backoff), and durable capture
+ * queues become quorum queues, which outlive the node they were declared on.
  */
 import { Client, ReconnectionTimeMode, Versions, type IFrame, type IMessage, type IStompSocket, type StompSubscription } from '@stomp/stompjs';
 import { describeCloseEvent, describeErrorFrame } from './errors.ts';
@@ -19,9 +26,13 @@ import { checkDestination, type StompMessageFrame } from '../model/index.ts';
 import { createTraceSocket, type BatchingSocket } from './socket-worker/index.ts';
 import { CumulativeAcker, durableQueueName, durableSubscribeHeaders, tabId } from './durable-capture.ts';
 import { STREAM_OFFSET_HEADER, streamSubscribeHeaders } from './stream-reading.ts';
+import { BrokerRotation, CONNECT_TIMEOUT_MS, RECONNECT_INITIAL_MS, RECONNECT_MAX_MS, STOMPJS_RECONNECT_TICK_MS, type BrokerInUse } from './broker-rotation.ts';
+
+export { RECONNECT_INITIAL_MS, RECONNECT_MAX_MS } from './broker-rotation.ts';
 
 export interface ConnectionParams {
-  broker: string;
+  /** web_stomp URLs, tried in this order (at least one). */
+  brokers: string[];
   vhost: string;
   login: string;
   passcode: string;
@@ -30,7 +41,8 @@ export interface ConnectionParams {
 export type TraceConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'error';
 
 export interface TraceConnectionListeners {
-  onStatus(status: TraceConnectionStatus, detail: string): void;
+  /** `broker`: the node connected to, or being tried next; null once disconnected. */
+  onStatus(status: TraceConnectionStatus, detail: string, broker?: BrokerInUse | null): void;
   /** Hot path: called once per MESSAGE frame. */
   onMessage(frame: StompMessageFrame, subscriptionId: string): void;
   onSubscriptionActive(subscriptionId: string): void;
@@ -67,9 +79,6 @@ interface SubscriptionEntry {
 
 /** Heartbeats both ways, in ms: a dead mirror is noticed within ~2 intervals. */
 const HEARTBEAT_MS = 10_000;
-export const RECONNECT_INITIAL_MS = 500;
-// Capped low: a mirror that comes back is found within this many ms.
-export const RECONNECT_MAX_MS = 4_000;
 
 export class TraceConnection {
   private readonly client: Client;
@@ -95,6 +104,11 @@ export class TraceConnection {
   private batchDelayMs: number | null = null;
   /** Stream SUBSCRIBEs sent, for their STOMP ids. */
   private streamReads = 0;
+  private readonly rotation: BrokerRotation;
+  /** Durable capture queues are quorum queues: with several nodes, one may go away. */
+  private readonly quorum: boolean;
+  /** To wait in beforeConnect before the next attempt (the backoff). */
+  private pendingDelayMs = 0;
 
   constructor(
     params: ConnectionParams,
@@ -102,9 +116,12 @@ export class TraceConnection {
     options: TraceConnectionOptions = {},
   ) {
     const socketFactory = options.socketFactory ?? createTraceSocket;
+    this.rotation = new BrokerRotation(params.brokers, RECONNECT_INITIAL_MS, RECONNECT_MAX_MS);
+    this.quorum = params.brokers.length > 1;
     this.client = new Client({
+      beforeConnect: () => this.waitBackoff(),
       webSocketFactory: () => {
-        const socket = socketFactory(params.broker, Versions.default.protocolVersions());
+        const socket = socketFactory(this.rotation.current.url, Versions.default.protocolVersions());
         this.socket = socket;
         this.applyBatchDelay();
         return socket;
@@ -112,9 +129,9 @@ export class TraceConnection {
       connectHeaders: { login: params.login, passcode: params.passcode, host: params.vhost },
       heartbeatIncoming: HEARTBEAT_MS,
       heartbeatOutgoing: HEARTBEAT_MS,
-      reconnectDelay: RECONNECT_INITIAL_MS,
-      reconnectTimeMode: ReconnectionTimeMode.EXPONENTIAL,
-      maxReconnectDelay: RECONNECT_MAX_MS,
+      reconnectDelay: STOMPJS_RECONNECT_TICK_MS,
+      reconnectTimeMode: ReconnectionTimeMode.LINEAR,
+      connectionTimeout: params.brokers.length > 1 ? CONNECT_TIMEOUT_MS : 0,
       // A half-open socket must not wait for the TCP timeout before reconnecting.
       discardWebsocketOnCommFailure: true,
       onConnect: () => this.handleConnect(),
@@ -138,21 +155,27 @@ export class TraceConnection {
     if (this.batchDelayMs !== null && typeof socket?.setBatchDelay === 'function') socket.setBatchDelay(this.batchDelayMs);
   }
 
+  private async waitBackoff(): Promise<void> {
+    const wait = this.pendingDelayMs - STOMPJS_RECONNECT_TICK_MS;
+    this.pendingDelayMs = 0;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+
   open(): void {
-    this.listeners.onStatus('connecting', '');
+    this.listeners.onStatus('connecting', '', this.rotation.current);
     this.client.activate();
   }
 
   async close(): Promise<void> {
     await this.client.deactivate();
     this.connected = false;
-    this.listeners.onStatus('disconnected', '');
+    this.listeners.onStatus('disconnected', '', null);
   }
 
   subscribe(id: string, destination: string, options: SubscribeOptions = { durable: false }): void {
     const check = checkDestination(destination);
     const bindsOwnQueue = check.ok && (check.destination.kind === 'exchange' || check.destination.kind === 'topic');
-    const durable = options.durable && bindsOwnQueue ? { queueName: durableQueueName(this.tab, destination) } : null;
+    const durable = options.durable && bindsOwnQueue ? { queueName: durableQueueName(this.tab, destination, this.quorum) } : null;
     const stream = options.stream ? { offset: options.stream.offset, next: -1 } : null;
     const entry: SubscriptionEntry = { id, destination, failed: false, handle: null, durable: stream ? null : durable, stream };
     this.subscriptions.set(id, entry);
@@ -194,7 +217,7 @@ export class TraceConnection {
       // the wire must not reach the new reader.
       id: stream ? `${entry.id}~${++this.streamReads}` : entry.id,
       receipt,
-      ...(entry.durable ? durableSubscribeHeaders(entry.durable.queueName) : {}),
+      ...(entry.durable ? durableSubscribeHeaders(entry.durable.queueName, this.quorum) : {}),
       ...(stream ? streamSubscribeHeaders(stream.next >= 0 ? String(stream.next) : stream.offset) : {}),
     };
     const acker = this.acker;
@@ -217,7 +240,8 @@ export class TraceConnection {
   private handleConnect(): void {
     this.connected = true;
     this.lastError = null;
-    this.listeners.onStatus('connected', '');
+    this.rotation.connected();
+    this.listeners.onStatus('connected', '', this.rotation.current);
     this.sendQueue = [...this.subscriptions.values()].filter((e) => !e.failed);
     this.sendNext();
   }
@@ -226,7 +250,7 @@ export class TraceConnection {
     const reason = describeErrorFrame(frame);
     if (!this.connected) {
       // Refused before CONNECTED: retrying would only repeat it.
-      this.listeners.onStatus('error', reason);
+      this.listeners.onStatus('error', reason, this.rotation.current);
       void this.client.deactivate();
       return;
     }
@@ -260,7 +284,8 @@ export class TraceConnection {
       );
     }
     if (!this.client.active) return; // closed on purpose, or after a fatal error
+    this.pendingDelayMs = this.rotation.failed();
     const why = refused && culprit ? `the broker refused ${culprit.destination}` : describeCloseEvent(event);
-    this.listeners.onStatus('connecting', `${wasConnected ? 'connection lost' : 'cannot connect'} (${why}); reconnecting`);
+    this.listeners.onStatus('connecting', `${wasConnected ? 'connection lost' : 'cannot connect'} (${why}); reconnecting`, this.rotation.current);
   }
 }

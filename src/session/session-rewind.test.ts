@@ -25,7 +25,7 @@ class FakeConnection implements SessionConnection {
   }
 }
 
-const PARAMS: ConnectionParams = { broker: 'ws://127.0.0.1:15674/ws', vhost: '/', login: 'tracer', passcode: 'secret' };
+const PARAMS: ConnectionParams = { brokers: ['ws://127.0.0.1:15674/ws'], vhost: '/', login: 'tracer', passcode: 'secret' };
 
 function setup() {
   let connection: FakeConnection | null = null;

@@ -36,7 +36,7 @@ class FakeConnection implements SessionConnection {
   }
 }
 
-const PARAMS: ConnectionParams = { broker: 'ws://127.0.0.1:15674/ws', vhost: '/', login: 'tracer', passcode: 'secret' };
+const PARAMS: ConnectionParams = { brokers: ['ws://127.0.0.1:15674/ws'], vhost: '/', login: 'tracer', passcode: 'secret' };
 
 function newSession() {
   const connections: FakeConnection[] = [];
@@ -96,7 +96,7 @@ describe('TraceSession', () => {
     expect(connections).toHaveLength(1);
     expect(latest().params).toEqual(PARAMS);
     expect(latest().opened).toBe(true);
-    expect(state().target).toEqual({ broker: PARAMS.broker, vhost: '/', login: 'tracer' });
+    expect(state().target).toEqual({ brokers: PARAMS.brokers, vhost: '/', login: 'tracer' });
     expect(latest().subscribed).toEqual(['sub-1 /exchange/app.events/orders.#']);
     session.addSubscription('/topic/#', false);
     expect(latest().subscribed).toEqual(['sub-1 /exchange/app.events/orders.#', 'sub-2 /topic/#']);

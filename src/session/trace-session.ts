@@ -106,15 +106,15 @@ export class TraceSession {
     if (this.disposed) return;
     void this.connection?.close();
     const state = this.store.getState();
-    state.setConnectionTarget({ broker: params.broker, vhost: params.vhost, login: params.login });
+    state.setConnectionTarget({ brokers: params.brokers, vhost: params.vhost, login: params.login });
     let connectedBefore = false;
     const current: SessionConnection = this.createConnection(params, {
-      onStatus: (status, detail) => {
+      onStatus: (status, detail, broker = null) => {
         if (status === 'connected') {
           if (connectedBefore) this.capture.noteReconnect();
           connectedBefore = true;
         }
-        if (this.connection === current) this.store.getState().setConnectionStatus(status, detail);
+        if (this.connection === current) this.store.getState().setConnectionStatus(status, detail, broker);
       },
       onMessage: (frame, subscriptionId) => this.rewinding.ingest(frame, subscriptionId),
       onSubscriptionActive: (id) => {

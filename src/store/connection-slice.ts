@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { TraceConnectionStatus } from '../connection/index.ts';
+import type { BrokerInUse, TraceConnectionStatus } from '../connection/index.ts';
 
 export interface ConnectionTarget {
-  /** WebSocket URL of web_stomp, e.g. ws://127.0.0.1:15674/ws. */
-  broker: string;
+  /** WebSocket URLs of web_stomp, e.g. ws://127.0.0.1:15674/ws: one node, or a cluster's nodes tried in turn. */
+  brokers: string[];
   vhost: string;
   login: string;
 }
@@ -16,9 +16,11 @@ export interface ConnectionSlice {
   status: TraceConnectionStatus;
   /** Why the status is what it is, in words a user can act on ('' when nothing to say). */
   detail: string;
+  /** The node connected to or being tried (null when none is). */
+  brokerInUse: BrokerInUse | null;
   target: ConnectionTarget;
   source: CaptureSource;
-  setConnectionStatus(status: TraceConnectionStatus, detail?: string): void;
+  setConnectionStatus(status: TraceConnectionStatus, detail?: string, brokerInUse?: BrokerInUse | null): void;
   /** Also back to a live source: connecting somewhere means the page shows the broker again. */
   setConnectionTarget(target: ConnectionTarget): void;
   setCaptureSource(source: CaptureSource): void;
@@ -27,9 +29,10 @@ export interface ConnectionSlice {
 export const createConnectionSlice: StateCreator<ConnectionSlice> = (set) => ({
   status: 'disconnected',
   detail: '',
-  target: { broker: '', vhost: '/', login: '' },
+  brokerInUse: null,
+  target: { brokers: [], vhost: '/', login: '' },
   source: { kind: 'live' },
-  setConnectionStatus: (status, detail = '') => set({ status, detail }),
+  setConnectionStatus: (status, detail = '', brokerInUse = null) => set({ status, detail, brokerInUse }),
   setConnectionTarget: (target) => set({ target, source: { kind: 'live' } }),
   setCaptureSource: (source) => set({ source }),
 });

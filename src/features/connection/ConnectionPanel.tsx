@@ -1,36 +1,84 @@
-import { useState, type FormEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { brokerListError, checkBrokerList, splitBrokerList } from '../../connection/index.ts';
 import type { ConnectionTarget } from '../../store/index.ts';
 import { useSession, useWarrenStore } from '../../ui/index.ts';
+import './connection.css';
 
-/** Broker URL, vhost, login, passcode; connect/disconnect; a status line with the reason. */
+/** Broker URLs (one node, or a cluster's nodes), vhost, login, passcode; connect/disconnect. */
 export function ConnectionPanel() {
   const target = useWarrenStore((s) => s.target);
   const status = useWarrenStore((s) => s.status);
   // Remount the form when the target changes from outside (URL or runtime config).
-  return <ConnectionForm key={`${target.broker}|${target.vhost}|${target.login}`} target={target} active={status !== 'disconnected' && status !== 'error'} />;
+  return <ConnectionForm key={`${target.brokers.join(' ')}|${target.vhost}|${target.login}`} target={target} active={status !== 'disconnected' && status !== 'error'} />;
 }
 
 function ConnectionForm({ target, active }: { target: ConnectionTarget; active: boolean }) {
   const session = useSession();
-  const [broker, setBroker] = useState(target.broker);
+  const inUse = useWarrenStore((s) => s.brokerInUse?.url ?? null);
+  const [urls, setUrls] = useState(target.brokers.join('\n'));
   const [vhost, setVhost] = useState(target.vhost);
   const [login, setLogin] = useState(target.login);
   const [passcode, setPasscode] = useState('');
+  /** Shown after a Connect with an unusable list, until the list is edited. */
+  const [urlError, setUrlError] = useState('');
+  const brokers = splitBrokerList(urls);
+  const entries = checkBrokerList(brokers);
+  const anyInvalid = entries.some((e) => e.error !== '');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (active) void session.disconnect();
-    else session.connect({ broker: broker.trim(), vhost: vhost || '/', login, passcode });
+    if (active) {
+      void session.disconnect();
+      return;
+    }
+    const error = brokerListError(brokers);
+    setUrlError(error);
+    if (!error) session.connect({ brokers, vhost: vhost || '/', login, passcode });
+  };
+  // Enter connects, as in the other fields; Shift+Enter starts another line for the next URL.
+  const onUrlKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      e.currentTarget.form?.requestSubmit();
+    }
   };
 
   return (
     <form className="panel connection-panel" onSubmit={submit} aria-label="Connection">
       <h2>Mirror broker</h2>
       <label>
-        WebSocket URL
-        <input data-testid="connect-url" value={broker} onChange={(e) => setBroker(e.target.value)} placeholder="ws://127.0.0.1:15674/ws" spellCheck={false} />
+        WebSocket URL{brokers.length > 1 ? `s (${brokers.length} nodes, tried in turn)` : ''}
+        <textarea
+          data-testid="connect-url"
+          className="connect-urls"
+          value={urls}
+          rows={Math.min(4, Math.max(1, brokers.length))}
+          onChange={(e) => {
+            setUrls(e.target.value);
+            setUrlError('');
+          }}
+          onKeyDown={onUrlKey}
+          placeholder="ws://127.0.0.1:15674/ws (several: separated by commas, spaces or lines)"
+          aria-invalid={anyInvalid || urlError !== ''}
+          spellCheck={false}
+        />
       </label>
+      {(brokers.length > 1 || anyInvalid) && (
+        <ol className="broker-list" data-testid="connect-url-list">
+          {entries.map(({ url, error }) => (
+            <li key={url} data-url={url} data-valid={error === ''} data-in-use={url === inUse} className={error ? 'invalid' : url === inUse ? 'in-use' : ''}>
+              <span className="broker-url">{url}</span>
+              {url === inUse && <span className="broker-note"> in use</span>}
+              {error && <span className="broker-error">{error}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {urlError && (
+        <p className="connect-url-error" data-testid="connect-url-error" role="alert">
+          {urlError}
+        </p>
+      )}
       <div className="row">
         <label>
           vhost
@@ -56,18 +104,5 @@ function ConnectionForm({ target, active }: { target: ConnectionTarget; active: 
         {active ? 'Disconnect' : 'Connect'}
       </button>
     </form>
-  );
-}
-
-/** The status line: connected / connecting / disconnected / error, and why; `file: <name>` when the page shows an imported file. */
-export function ConnectionStatusLine() {
-  const { status, detail, source } = useWarrenStore(useShallow((s) => ({ status: s.status, detail: s.detail, source: s.source })));
-  return (
-    <div className={`connection-status status-${status}`} data-testid="connection-status" role="status" title={detail}>
-      <span className="dot" aria-hidden="true" />
-      <span className="status-word">{status}</span>
-      {source.kind === 'file' && <span className="status-source">file: {source.name}</span>}
-      {detail && <span className="status-detail">{detail}</span>}
-    </div>
   );
 }

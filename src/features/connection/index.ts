@@ -1,1 +1,2 @@
-export { ConnectionPanel, ConnectionStatusLine } from './ConnectionPanel.tsx';
+export { ConnectionPanel } from './ConnectionPanel.tsx';
+export { ConnectionStatusLine } from './ConnectionStatusLine.tsx';

@@ -2,7 +2,8 @@
  * A link that reproduces a filtered view on another machine, where the
  * saved list is absent: it carries the filter text itself (`?filter=`) and
  * the subscriptions (`?sub=`), plus where to connect when the page was
- * opened with it (`broker`, `vhost`, `login`, `durable`; never a passcode).
+ * opened with it (`broker`, every one of them when a cluster's nodes were
+ * given, in order; `vhost`, `login`, `durable`; never a passcode).
  * Not a saved filter's name: the other machine would not know it.
  */
 const KEPT_PARAMS = ['broker', 'vhost', 'login', 'durable'];
@@ -11,8 +12,7 @@ export function shareLink(pageHref: string, filter: string, subscriptions: reado
   const page = new URL(pageHref);
   const link = new URL(page.pathname, page.origin);
   for (const name of KEPT_PARAMS) {
-    const value = page.searchParams.get(name);
-    if (value !== null) link.searchParams.set(name, value);
+    for (const value of page.searchParams.getAll(name)) link.searchParams.append(name, value);
   }
   for (const destination of new Set(subscriptions)) link.searchParams.append('sub', destination);
   if (filter !== '') link.searchParams.set('filter', filter);

@@ -25,7 +25,7 @@ function sessionWith(count: number, capacity = 100) {
   let source: FrameSource | undefined;
   const session = new TraceSession({ capacity, createConnection: (params, listeners) => (source = new FrameSource(params, listeners)) });
   session.addSubscription('/exchange/app.events/#', false);
-  session.connect({ broker: 'ws://127.0.0.1:15674/ws', vhost: '/', login: 't', passcode: 'p' });
+  session.connect({ brokers: ['ws://127.0.0.1:15674/ws'], vhost: '/', login: 't', passcode: 'p' });
   const deliver = (from: number, to: number) => {
     for (let i = from; i <= to; i++) source?.deliver(`k.${i}`);
     vi.advanceTimersByTime(300); // publishes the view (no animation frames in Node)
