@@ -20,7 +20,9 @@ export interface BenchOptions {
   only: Set<BenchPhase> | null;
 }
 
-export const BENCH_PHASES = ['ceiling', 'ingest', 'rewind', 'rest', 'cost', 'input', 'latency', 'capacity', 'conversations', 'archive', 'load', 'decoders', 'features'] as const;
+export const BENCH_PHASES = ['ceiling', 'ingest', 'rewind', 'rest', 'cost', 'input', 'latency', 'capacity', 'conversations', 'archive', 'load', 'decoders', 'features', 'viewers', 'viewers-cluster'] as const;
+/** Phases that run only when named in --only (the full bench would take too long with them). */
+export const OPT_IN_PHASES: readonly BenchPhase[] = ['viewers-cluster'];
 export type BenchPhase = (typeof BENCH_PHASES)[number];
 
 export const BENCH_USAGE = `usage: npm run bench -- [options]
@@ -30,7 +32,9 @@ export const BENCH_USAGE = `usage: npm run bench -- [options]
   --skip-socket-compare  skip the second ingest run with the WebSocket on the main thread
   --profile           add an ingest pass under Chrome's CPU profiler and print where the time goes
   --port <port>       where to serve the dashboard (default 8097)
-  --only <phases>     comma-separated, of: ${BENCH_PHASES.join(', ')} (the ratio needs ceiling and ingest)`;
+  --only <phases>     comma-separated, of: ${BENCH_PHASES.join(', ')} (the ratio needs ceiling and ingest)
+                      viewers: N headless viewers (1 … 40) at 1,000 msg/s, a classic queue each vs the shared stream (~6 min)
+                      viewers-cluster: the same on a 3-node mirror cluster (WARREN_MIRROR_NODES=3); only when named here`;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;

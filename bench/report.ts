@@ -25,6 +25,8 @@ import type { ProfileSummary } from './profile.ts';
 import type { TraceSummary } from './trace.ts';
 import type { CpuUsage } from './cpu.ts';
 import { fmtBytes, fmtInt, type Distribution } from './stats.ts';
+import type { ViewersResult } from './viewers/ladder.ts';
+import { viewerRows } from './viewers/report-viewers.ts';
 
 export interface BenchResults {
   ceiling?: CeilingResult;
@@ -51,6 +53,9 @@ export interface BenchResults {
   decoders?: DecodersResult;
   features?: FeatureCostsResult;
   load?: LoadResult;
+  /** N headless viewers on one mirror node (and on a 3-node cluster): per-viewer cost, where keeping up ends. */
+  viewers?: ViewersResult;
+  viewersCluster?: ViewersResult;
   /** From the extra, untimed ingest pass of --profile. */
   profile?: ProfileSummary;
   trace?: TraceSummary;
@@ -193,6 +198,8 @@ export function rows(r: BenchResults): Row[] {
     out.push({ metric: '↳ loaded by index.html: raw / gzip', value: `${fmtBytes(load.initial.bytes)} / ${fmtBytes(load.initial.gzip)}`, target: '—', verdict: '—' });
     out.push({ metric: 'first paint / FCP of / (median of 5)', value: `${ms(load.firstPaint.p50)} / ${ms(load.firstContentfulPaint.p50)}`, target: '≤ 1 s', verdict: verdict(load.firstPaint.p50 <= 1000) });
   }
+  if (r.viewers) out.push(...viewerRows(r.viewers));
+  if (r.viewersCluster) out.push(...viewerRows(r.viewersCluster));
   for (const e of r.errors) out.push({ metric: `${e.phase} FAILED`, value: e.message.split('\n')[0] ?? '', target: '—', verdict: 'missed' });
   return out;
 }

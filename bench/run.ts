@@ -16,7 +16,10 @@
  *    index's share, task:/conv: re-filters, requests view read) and parse +
  *    ingest with / without the index for both mixes; archive: export and
  *    import of them as NDJSON (seconds, peak heap);
- * 6. load: bundle size and first paint.
+ * 6. load: bundle size and first paint;
+ * 7. viewers: what each viewer costs the mirror, a classic queue each vs the
+ *    shared history stream, and the N where one node stops keeping up
+ *    (viewers-cluster: the same on a 3-node mirror, only with --only).
  * A phase that fails is reported and the others still run; browser and
  * server are closed at the end whatever happens.
  */
@@ -24,7 +27,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { measureArchive } from './archive.ts';
 import { measureRewind } from './rewind.ts';
-import { BENCH_USAGE, parseBenchArgs, type BenchPhase } from './args.ts';
+import { cpus } from 'node:os';
+import { BENCH_USAGE, OPT_IN_PHASES, parseBenchArgs, type BenchPhase } from './args.ts';
 import { measureCapacity } from './capacity.ts';
 import { measureCeiling } from './ceiling.ts';
 import { measureConversations } from './conversations.ts';
@@ -38,6 +42,8 @@ import { measureFeatureCosts } from './feature-costs.ts';
 import { summariseProfile } from './profile.ts';
 import { printDiagnostics, printTable, rows, writeResults, type BenchResults } from './report.ts';
 import { setup, teardown, type BenchEnv } from './setup.ts';
+import { measureViewers, singleMirror, viewersOptions } from './viewers/ladder.ts';
+import { openPageWatcher } from './viewers/page-step.ts';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -76,7 +82,7 @@ async function main(): Promise<number> {
     if (options.only === null || options.only.has('features')) results.features = await phase(results, 'features (watches, field charts)', () => measureFeatureCosts(options.quick, log));
     env = await setup(options.port, log);
     const e = env;
-    const want = (name: BenchPhase) => options.only === null || options.only.has(name);
+    const want = (name: BenchPhase) => (options.only === null ? !OPT_IN_PHASES.includes(name) : options.only.has(name));
     if (want('ceiling')) results.ceiling = await phase(results, 'ceiling', () => measureCeiling(e.stack, options.n, log));
     if (want('ingest')) results.ingest = await phase(results, 'dashboard ingest', () => measureIngest(e, options.n, log));
     if (want('rewind')) results.rewind = await phase(results, 'rewind', () => measureRewind(e, options.n, log));
@@ -109,6 +115,10 @@ async function main(): Promise<number> {
     }
     if (want('archive') && options.capacity > 0) results.archive = await phase(results, 'archive', () => measureArchive(e, options.capacity, log));
     if (want('load')) results.load = await phase(results, 'load', () => measureLoad(e, log));
+    if (want('viewers')) {
+      const open = openPageWatcher(e, 'app.events');
+      results.viewers = await phase(results, 'viewers', () => measureViewers(e.stack, singleMirror(e.stack), viewersOptions(options.quick), cpus().length, log, open));
+    }
   } catch (e) {
     results.errors.push({ phase: 'setup', message: e instanceof Error ? e.message : String(e) });
     log(`setup FAILED: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,0 +1,119 @@
+/**
+ * The viewers phase: what each viewer costs the mirror, and the N at which
+ * the mirror stops keeping up. A baseline (publishing, nobody watching), then
+ * a ladder of N viewers each with its own classic queue (`/exchange/<x>/#`,
+ * today's live mode), then the same ladder reading the one shared history
+ * stream; a mode's ladder stops at its first step that does not keep up.
+ * The baseline runs again at the end: the two differ by the machine's noise.
+ */
+import type { StackConfig } from '../../stack/config.ts';
+import { livePid, managementApi } from '../../stack/rabbitmq-node.ts';
+import { costModel, type CostModel, type LadderPoint } from './model.ts';
+import { openViewerGroup, runStep, type OpenWatchers, type MirrorNode, type StepResult, type ViewersContext } from './step.ts';
+import type { ViewerMode } from './viewer.ts';
+
+export interface ViewersOptions {
+  rate: number;
+  seconds: number;
+  ladder: number[];
+  drainMs: number;
+  modes: ViewerMode[];
+}
+
+export interface ViewersResult {
+  nodes: number;
+  rate: number;
+  seconds: number;
+  baselines: StepResult[];
+  steps: StepResult[];
+  /** One real page watching (`#`, live), run right after the 1-viewer 'queue' step: the same SUBSCRIBE, the same cost? */
+  page?: StepResult;
+  models: { mode: ViewerMode; model: CostModel }[];
+  /** Erlang schedulers the node(s) may use: the % a node can reach is 100 × this. */
+  cores: number;
+}
+
+export const viewersOptions = (quick: boolean): ViewersOptions => ({
+  rate: 1_000,
+  seconds: quick ? 6 : 15,
+  ladder: quick ? [1, 5, 10] : [1, 2, 5, 10, 20, 40],
+  drainMs: 2_000,
+  modes: ['queue', 'stream'],
+});
+
+export function point(step: StepResult, baseline: StepResult): LadderPoint {
+  return {
+    viewers: step.viewers,
+    rate: step.rate,
+    delivered: step.delivered.totalRate,
+    mirrorCpu: step.cpu.percent.mirror ?? NaN,
+    memoryGrowth: step.memory.erlangLoaded - baseline.memory.erlangLoaded,
+    keptUp: step.keptUp,
+  };
+}
+
+/** The stack's mirror node(s): one today; a cluster passes its members. */
+export function singleMirror(stack: StackConfig): MirrorNode[] {
+  return [{ nodename: stack.mirror.nodename, pid: livePid(stack.mirror), webStompUrl: `ws://127.0.0.1:${stack.mirror.webStompPort?.port ?? 15674}/ws` }];
+}
+
+export async function measureViewers(
+  stack: StackConfig,
+  mirrors: MirrorNode[],
+  options: ViewersOptions,
+  cores: number,
+  log: (line: string) => void,
+  openPage?: OpenWatchers,
+): Promise<ViewersResult> {
+  const ctx: ViewersContext = {
+    mirrors,
+    mirrorApi: managementApi(stack, stack.mirror),
+    originApi: managementApi(stack, stack.origin),
+    originPid: livePid(stack.origin),
+    login: stack.tracer.login,
+    passcode: stack.tracer.passcode,
+    vhost: stack.vhost,
+    exchange: 'app.events',
+    rate: options.rate,
+    seconds: options.seconds,
+  };
+  let seqBase = 0;
+  const step = async (mode: StepResult['mode'], n: number) => {
+    const open = mode === 'baseline' ? null : mode === 'page' ? (openPage ?? null) : openViewerGroup(ctx, mode, n);
+    // The page counts seqs from 1 under its own prefix; headless viewers count a range no other step publishes.
+    const result = await runStep(ctx, mode, n, open, mode === 'page' ? 0 : seqBase, options.drainMs);
+    if (mode !== 'page') seqBase += result.published;
+    const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
+    const pct = (group: string) => `${(result.cpu.percent[group] ?? 0).toFixed(0)} %`;
+    const d = result.delivered;
+    const got = n === 0 ? '' : `got ≥ ${(d.minShare * 100).toFixed(1)} % in time, ${(d.eventualMinShare * 100).toFixed(1)} % at all; ${d.minRate.toFixed(0)}-${d.medianRate.toFixed(0)} msg/s each, ${d.totalRate.toFixed(0)} in all; `;
+    log(
+      `viewers: ${mode} ×${n}: mirror ${pct('mirror')} of a core, origin ${pct('origin')}, publisher ${pct('bench (publisher)')}, viewers ${pct('viewers')}, other ${result.cpu.otherPercent.toFixed(0)} %; ` +
+        `erlang ${mb(result.memory.erlangBefore)} → ${mb(result.memory.erlangLoaded)} MB; ${got}` +
+        `peak queue ${result.peakViewerQueue}, shovel ${result.peakShovelQueue}, tail ${result.tailMs.toFixed(0)} ms → ${result.keptUp ? 'keeps up' : 'DOES NOT keep up'}`,
+    );
+    return result;
+  };
+  const baselines = [await step('baseline', 0)];
+  const steps: StepResult[] = [];
+  let page: StepResult | undefined;
+  for (const mode of options.modes) {
+    for (const n of options.ladder) {
+      const result = await step(mode, n);
+      steps.push(result);
+      if (mode === 'queue' && n === 1 && openPage) page = await step('page', 1);
+      if (!result.keptUp) break;
+    }
+  }
+  baselines.push(await step('baseline', 0));
+  const base = baselines[0] as StepResult;
+  const models = options.modes.map((mode) => ({
+    mode,
+    model: costModel(
+      point(base, base),
+      steps.filter((s) => s.mode === mode).map((s) => point(s, base)),
+      100 * cores,
+    ),
+  }));
+  return { nodes: mirrors.length, rate: options.rate, seconds: options.seconds, baselines, steps, ...(page ? { page } : {}), models, cores };
+}
