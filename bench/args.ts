@@ -34,7 +34,8 @@ export const BENCH_USAGE = `usage: npm run bench -- [options]
   --port <port>       where to serve the dashboard (default 8097)
   --only <phases>     comma-separated, of: ${BENCH_PHASES.join(', ')} (the ratio needs ceiling and ingest)
                       viewers: N headless viewers (1 … 40) at 1,000 msg/s, a classic queue each vs the shared stream (~6 min)
-                      viewers-cluster: the same on a 3-node mirror cluster (WARREN_MIRROR_NODES=3); only when named here`;
+                      viewers-cluster: the same, viewers spread over a mirror cluster (WARREN_MIRROR_NODES=3 npm run bench -- --only viewers-cluster);
+                      only when named here`;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;

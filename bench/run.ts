@@ -42,7 +42,7 @@ import { measureFeatureCosts } from './feature-costs.ts';
 import { summariseProfile } from './profile.ts';
 import { printDiagnostics, printTable, rows, writeResults, type BenchResults } from './report.ts';
 import { setup, teardown, type BenchEnv } from './setup.ts';
-import { measureViewers, singleMirror, viewersOptions } from './viewers/ladder.ts';
+import { measureViewers, viewersOptions } from './viewers/ladder.ts';
 import { openPageWatcher } from './viewers/page-step.ts';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -117,8 +117,9 @@ async function main(): Promise<number> {
     if (want('load')) results.load = await phase(results, 'load', () => measureLoad(e, log));
     if (want('viewers')) {
       const open = openPageWatcher(e, 'app.events');
-      results.viewers = await phase(results, 'viewers', () => measureViewers(e.stack, singleMirror(e.stack), viewersOptions(options.quick), cpus().length, log, open));
+      results.viewers = await phase(results, 'viewers', () => measureViewers(e.stack, false, viewersOptions(options.quick), cpus().length, log, open));
     }
+    if (want('viewers-cluster')) results.viewersCluster = await phase(results, 'viewers, mirror cluster', () => measureViewers(e.stack, true, viewersOptions(options.quick), cpus().length, log));
   } catch (e) {
     results.errors.push({ phase: 'setup', message: e instanceof Error ? e.message : String(e) });
     log(`setup FAILED: ${e instanceof Error ? e.message : String(e)}`);

@@ -6,7 +6,7 @@
  * stream; a mode's ladder stops at its first step that does not keep up.
  * The baseline runs again at the end: the two differ by the machine's noise.
  */
-import type { StackConfig } from '../../stack/config.ts';
+import { webStompUrls, type StackConfig } from '../../stack/config.ts';
 import { livePid, managementApi } from '../../stack/rabbitmq-node.ts';
 import { costModel, type CostModel, type LadderPoint } from './model.ts';
 import { openViewerGroup, runStep, type OpenWatchers, type MirrorNode, type StepResult, type ViewersContext } from './step.ts';
@@ -22,6 +22,8 @@ export interface ViewersOptions {
 
 export interface ViewersResult {
   nodes: number;
+  /** Viewers spread over every node (else all on the first). */
+  spread: boolean;
   rate: number;
   seconds: number;
   baselines: StepResult[];
@@ -52,21 +54,30 @@ export function point(step: StepResult, baseline: StepResult): LadderPoint {
   };
 }
 
-/** The stack's mirror node(s): one today; a cluster passes its members. */
-export function singleMirror(stack: StackConfig): MirrorNode[] {
-  return [{ nodename: stack.mirror.nodename, pid: livePid(stack.mirror), webStompUrl: `ws://127.0.0.1:${stack.mirror.webStompPort?.port ?? 15674}/ws` }];
+/** Every node of the stack's mirror (one unless WARREN_MIRROR_NODES says more), the first first. */
+export function mirrorNodes(stack: StackConfig): MirrorNode[] {
+  const urls = webStompUrls(stack);
+  return stack.mirrors.map((node, i) => ({ nodename: node.nodename, pid: livePid(node), webStompUrl: urls[i] ?? '' }));
 }
 
+/**
+ * `spread`: viewers over every mirror node's web-stomp (viewers-cluster);
+ * otherwise all on the first node. CPU and memory are every node's either way.
+ */
 export async function measureViewers(
   stack: StackConfig,
-  mirrors: MirrorNode[],
+  spread: boolean,
   options: ViewersOptions,
   cores: number,
   log: (line: string) => void,
   openPage?: OpenWatchers,
 ): Promise<ViewersResult> {
+  const mirrors = mirrorNodes(stack);
+  if (mirrors.some((m) => m.pid === null)) throw new Error(`a mirror node is not running: ${mirrors.filter((m) => m.pid === null).map((m) => m.nodename).join(', ')}`);
+  if (spread && mirrors.length < 2) throw new Error('viewers-cluster needs a mirror cluster: WARREN_MIRROR_NODES=3 npm run bench -- --only viewers-cluster');
   const ctx: ViewersContext = {
     mirrors,
+    urls: spread ? mirrors.map((m) => m.webStompUrl) : mirrors.slice(0, 1).map((m) => m.webStompUrl),
     mirrorApi: managementApi(stack, stack.mirror),
     originApi: managementApi(stack, stack.origin),
     originPid: livePid(stack.origin),
@@ -115,5 +126,5 @@ export async function measureViewers(
       100 * cores,
     ),
   }));
-  return { nodes: mirrors.length, rate: options.rate, seconds: options.seconds, baselines, steps, ...(page ? { page } : {}), models, cores };
+  return { nodes: mirrors.length, spread, rate: options.rate, seconds: options.seconds, baselines, steps, ...(page ? { page } : {}), models, cores };
 }

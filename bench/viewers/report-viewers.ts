@@ -10,7 +10,7 @@ const mirrorCpu = (s: StepResult) => s.cpu.percent.mirror ?? NaN;
 const MODE_LABEL = { queue: 'a classic queue each (`/exchange/app.events/#`, live)', stream: 'one shared stream (`/amq/queue/warren.history.app.events`)' } as const;
 
 export function viewerRows(r: ViewersResult): Row[] {
-  const where = r.nodes === 1 ? 'one mirror node' : `${r.nodes}-node mirror cluster (one box)`;
+  const where = r.nodes === 1 ? 'one mirror node' : `${r.nodes}-node mirror cluster on one box, viewers ${r.spread ? 'spread over the nodes' : 'on node 1'}`;
   const [first, last] = r.baselines;
   const out: Row[] = [
     {

@@ -33,7 +33,7 @@ export type OpenWatchers = (prefix: string, seqFrom: number, seqTo: number) => P
 export function openViewerGroup(ctx: ViewersContext, mode: ViewerMode, count: number): OpenWatchers {
   return async (_prefix, seqFrom, seqTo) => {
     const group = await ViewerGroup.open({
-      urls: ctx.mirrors.map((m) => m.webStompUrl),
+      urls: ctx.urls,
       count,
       login: ctx.login,
       passcode: ctx.passcode,
@@ -54,7 +54,10 @@ export interface MirrorNode {
 }
 
 export interface ViewersContext {
+  /** Every mirror node (CPU and memory add up over them). */
   mirrors: MirrorNode[];
+  /** Where viewers connect, viewer i to urls[i mod length]. */
+  urls: string[];
   /** The mirror's (any cluster member's) management API, and the origin's. */
   mirrorApi: ManagementApi;
   originApi: ManagementApi;
