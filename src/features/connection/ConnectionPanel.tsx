@@ -15,6 +15,7 @@ export function ConnectionPanel() {
 function ConnectionForm({ target, active }: { target: ConnectionTarget; active: boolean }) {
   const session = useSession();
   const inUse = useWarrenStore((s) => s.brokerInUse?.url ?? null);
+  const inUseNote = useWarrenStore((s) => (s.status === 'connected' ? 'in use' : 'trying'));
   const [urls, setUrls] = useState(target.brokers.join('\n'));
   const [vhost, setVhost] = useState(target.vhost);
   const [login, setLogin] = useState(target.login);
@@ -31,7 +32,9 @@ function ConnectionForm({ target, active }: { target: ConnectionTarget; active: 
       void session.disconnect();
       return;
     }
-    const error = brokerListError(brokers);
+    const invalid = entries.filter((entry) => entry.error !== '').length;
+    // The list under the field says what is wrong with each URL; this line only says why nothing happened.
+    const error = invalid > 0 ? `${invalid} of ${brokers.length} URL${brokers.length > 1 ? 's' : ''} cannot be used: fix or remove ${invalid > 1 ? 'them' : 'it'} (see above)` : brokerListError(brokers);
     setUrlError(error);
     if (!error) session.connect({ brokers, vhost: vhost || '/', login, passcode });
   };
@@ -68,7 +71,7 @@ function ConnectionForm({ target, active }: { target: ConnectionTarget; active: 
           {entries.map(({ url, error }) => (
             <li key={url} data-url={url} data-valid={error === ''} data-in-use={url === inUse} className={error ? 'invalid' : url === inUse ? 'in-use' : ''}>
               <span className="broker-url">{url}</span>
-              {url === inUse && <span className="broker-note"> in use</span>}
+              {url === inUse && <span className="broker-note"> {inUseNote}</span>}
               {error && <span className="broker-error">{error}</span>}
             </li>
           ))}
