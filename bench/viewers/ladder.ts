@@ -31,6 +31,8 @@ export interface ViewersResult {
   /** One real page watching (`#`, live), run right after the 1-viewer 'queue' step: the same SUBSCRIBE, the same cost? */
   page?: StepResult;
   models: { mode: ViewerMode; model: CostModel }[];
+  /** Steps that could not run (a viewer that did not subscribe in time, …): their mode's ladder ended there. */
+  stepErrors: string[];
   /** Erlang schedulers the node(s) may use: the % a node can reach is 100 × this. */
   cores: number;
 }
@@ -108,11 +110,22 @@ export async function measureViewers(
   const baselines = [await step('baseline', 0)];
   const steps: StepResult[] = [];
   let page: StepResult | undefined;
+  const stepErrors: string[] = [];
   for (const mode of options.modes) {
     for (const n of options.ladder) {
-      const result = await step(mode, n);
+      const result = await step(mode, n).catch((e: unknown) => {
+        stepErrors.push(`${mode} ×${n}: ${e instanceof Error ? e.message : String(e)}`);
+        log(`viewers: ${mode} ×${n} FAILED: ${stepErrors[stepErrors.length - 1]}`);
+        return null;
+      });
+      if (result === null) break;
       steps.push(result);
-      if (mode === 'queue' && n === 1 && openPage) page = await step('page', 1);
+      if (mode === 'queue' && n === 1 && openPage) {
+        page = await step('page', 1).catch((e: unknown) => {
+          stepErrors.push(`page ×1: ${e instanceof Error ? e.message : String(e)}`);
+          return undefined;
+        });
+      }
       if (!result.keptUp) break;
     }
   }
@@ -126,5 +139,5 @@ export async function measureViewers(
       100 * cores,
     ),
   }));
-  return { nodes: mirrors.length, spread, rate: options.rate, seconds: options.seconds, baselines, steps, ...(page ? { page } : {}), models, cores };
+  return { nodes: mirrors.length, spread, rate: options.rate, seconds: options.seconds, baselines, steps, ...(page ? { page } : {}), models, stepErrors, cores };
 }

@@ -16,6 +16,7 @@ describe('fitLine', () => {
   it('fits an exact line and refuses a single x', () => {
     expect(fitLine([{ x: 0, y: 1 }, { x: 2, y: 5 }, { x: 4, y: 9 }])).toEqual({ slope: 2, intercept: 1 });
     expect(fitLine([{ x: 3, y: 1 }, { x: 3, y: 2 }]).slope).toBeNaN();
+    expect(fitLine([{ x: 0, y: 1 }, { x: 1, y: NaN }, { x: 2, y: 5 }])).toEqual({ slope: 2, intercept: 1 });
   });
 });
 

@@ -38,8 +38,9 @@ export interface Line {
   intercept: number;
 }
 
-/** Least squares y = slope·x + intercept; NaN slope with fewer than two distinct x. */
-export function fitLine(points: readonly { x: number; y: number }[]): Line {
+/** Least squares y = slope·x + intercept over the finite points; NaN slope with fewer than two distinct x. */
+export function fitLine(all: readonly { x: number; y: number }[]): Line {
+  const points = all.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
   const n = points.length;
   const mx = points.reduce((s, p) => s + p.x, 0) / n;
   const my = points.reduce((s, p) => s + p.y, 0) / n;

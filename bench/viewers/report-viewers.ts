@@ -41,6 +41,7 @@ export function viewerRows(r: ViewersResult): Row[] {
       verdict: '—',
     });
   }
+  for (const e of r.stepErrors) out.push({ metric: `viewers step FAILED (${where})`, value: e.split('\n')[0] ?? '', target: '—', verdict: 'missed' });
   const queue = r.models.find((m) => m.mode === 'queue')?.model;
   const stream = r.models.find((m) => m.mode === 'stream')?.model;
   if (queue && stream) {

@@ -93,9 +93,15 @@ export interface StepResult {
   keptUp: boolean;
 }
 
+/** NaN when a node does not answer in time (a busy box): the step still counts, its memory row says '?'. */
 async function erlangMemory(api: ManagementApi, nodes: MirrorNode[]): Promise<number> {
   const totals = await Promise.all(
-    nodes.map((n) => api.get<{ memory?: { total?: { erlang?: number } } }>(`/api/nodes/${encodeURIComponent(n.nodename)}?memory=true`, 5000).then((r) => r.memory?.total?.erlang ?? NaN)),
+    nodes.map((n) =>
+      api
+        .get<{ memory?: { total?: { erlang?: number } } }>(`/api/nodes/${encodeURIComponent(n.nodename)}?memory=true`, 15_000)
+        .then((r) => r.memory?.total?.erlang ?? NaN)
+        .catch(() => NaN),
+    ),
   );
   return totals.reduce((s, v) => s + v, 0);
 }
