@@ -45,7 +45,7 @@ const boundaries = [
 }));
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', '.stack', 'test-results', 'playwright-report', 'bench/results'] },
+  { ignores: ['dist', 'node_modules', '.stack', '.stack-cluster', '.dist-cluster', 'test-results', 'playwright-report', 'bench/results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

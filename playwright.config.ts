@@ -9,6 +9,8 @@ const port = Number(process.env.WARREN_PORT ?? 8080);
 
 export default defineConfig({
   testDir: 'e2e',
+  // The cluster tests need their own three-node stack: playwright.cluster.config.ts.
+  testIgnore: ['cluster/**'],
   outputDir: 'test-results/playwright',
   globalSetup: './e2e/global-setup.ts',
   // One stack, two cores: tests run one at a time and each uses its own routing keys.

@@ -1,8 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openPublisher } from '../generator/publisher.ts';
 import { originUrl } from '../generator/origin-url.ts';
-import { allWarrenSeqs, openDashboard } from './support/page.ts';
-import { numbered, runId } from './support/origin.ts';
+import { expectAllSeqs, openDashboard } from './support/page.ts';
+import { numbered, publishPaced, runId } from './support/origin.ts';
 import { startStack, stopMirror } from './support/stack-control.ts';
 import { startTcpProxy } from './support/tcp-proxy.ts';
 import { loadStackConfig } from '../stack/config.ts';
@@ -20,27 +20,6 @@ test.describe.configure({ mode: 'serial' });
 test.afterEach(async () => {
   await startStack();
 });
-
-/** Publishes seqs 1..count on the origin at `rate`/s, persistent like real task traffic. */
-async function publishPaced(key: string, count: number, rate: number): Promise<void> {
-  const publisher = await openPublisher(originUrl(), { connectionName: 'warren-e2e-faults' });
-  const started = Date.now();
-  for (let seq = 1; seq <= count; seq++) {
-    const due = started + (seq * 1000) / rate;
-    if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
-    const m = numbered(seq, { exchange: 'app.events', routingKey: key });
-    await publisher.publish({ ...m, options: { ...m.options, persistent: true } });
-  }
-  await publisher.close();
-}
-
-/** Every seq 1..count exactly once (two shovels may interleave them, so order is not checked). */
-async function expectAllSeqs(page: Page, count: number) {
-  await expect(page.getByTestId('received-count')).toHaveAttribute('data-value', String(count), { timeout: 60_000 });
-  const seqs = (await allWarrenSeqs(page)).sort((a, b) => a - b);
-  expect(seqs.length, 'rows').toBe(count);
-  expect(seqs).toEqual(Array.from({ length: count }, (_, i) => i + 1));
-}
 
 test('two durable subscriptions stream side by side on one connection without it ever dropping', async ({ page }) => {
   const run = runId();

@@ -10,7 +10,12 @@ import { RUNTIME_CONFIG_FILE, type RuntimeConfig } from '../src/app/runtime-conf
 import { type StackConfig, webStompUrl, webStompUrls } from '../stack/config.ts';
 
 const root = resolve(import.meta.dirname, '..');
-export const distDir = resolve(root, 'dist');
+/**
+ * Where the build goes and is served from. WARREN_DIST_DIR moves it, so a
+ * second server (the cluster tests') never rewrites the runtime config of
+ * the one `npm start` serves.
+ */
+export const distDir = resolve(root, process.env.WARREN_DIST_DIR || 'dist');
 
 /**
  * What `npm start`'s dashboard subscribes to: the traffic, plus Celery's task
@@ -20,7 +25,7 @@ export const distDir = resolve(root, 'dist');
 export const DEFAULT_SUBSCRIPTIONS = ['/exchange/app.events/#', '/exchange/celery/#', '/exchange/celeryev/task.#', '/exchange/celery.replies/#'];
 
 export async function buildDashboard(): Promise<void> {
-  await build({ root, logLevel: 'warn' });
+  await build({ root, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
 }
 
 export function writeRuntimeConfig(stack: StackConfig, subscriptions = DEFAULT_SUBSCRIPTIONS): void {
@@ -51,7 +56,7 @@ export function serveOptionsFromEnv(env = process.env): ServeOptions {
 
 export async function serveDashboard({ host, port }: ServeOptions): Promise<PreviewServer> {
   try {
-    return await preview({ root, logLevel: 'warn', preview: { host, port, strictPort: true, open: false } });
+    return await preview({ root, logLevel: 'warn', build: { outDir: distDir }, preview: { host, port, strictPort: true, open: false } });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/already in use/i.test(message)) {

@@ -15,7 +15,7 @@ step() {
   if "$@"; then echo "=== $name: ok ($((SECONDS - t0)) s)"; else echo "=== $name: FAILED ($((SECONDS - t0)) s)"; failed+=("$name"); fi
 }
 
-rm -f test-results/unit.json test-results/e2e.json
+rm -f test-results/unit.json test-results/e2e.json test-results/e2e-cluster.json
 step lint eslint . --max-warnings=0
 step typecheck npm run -s typecheck
 step unit vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
@@ -23,11 +23,13 @@ step stack tsx stack/cli.ts up
 step e2e env PLAYWRIGHT_JSON_OUTPUT_FILE=test-results/e2e.json playwright test --reporter=list,json
 # The 2-minute soak: no loss, heap flat once the buffer is full (npm run soak runs 30 minutes).
 step soak tsx scripts/soak.ts --minutes 2 --capacity 20000 --sample-seconds 20 --check
+# Last: a three-node mirror cluster of its own (node loss, failover, many viewers), stopped again after.
+step cluster bash scripts/test-cluster.sh
 
 echo
 tsx scripts/test-summary.ts || failed+=(summary)
 if [ ${#failed[@]} -eq 0 ]; then
-  echo "npm test: all steps passed (lint, typecheck, unit, stack, e2e, soak)"
+  echo "npm test: all steps passed (lint, typecheck, unit, stack, e2e, soak, cluster)"
   exit 0
 fi
 echo "npm test: failed steps: ${failed[*]}"

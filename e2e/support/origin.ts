@@ -5,7 +5,7 @@
  * never disturbs the counts.
  */
 import { randomBytes } from 'node:crypto';
-import { withPublisher, type Publisher } from '../../generator/publisher.ts';
+import { openPublisher, withPublisher, type Publisher } from '../../generator/publisher.ts';
 import { int64, SEQ_HEADER, type Headers, type OutgoingMessage } from '../../generator/message.ts';
 import { originUrl } from '../../generator/origin-url.ts';
 
@@ -43,4 +43,17 @@ export async function publishNumbered(count: number, make: (seq: number) => Numb
     for (let seq = firstSeq; seq < firstSeq + count; seq++) await publisher.publish(numbered(seq, make(seq)));
     await publisher.waitForConfirms();
   });
+}
+
+/** Publishes seqs 1..count on the origin at `rate`/s, persistent like real task traffic. */
+export async function publishPaced(key: string, count: number, rate: number, exchange = 'app.events'): Promise<void> {
+  const publisher = await openPublisher(originUrl(), { connectionName: 'warren-e2e-paced' });
+  const started = Date.now();
+  for (let seq = 1; seq <= count; seq++) {
+    const due = started + (seq * 1000) / rate;
+    if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+    const m = numbered(seq, { exchange, routingKey: key });
+    await publisher.publish({ ...m, options: { ...m.options, persistent: true } });
+  }
+  await publisher.close();
 }

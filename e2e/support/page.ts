@@ -64,3 +64,11 @@ export async function collectRowAttribute(page: Page, attribute: string): Promis
 
 export const allWarrenSeqs = async (page: Page) => (await collectRowAttribute(page, 'data-warren-seq')).map(Number);
 export const allRoutingKeys = (page: Page) => collectRowAttribute(page, 'data-routing-key');
+
+/** Every seq 1..count exactly once (two shovels may interleave them, so order is not checked). */
+export async function expectAllSeqs(page: Page, count: number, timeout = 60_000): Promise<void> {
+  await expect(page.getByTestId('received-count')).toHaveAttribute('data-value', String(count), { timeout });
+  const seqs = (await allWarrenSeqs(page)).sort((a, b) => a - b);
+  expect(seqs.length, 'rows').toBe(count);
+  expect(seqs).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+}

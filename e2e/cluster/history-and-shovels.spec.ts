@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { collectRowAttribute, expectAllSeqs } from '../support/page.ts';
+import { publishNumbered, publishPaced, runId } from '../support/origin.ts';
+import { killMirrorNode, startStack } from '../support/stack-control.ts';
+import { historyQueueName, waitForShovels } from '../../stack/provision.ts';
+import { managementApi } from '../../stack/rabbitmq-node.ts';
+import { leaderNode } from '../../stack/mirror-cluster-status.ts';
+import { cluster, dashboardPath, nodeIndex, queuePlacement, shovelConnectionNodes } from './cluster-support.ts';
+
+/** A killed node costs nothing that was already on the mirror, nor what the shovels carry meanwhile. */
+test.describe.configure({ mode: 'serial' });
+
+test.afterEach(async () => {
+  await startStack();
+});
+
+test('the history stream is on every node: with its leader killed, a rewind still returns every message', async ({ page }) => {
+  test.setTimeout(240_000);
+  const run = runId();
+  const stream = historyQueueName('app.events');
+  // The management API fills in replicas a few seconds after a node (re)starts.
+  await expect.poll(async () => (await queuePlacement(stream)).online?.length, { timeout: 30_000, message: `${stream} replicas online` }).toBe(cluster.mirrors.length);
+  const before = await queuePlacement(stream);
+  await publishNumbered(3000, (seq) => ({ exchange: 'app.events', routingKey: `${run}.k${seq % 5}` }));
+  // Every message is in the stream before the kill (the shovel confirms only what the mirror stored).
+  await expect.poll(async () => (await managementApi(cluster, cluster.origin).get<{ messages: number }>(`/api/queues/%2F/${encodeURIComponent('warren.shovel.app.events')}?columns=messages`)).messages, { timeout: 30_000 }).toBe(0);
+
+  const leader = nodeIndex(leaderNode(before));
+  await killMirrorNode(leader);
+  const others = cluster.mirrors.map((_, i) => i).filter((i) => i !== leader);
+  await page.setViewportSize({ width: 1440, height: 1800 });
+  await page.goto(dashboardPath([leader, ...others], { sub: `/exchange/app.events/${run}.#`, rewind: 'all' }));
+  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '3000', { timeout: 90_000 });
+  const seqs = (await collectRowAttribute(page, 'data-warren-seq')).map(Number).sort((a, b) => a - b);
+  expect(seqs).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
+  const after = await queuePlacement(stream);
+  console.log(`[cluster] ${stream}: leader ${before.leader} killed; now led by ${leaderNode(after)}, online ${after.online?.join(', ')}`);
+});
+
+test('the shovels keep delivering while the mirror node they use is down: nothing lost on the way', async ({ page }) => {
+  const run = runId();
+  const [shovelNode] = await shovelConnectionNodes();
+  expect(shovelNode, 'a mirror node with shovel connections').toBeDefined();
+  const down = shovelNode ?? 0;
+  const others = cluster.mirrors.map((_, i) => i).filter((i) => i !== down);
+  // The page reads from another node, so only the shovels have to move.
+  await page.goto(dashboardPath(others, { sub: `/exchange/app.events/${run}.#` }));
+  await expect(page.getByTestId('connection-status')).toContainText('connected');
+  await expect(page.locator('[data-testid="subscription-list"] li')).toHaveAttribute('data-state', 'active');
+
+  const publishing = publishPaced(`${run}.shovelled`, 1600, 200);
+  await page.waitForTimeout(2000);
+  await killMirrorNode(down);
+  await publishing;
+  await expectAllSeqs(page, 1600, 90_000);
+  const moved = await shovelConnectionNodes();
+  console.log(`[cluster] shovels were on node ${down + 1}; now on ${moved.map((i) => i + 1).join(', ')}`);
+  expect(moved).not.toContain(down);
+  expect((await waitForShovels(managementApi(cluster, cluster.origin), cluster)).length).toBe(cluster.exchanges.length);
+});
