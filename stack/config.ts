@@ -24,8 +24,6 @@ export interface NodeConfig {
   dir: string;
   /** How logs name the node when its role alone is ambiguous ("mirror-2"); the role otherwise. */
   label?: string;
-  /** Appended to the Erlang VM's arguments (RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS). */
-  extraErlArgs?: string;
 }
 
 /** A TCP port together with the variable that moves it, for error messages. */

@@ -21,13 +21,6 @@ export const MIRROR_PORT_STRIDE = 10;
 /** Ten nodes at a stride of 10 stay clear of the next base port (web-stomp is management + 1). */
 export const MAX_MIRROR_NODES = 9;
 
-/**
- * Idle schedulers of a BEAM busy-wait before sleeping (the default `+sbwt
- * medium`): harmless for one node, but three idle nodes on a 2-core machine
- * spin measurably. Cluster members give that up; see README "cluster mode".
- */
-export const CLUSTER_MEMBER_ERL_ARGS = '+sbwt none +sbwtdcpu none +sbwtdio none';
-
 export function mirrorNodeCount(env: NodeJS.ProcessEnv): number {
   const raw = env.WARREN_MIRROR_NODES;
   if (raw === undefined || raw === '') return 1;
@@ -54,13 +47,11 @@ export function clusterNodename(first: string, index: number): string {
 const shifted = (p: Port, by: number): Port => ({ port: p.port + by, envVar: p.envVar });
 
 /** Node `index` (1-based) of the mirror cluster; node 1 is `first` itself. */
-export function mirrorClusterNode(first: NodeConfig, stackDir: string, index: number, clustered: boolean): NodeConfig {
-  const extra = clustered ? { extraErlArgs: CLUSTER_MEMBER_ERL_ARGS } : {};
-  if (index === 1) return { ...first, ...extra };
+export function mirrorClusterNode(first: NodeConfig, stackDir: string, index: number): NodeConfig {
+  if (index === 1) return first;
   const by = MIRROR_PORT_STRIDE * (index - 1);
   return {
     ...first,
-    ...extra,
     nodename: clusterNodename(first.nodename, index),
     amqpPort: shifted(first.amqpPort, by),
     distPort: shifted(first.distPort, by),
@@ -72,8 +63,8 @@ export function mirrorClusterNode(first: NodeConfig, stackDir: string, index: nu
 }
 
 export function mirrorClusterNodes(first: NodeConfig, stackDir: string, count: number): [NodeConfig, ...NodeConfig[]] {
-  const others = Array.from({ length: count - 1 }, (_, i) => mirrorClusterNode(first, stackDir, i + 2, true));
-  return [mirrorClusterNode(first, stackDir, 1, count > 1), ...others];
+  const others = Array.from({ length: count - 1 }, (_, i) => mirrorClusterNode(first, stackDir, i + 2));
+  return [first, ...others];
 }
 
 /** How logs and errors name a node: "origin", "mirror", "mirror-2". */

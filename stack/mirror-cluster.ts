@@ -74,7 +74,7 @@ export function mirrorNodesToStop(config: StackConfig): NodeConfig[] {
   const extra = onDisk
     .map((name) => /^mirror-(\d+)$/.exec(name)?.[1])
     .filter((i) => i !== undefined)
-    .map((i) => mirrorClusterNode(config.mirror, config.dir, Number(i), true))
+    .map((i) => mirrorClusterNode(config.mirror, config.dir, Number(i)))
     .filter((n) => !configured.has(n.nodename));
   return [...config.mirrors, ...extra];
 }

@@ -60,7 +60,10 @@ export async function provisionStack(apis: { origin: ManagementApi; mirror: Mana
   return changed;
 }
 
-export const shovelStates = (api: ManagementApi): Promise<ShovelStatus[]> => warrenShovels(api);
+/** The management API also says where a running shovel delivers (password left out): which mirror node, on a cluster. */
+export type StackShovelStatus = ShovelStatus & { dest_uri?: string };
+
+export const shovelStates = (api: ManagementApi): Promise<StackShovelStatus[]> => warrenShovels(api);
 
 /** Resolves once every traced exchange's shovel reports `running`. */
 export const waitForShovels = (api: ManagementApi, config: StackConfig, timeoutMs = 60_000): Promise<ShovelStatus[]> =>

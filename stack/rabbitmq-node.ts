@@ -63,7 +63,7 @@ export function nodeEnv(config: StackConfig, node: NodeConfig): NodeJS.ProcessEn
     RABBITMQ_MNESIA_BASE: resolve(node.dir, 'mnesia'),
     RABBITMQ_LOG_BASE: resolve(node.dir, 'log'),
     // Keep Erlang distribution and epmd on loopback as well.
-    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}' + (node.extraErlArgs ? ` ${node.extraErlArgs}` : ''),
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}',
     ERL_EPMD_ADDRESS: '127.0.0.1',
   };
 }

@@ -69,7 +69,9 @@ export async function stackStatus(config: StackConfig, log: Log): Promise<boolea
   try {
     const shovels = await shovelStates(managementApi(config, config.origin));
     for (const s of shovels) {
-      log(`shovel ${s.name}: ${s.state}${s.reason ? ` (${s.reason})` : ''}`);
+      // On a cluster, the node each shovel delivers to now (it picks one of its dest-uri list).
+      const to = config.mirrors.length > 1 && s.dest_uri ? ` -> ${s.dest_uri}` : '';
+      log(`shovel ${s.name}: ${s.state}${to}${s.reason ? ` (${s.reason})` : ''}`);
       if (s.state !== 'running') healthy = false;
     }
   } catch {
