@@ -11,6 +11,7 @@ import { livePid, managementApi } from '../../stack/rabbitmq-node.ts';
 import { costModel, type CostModel, type LadderPoint } from './model.ts';
 import { openViewerGroup, runStep, type OpenWatchers, type MirrorNode, type StepResult, type ViewersContext } from './step.ts';
 import type { ViewerMode } from './viewer.ts';
+import { median } from '../stats.ts';
 
 export interface ViewersOptions {
   rate: number;
@@ -18,6 +19,8 @@ export interface ViewersOptions {
   ladder: number[];
   drainMs: number;
   modes: ViewerMode[];
+  /** Viewers and rounds of the head-to-head (queue and stream alternating who goes first); 0 rounds skips it. */
+  headToHead: { viewers: number; rounds: number };
 }
 
 export interface ViewersResult {
@@ -31,6 +34,12 @@ export interface ViewersResult {
   /** One real page watching (`#`, live), run right after the 1-viewer 'queue' step: the same SUBSCRIBE, the same cost? */
   page?: StepResult;
   models: { mode: ViewerMode; model: CostModel }[];
+  /**
+   * The same N of each mode in alternating rounds (on a shared box the ladder's
+   * steps are minutes apart): mirror CPU over the baselines' mean per 1,000
+   * deliveries/s, the median per mode.
+   */
+  headToHead?: { viewers: number; queue: number; stream: number; steps: StepResult[] };
   /** Steps that could not run (a viewer that did not subscribe in time, …): their mode's ladder ended there. */
   stepErrors: string[];
   /** Erlang schedulers the node(s) may use: the % a node can reach is 100 × this. */
@@ -43,7 +52,11 @@ export const viewersOptions = (quick: boolean): ViewersOptions => ({
   ladder: quick ? [1, 5, 10] : [1, 2, 5, 10, 20, 40],
   drainMs: 2_000,
   modes: ['queue', 'stream'],
+  headToHead: { viewers: 4, rounds: quick ? 1 : 3 },
 });
+
+/** Mirror CPU over the no-viewer baseline per 1,000 deliveries/s of one step. */
+export const costPer1k = (s: StepResult, baselineCpu: number): number => (((s.cpu.percent.mirror ?? NaN) - baselineCpu) * 1000) / s.delivered.totalRate;
 
 export function point(step: StepResult, baseline: StepResult): LadderPoint {
   return {
@@ -129,8 +142,16 @@ export async function measureViewers(
       if (!result.keptUp) break;
     }
   }
+  const duel: StepResult[] = [];
+  for (let round = 0; round < options.headToHead.rounds && stepErrors.length === 0; round++) {
+    const order: ViewerMode[] = round % 2 === 0 ? ['queue', 'stream'] : ['stream', 'queue'];
+    for (const mode of order) duel.push(await step(mode, options.headToHead.viewers));
+  }
   baselines.push(await step('baseline', 0));
   const base = baselines[0] as StepResult;
+  const baselineCpu = median(baselines.map((b) => b.cpu.percent.mirror ?? NaN));
+  const duelCost = (mode: ViewerMode) => median(duel.filter((s) => s.mode === mode).map((s) => costPer1k(s, baselineCpu)));
+  const headToHead = duel.length > 0 ? { viewers: options.headToHead.viewers, queue: duelCost('queue'), stream: duelCost('stream'), steps: duel } : null;
   const models = options.modes.map((mode) => ({
     mode,
     model: costModel(
@@ -139,5 +160,5 @@ export async function measureViewers(
       100 * cores,
     ),
   }));
-  return { nodes: mirrors.length, spread, rate: options.rate, seconds: options.seconds, baselines, steps, ...(page ? { page } : {}), models, stepErrors, cores };
+  return { nodes: mirrors.length, spread, rate: options.rate, seconds: options.seconds, baselines, steps, ...(page ? { page } : {}), ...(headToHead ? { headToHead } : {}), models, stepErrors, cores };
 }

@@ -52,6 +52,15 @@ export function viewerRows(r: ViewersResult): Row[] {
       verdict: '—',
     });
   }
+  const h = r.headToHead;
+  if (h) {
+    out.push({
+      metric: `viewers head-to-head, ${h.viewers} of each, alternating rounds: mirror CPU per 1,000 deliveries/s over the baseline, classic queue / stream (medians)`,
+      value: `${pct(h.queue)} / ${pct(h.stream)} of a core; stream / queue ${(h.stream / h.queue).toFixed(2)}`,
+      target: '—',
+      verdict: '—',
+    });
+  }
   const ten = r.steps.filter((s) => s.viewers === 10);
   if (ten.length > 0) {
     out.push({
