@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brokerLabel, brokerListError, brokerUrlError, checkBrokerList, joinBrokerLists, splitBrokerList } from './broker-list.ts';
+import { brokerInUseText, brokerLabel, brokerListError, brokerUrlError, checkBrokerList, joinBrokerLists, splitBrokerList } from './broker-list.ts';
 
 describe('broker list', () => {
   it('splits on commas, spaces and newlines, keeps the order, drops empties and repeats', () => {
@@ -28,6 +28,12 @@ describe('broker list', () => {
     expect(brokerListError(['ws://a/ws', 'ftp://b', 'nope'])).toContain('"ftp://b" is not a WebSocket URL');
     expect(brokerListError(['ws://a/ws'])).toBe('');
     expect(brokerListError([])).toMatch(/^no broker URL/);
+  });
+
+  it('names the node in use for the status line, only when there is more than one', () => {
+    expect(brokerInUseText({ url: 'ws://127.0.0.1:15684/ws', index: 1, count: 3 })).toBe('127.0.0.1:15684 (2 of 3)');
+    expect(brokerInUseText({ url: 'ws://127.0.0.1:15674/ws', index: 0, count: 1 })).toBe('');
+    expect(brokerInUseText(null)).toBe('');
   });
 
   it('labels a node by host and port', () => {

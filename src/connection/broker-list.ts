@@ -46,6 +46,11 @@ export function brokerListError(urls: readonly string[]): string {
   return checkBrokerList(urls).find((e) => e.error !== '')?.error ?? '';
 }
 
+/** How the status line names the node in use, `127.0.0.1:15684 (2 of 3)`; '' with a single URL (nothing to tell apart). */
+export function brokerInUseText(broker: { url: string; index: number; count: number } | null): string {
+  return broker !== null && broker.count > 1 ? `${brokerLabel(broker.url)} (${broker.index + 1} of ${broker.count})` : '';
+}
+
 /** A short name for a node in the status line: host:port (the whole URL when it does not parse). */
 export function brokerLabel(url: string): string {
   try {

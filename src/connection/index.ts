@@ -5,4 +5,4 @@ export { describeCloseEvent, describeErrorFrame } from './errors.ts';
 export { installFastFramePath } from './fast-frame-path.ts';
 export { LIVE_BATCH_DELAY_MS } from './socket-worker/index.ts';
 export type { BrokerInUse } from './broker-rotation.ts';
-export { brokerLabel, brokerListError, checkBrokerList, joinBrokerLists, splitBrokerList, type BrokerListEntry } from './broker-list.ts';
+export { brokerInUseText, brokerLabel, brokerListError, checkBrokerList, joinBrokerLists, splitBrokerList, type BrokerListEntry } from './broker-list.ts';

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { brokerLabel } from '../../connection/index.ts';
+import { brokerInUseText } from '../../connection/index.ts';
 import { useWarrenStore } from '../../ui/index.ts';
 
 /**
@@ -13,7 +13,7 @@ export function ConnectionStatusLine() {
   const { status, detail, source, broker } = useWarrenStore(
     useShallow((s) => ({ status: s.status, detail: s.detail, source: s.source, broker: s.brokerInUse })),
   );
-  const showBroker = broker !== null && broker.count > 1 && source.kind === 'live';
+  const brokerText = source.kind === 'live' ? brokerInUseText(broker) : '';
   return (
     <div
       className={`connection-status status-${status}`}
@@ -26,13 +26,13 @@ export function ConnectionStatusLine() {
     >
       <span className="dot" aria-hidden="true" />
       <span className="status-word">{status}</span>
-      {showBroker && (
-        <span className="status-broker" data-testid="connection-broker" title={broker.url}>
-          · {brokerLabel(broker.url)} ({broker.index + 1} of {broker.count})
+      {brokerText && (
+        <span className="status-broker" data-testid="connection-broker" title={broker?.url}>
+          · {brokerText}
         </span>
       )}
       {source.kind === 'file' && <span className="status-source">file: {source.name}</span>}
-      {detail && <span className="status-detail">{showBroker ? `— ${detail}` : detail}</span>}
+      {detail && <span className="status-detail">{brokerText ? `— ${detail}` : detail}</span>}
     </div>
   );
 }
