@@ -34,7 +34,11 @@ const CLOSE_CODES: Record<number, string> = {
   1015: 'TLS handshake failed',
 };
 
+/** stompjs closes with this code a socket it gives up on (no CONNECTED within connectionTimeout, or a dead heartbeat); its reason names stompjs internals. */
+const STOMPJS_DISCARD_CODE = 4001;
+
 export function describeCloseEvent(event: { code: number; reason?: string }): string {
+  if (event.code === STOMPJS_DISCARD_CODE) return `given up: the broker did not answer in time (no heartbeat, or no CONNECTED within the connect timeout; WebSocket close code ${event.code})`;
   const meaning = CLOSE_CODES[event.code] ?? 'closed';
   return `WebSocket close code ${event.code}: ${meaning}${event.reason ? ` (${event.reason})` : ''}`;
 }
