@@ -5,6 +5,7 @@
  * each viewer got, and how deep the queues went.
  */
 import type { ManagementApi } from '../../stack/management-api.ts';
+import { shovelQueueName } from '../../stack/provision.ts';
 import { benchMessage, runPrefix } from '../messages.ts';
 import { publishPaced } from '../publish.ts';
 import { median, sleep } from '../stats.ts';
@@ -108,6 +109,22 @@ async function erlangMemory(api: ManagementApi, nodes: MirrorNode[]): Promise<nu
 
 const rssOf = (nodes: MirrorNode[]) => nodes.reduce((s, n) => s + (n.pid === null ? 0 : rssBytes(n.pid)), 0);
 
+/**
+ * Before the next step: a step that fell behind leaves a backlog on the
+ * shovel's queue that the mirror works off for a while (and the next step
+ * would be charged for). Waits for two zero readings in a row (the counts
+ * lag by the stats interval), at most a minute, then lets the nodes settle.
+ */
+async function settle(ctx: ViewersContext): Promise<void> {
+  const path = `/api/queues/${encodeURIComponent(ctx.vhost)}/${encodeURIComponent(shovelQueueName(ctx.exchange))}?columns=messages`;
+  let zeros = 0;
+  for (const until = Date.now() + 60_000; zeros < 2 && Date.now() < until; await sleep(2000)) {
+    const depth = await ctx.originApi.get<{ messages?: number }>(path, 5000).then((q) => q.messages ?? 0, () => 1);
+    zeros = depth === 0 ? zeros + 1 : 0;
+  }
+  await sleep(1500);
+}
+
 /** msg/s over the whole epoch seconds inside [startedAt, endedAt). */
 function windowRate(perSecond: Record<number, number>, startedAt: number, endedAt: number): number {
   const from = Math.ceil(startedAt / 1000);
@@ -172,7 +189,6 @@ export async function runStep(ctx: ViewersContext, mode: StepResult['mode'], cou
     };
   } finally {
     await group?.close();
-    // Server-named queues go with their connections; give the mirror a moment before the next step's "before".
-    await sleep(1500);
+    await settle(ctx);
   }
 }
