@@ -53,7 +53,7 @@ export async function reportMirrorCluster(config: StackConfig, log: Log): Promis
       const members = q.members ?? [];
       const online = q.online ?? [];
       // A stream declared while the mirror had one node keeps one replica (x-initial-cluster-size acts at declaration only).
-      const fewer = members.length > 0 && members.length < nodes.length ? `; add replicas with: rabbitmq-streams add_replica ${q.name} <node>` : '';
+      const fewer = members.length > 0 && members.length < nodes.length ? `; npm run stack:up adds them (rabbitmq-streams add_replica)` : '';
       log(`  ${q.name}: leader ${leaderNode(q)}, ${members.length} member(s)${members.length ? ` (${online.length} online)` : ''}${fewer}`);
     }
     const subscriptions = queues.filter((q) => new RegExp(SUBSCRIPTION_QUEUE_PATTERN).test(q.name));

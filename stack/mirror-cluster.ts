@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { NodeConfig, StackConfig } from './config.ts';
 import { mirrorClusterNode, nodeLabel } from './mirror-cluster-config.ts';
 import { answersAsNode, managementApi, rabbitmqctl } from './rabbitmq-node.ts';
+import { HISTORY_QUEUE_PATTERN } from '../cli/mirror/setup.ts';
 
 type Log = (line: string) => void;
 
@@ -82,4 +83,28 @@ export function mirrorNodesToStop(config: StackConfig): NodeConfig[] {
 /** Folders of cluster nodes beyond the configured count: node 1 waits for them at boot if they were members. */
 export function unconfiguredClusterNodes(config: StackConfig): NodeConfig[] {
   return mirrorNodesToStop(config).slice(config.mirrors.length).filter((n) => existsSync(resolve(n.dir, 'mnesia')));
+}
+
+/**
+ * `x-initial-cluster-size` counts only when a stream is declared: a stream
+ * made while the mirror had fewer nodes keeps its few replicas, and losing
+ * the node that holds them stops the history and, through the shovel's
+ * unconfirmed window, the live traffic too. Adds a replica on every running
+ * node that lacks one (`rabbitmq-streams add_replica`); nothing to do on a
+ * cluster formed before its streams were declared.
+ */
+export async function replicateHistoryStreams(config: StackConfig, log: Log): Promise<void> {
+  if (config.mirrors.length < 2) return;
+  const streams = await managementApi(config, config.mirror).get<{ name: string; type?: string; members?: string[] }[]>(
+    `/api/queues/${encodeURIComponent(config.vhost)}?columns=name,type,members`,
+    10_000,
+  );
+  for (const stream of streams.filter((q) => q.type === 'stream' && new RegExp(HISTORY_QUEUE_PATTERN).test(q.name))) {
+    // The management API fills in members a few seconds after a restart: no list, nothing known to add.
+    if (!stream.members || stream.members.length === 0) continue;
+    for (const node of config.mirrors.filter((n) => !stream.members?.includes(n.nodename))) {
+      await rabbitmqctl(config, config.mirror, ['add_replica', '--vhost', config.vhost, stream.name, node.nodename], 60_000, 'rabbitmq-streams');
+      log(`${stream.name}: replica added on ${nodeLabel(node)}`);
+    }
+  }
 }

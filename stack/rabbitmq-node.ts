@@ -165,8 +165,8 @@ export async function startNode(config: StackConfig, node: NodeConfig, log: (lin
 }
 
 /** rabbitmqctl against this node (with the stack's cookie); resolves with what it printed. */
-export async function rabbitmqctl(config: StackConfig, node: NodeConfig, args: string[], timeoutMs = 60_000): Promise<string> {
-  const { stdout } = await execFileAsync(resolve(RABBIT_BIN, 'rabbitmqctl'), ['-n', node.nodename, ...args], {
+export async function rabbitmqctl(config: StackConfig, node: NodeConfig, args: string[], timeoutMs = 60_000, tool = 'rabbitmqctl'): Promise<string> {
+  const { stdout } = await execFileAsync(resolve(RABBIT_BIN, tool), ['-n', node.nodename, ...args], {
     env: nodeEnv(config, node),
     timeout: timeoutMs,
   });

@@ -3,7 +3,7 @@ import type { StackConfig } from './config.ts';
 import { ensureLoopbackEpmd } from './epmd.ts';
 import { livePid, managementApi, rabbitmqInstalled, startNode, stopNode } from './rabbitmq-node.ts';
 import { provisionStack, shovelStates, waitForShovels } from './provision.ts';
-import { joinMirrorCluster, mirrorNodesToStop, unconfiguredClusterNodes } from './mirror-cluster.ts';
+import { joinMirrorCluster, mirrorNodesToStop, replicateHistoryStreams, unconfiguredClusterNodes } from './mirror-cluster.ts';
 import { reportMirrorCluster } from './mirror-cluster-status.ts';
 import { nodeLabel } from './mirror-cluster-config.ts';
 
@@ -35,6 +35,7 @@ export async function stackUp(config: StackConfig, log: Log): Promise<void> {
   const origin = managementApi(config, config.origin);
   const changed = await provisionStack({ origin, mirror: managementApi(config, config.mirror) }, config, () => undefined);
   log(changed === 0 ? 'provisioning: everything already in place' : `provisioning: ${changed} object(s) created or changed`);
+  await replicateHistoryStreams(config, log);
   const shovels = await waitForShovels(origin, config);
   log(`shovels running: ${shovels.map((s) => s.name).join(', ')}`);
   log(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
