@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectRowAttribute, expectAllSeqs } from '../support/page.ts';
+import { allWarrenSeqs, collectRowAttribute } from '../support/page.ts';
 import { publishNumbered, publishPaced, runId } from '../support/origin.ts';
 import { killMirrorNode, startStack } from '../support/stack-control.ts';
 import { historyQueueName, waitForShovels } from '../../stack/provision.ts';
@@ -34,7 +34,7 @@ test('the history stream is on every node: with its leader killed, a rewind stil
   const seqs = (await collectRowAttribute(page, 'data-warren-seq')).map(Number).sort((a, b) => a - b);
   expect(seqs).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
   const after = await queuePlacement(stream);
-  console.log(`[cluster] ${stream}: leader ${before.leader} killed; now led by ${leaderNode(after)}, online ${after.online?.join(', ')}`);
+  console.log(`[cluster] ${stream}: leader ${leaderNode(before)} killed; now led by ${leaderNode(after)}, online ${after.online?.join(', ')}`);
 });
 
 test('the shovels keep delivering while the mirror node they use is down: nothing lost on the way', async ({ page }) => {
@@ -52,7 +52,16 @@ test('the shovels keep delivering while the mirror node they use is down: nothin
   await page.waitForTimeout(2000);
   await killMirrorNode(down);
   await publishing;
-  await expectAllSeqs(page, 1600, 90_000);
+  // Every seq arrives. A shovel is at-least-once: what it had published to
+  // the dead node without a confirm it publishes again to another, and a
+  // message the dead node had already stored shows twice (the page's copy
+  // check runs only around its own reconnects). Those copies are few.
+  await expect.poll(async () => new Set(await allWarrenSeqs(page)).size, { timeout: 90_000 }).toBe(1600);
+  const seqs = (await allWarrenSeqs(page)).sort((a, b) => a - b);
+  expect([...new Set(seqs)]).toEqual(Array.from({ length: 1600 }, (_, i) => i + 1));
+  const copies = seqs.length - 1600;
+  console.log(`[cluster] shovel failover: 1600 of 1600 seqs, ${copies} shown twice (re-published by the shovel)`);
+  expect(copies).toBeLessThanOrEqual(50);
   const moved = await shovelConnectionNodes();
   console.log(`[cluster] shovels were on node ${down + 1}; now on ${moved.map((i) => i + 1).join(', ')}`);
   expect(moved).not.toContain(down);
