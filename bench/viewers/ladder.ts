@@ -48,11 +48,11 @@ export interface ViewersResult {
 
 export const viewersOptions = (quick: boolean): ViewersOptions => ({
   rate: 1_000,
-  seconds: quick ? 6 : 15,
-  ladder: quick ? [1, 5, 10] : [1, 2, 5, 10, 20, 40],
+  seconds: quick ? 6 : 12,
+  ladder: quick ? [1, 5, 10] : [1, 5, 10, 20, 40],
   drainMs: 2_000,
   modes: ['queue', 'stream'],
-  headToHead: { viewers: 4, rounds: quick ? 1 : 3 },
+  headToHead: { viewers: 4, rounds: quick ? 1 : 2 },
 });
 
 /** Mirror CPU over the no-viewer baseline per 1,000 deliveries/s of one step. */
