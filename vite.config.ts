@@ -49,7 +49,7 @@ export default defineConfig(({ mode }) => ({
     headers: { 'Content-Security-Policy': contentSecurityPolicy },
   },
   test: {
-    include: ['src/**/*.test.ts', 'stack/**/*.test.ts', 'cli/**/*.test.ts', 'generator/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'stack/**/*.test.ts', 'cli/**/*.test.ts', 'generator/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
   },
 }));

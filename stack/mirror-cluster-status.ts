@@ -53,8 +53,10 @@ export async function reportMirrorCluster(config: StackConfig, log: Log): Promis
       const members = q.members ?? [];
       const online = q.online ?? [];
       // A stream declared while the mirror had one node keeps one replica (x-initial-cluster-size acts at declaration only).
-      const fewer = members.length > 0 && members.length < nodes.length ? `; npm run stack:up adds them (rabbitmq-streams add_replica)` : '';
-      log(`  ${q.name}: leader ${leaderNode(q)}, ${members.length} member(s)${members.length ? ` (${online.length} online)` : ''}${fewer}`);
+      const fewer = members.length > 0 && members.length < nodes.length ? '; npm run stack:up adds them (rabbitmq-streams add_replica)' : '';
+      // The management API reports a stream's replicas only once its first statistics are in, seconds after a start.
+      const replicas = members.length > 0 ? `${members.length} member(s) (${online.length} online)` : 'replicas not reported yet (ask again in a few seconds)';
+      log(`  ${q.name}: leader ${leaderNode(q)}, ${replicas}${fewer}`);
     }
     const subscriptions = queues.filter((q) => new RegExp(SUBSCRIPTION_QUEUE_PATTERN).test(q.name));
     const perNode = leadersPerNode(subscriptions).map(([n, c]) => `${n} ${c}`).join(', ');
