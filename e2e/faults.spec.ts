@@ -22,6 +22,8 @@ test.afterEach(async () => {
 });
 
 test('two durable subscriptions stream side by side on one connection without it ever dropping', async ({ page }) => {
+  // Reading 4,000 rows back by scrolling takes 20-45 s on a 2-core CI box: more than half the default budget.
+  test.setTimeout(120_000);
   const run = runId();
   await openDashboard(page, { subscriptions: [`/exchange/app.events/${run}.#`, `/exchange/celery/${run}.#`] });
   // Record every status the page shows from now on.

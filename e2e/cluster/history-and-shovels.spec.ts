@@ -30,9 +30,16 @@ test('the history stream is on every node: with its leader killed, a rewind stil
   const others = cluster.mirrors.map((_, i) => i).filter((i) => i !== leader);
   await page.setViewportSize({ width: 1440, height: 1800 });
   await page.goto(dashboardPath([leader, ...others], { sub: `/exchange/app.events/${run}.#`, rewind: 'all' }));
-  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '3000', { timeout: 90_000 });
+  await expect.poll(async () => Number(await page.getByTestId('visible-count').getAttribute('data-value')), { timeout: 90_000 }).toBeGreaterThanOrEqual(3000);
+  await expect(page.getByTestId('rewind-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  // Every seq is there. A shovel delivering when the node died re-publishes
+  // what it had not seen confirmed, so the stream itself may hold a few copies
+  // (at-least-once; the management API's queue counts lag, so "drained" above
+  // can be read a moment early).
   const seqs = (await collectRowAttribute(page, 'data-warren-seq')).map(Number).sort((a, b) => a - b);
-  expect(seqs).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
+  expect([...new Set(seqs)]).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
+  console.log(`[cluster] rewind after the leader's death: 3000 of 3000 seqs, ${seqs.length - 3000} copies`);
+  expect(seqs.length - 3000).toBeLessThanOrEqual(100);
   const after = await queuePlacement(stream);
   console.log(`[cluster] ${stream}: leader ${leaderNode(before)} killed; now led by ${leaderNode(after)}, online ${after.online?.join(', ')}`);
 });
