@@ -135,6 +135,19 @@ export class FakeBroker {
     if (!socket) throw new Error('no socket was opened');
     return socket;
   }
+
+  /**
+   * Opens the newest socket and lets the CONNECT/CONNECTED exchange and the
+   * first SUBSCRIBE happen. `settle` runs pending callbacks (with fake timers:
+   * `vi.advanceTimersByTimeAsync(0)`), before the client has made the socket and after.
+   */
+  async openLast(settle: () => Promise<unknown>): Promise<FakeStompSocket> {
+    await settle();
+    const socket = this.last;
+    socket.open();
+    await settle();
+    return socket;
+  }
 }
 
 export class RecordingListeners implements TraceConnectionListeners {

@@ -29,13 +29,7 @@ describe('TraceConnection over several broker URLs', () => {
     vi.useRealTimers();
   });
 
-  async function connectLast(): Promise<FakeStompSocket> {
-    await settle();
-    const socket = broker.last;
-    socket.open();
-    await settle();
-    return socket;
-  }
+  const connectLast = () => broker.openLast(settle);
 
   async function confirmAll(socket: FakeStompSocket, count: number): Promise<void> {
     for (let i = 0; i < count; i++) {

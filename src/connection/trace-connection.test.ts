@@ -30,14 +30,7 @@ describe('TraceConnection', () => {
     vi.useRealTimers();
   });
 
-  /** Opens the newest socket and lets the CONNECT/CONNECTED exchange and the first SUBSCRIBE happen. */
-  async function connectLast(): Promise<FakeStompSocket> {
-    await settle();
-    const socket = broker.last;
-    socket.open();
-    await settle();
-    return socket;
-  }
+  const connectLast = () => broker.openLast(settle);
 
   /** Answers the SUBSCRIBE for `id` on `socket` with its RECEIPT. */
   async function confirm(socket: FakeStompSocket, id: string): Promise<void> {
