@@ -42,3 +42,11 @@ export function describeCloseEvent(event: { code: number; reason?: string }): st
   const meaning = CLOSE_CODES[event.code] ?? 'closed';
   return `WebSocket close code ${event.code}: ${meaning}${event.reason ? ` (${event.reason})` : ''}`;
 }
+
+/** Why a SUBSCRIBE was refused, when the broker closed the connection without an ERROR frame that says. */
+export function subscribeRefusalReason(closed: string): string {
+  return (
+    `the broker closed the connection in answer to this SUBSCRIBE (${closed}). ` +
+    "Most likely the exchange does not exist on the mirror, or the tracer user may not read it; the mirror's log has the exact reason."
+  );
+}

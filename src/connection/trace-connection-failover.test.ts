@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBroker, RecordingListeners, type FakeStompSocket } from './fake-stomp-broker.ts';
 import { CONNECT_TIMEOUT_MS, RECONNECT_INITIAL_MS } from './broker-rotation.ts';
 import { TraceConnection } from './trace-connection.ts';
+import { STREAM_REFUSAL_RETRY_MS } from './stream-reading.ts';
 
 const NODES = ['ws://127.0.0.1:15674/ws', 'ws://127.0.0.1:15684/ws', 'ws://127.0.0.1:15694/ws'];
 const params = (brokers: string[]) => ({ brokers, vhost: '/', login: 'tracer', passcode: 'secret' });
@@ -136,5 +137,56 @@ describe('TraceConnection over several broker URLs', () => {
     expect(urls()).toEqual([NODES[0]]);
     expect(listeners.statuses.map(([s]) => s)).toEqual(['connecting', 'error']);
     expect(listeners.brokers.at(-1)).toEqual({ url: NODES[0], index: 0, count: 3 });
+  });
+
+  describe('a history stream read refused by a node', () => {
+    const STREAM = '/amq/queue/warren.history.app.events';
+    /** RabbitMQ 3.10.8 refuses a stream read on a node without a running replica by closing the socket, no ERROR frame. */
+    async function refuseStreamRead(socket: FakeStompSocket): Promise<void> {
+      expect(socket.framesOf('SUBSCRIBE').at(-1)?.headers.destination).toBe(STREAM);
+      socket.serverClose(1000, 'STOMP died');
+      await settle();
+    }
+
+    it('is tried on the next node, where it reads on (a replica is running there)', async () => {
+      connection.subscribe('h', STREAM, { durable: false, stream: { offset: 'first' } });
+      connection.open();
+      await refuseStreamRead(await connectLast());
+      expect(listeners.failed).toEqual([]);
+      expect(listeners.statuses.at(-1)?.[1]).toContain('no running replica of the history stream');
+      await vi.advanceTimersByTimeAsync(RECONNECT_INITIAL_MS);
+      const second = await connectLast();
+      expect(second.url).toBe(NODES[1]);
+      expect(second.framesOf('SUBSCRIBE')[0]?.headers).toMatchObject({ destination: STREAM, 'x-stream-offset': 'first' });
+      await confirmAll(second, 1);
+      expect(listeners.active).toEqual(['h']);
+      expect(listeners.failed).toEqual([]);
+    });
+
+    it(`gives up after ${STREAM_REFUSAL_RETRY_MS / 1000} s of refusals on every node, naming what a stream refusal can mean`, async () => {
+      connection.subscribe('h', STREAM, { durable: false, stream: { offset: 'first' } });
+      connection.open();
+      const started = Date.now();
+      while (listeners.failed.length === 0 && Date.now() - started < 2 * STREAM_REFUSAL_RETRY_MS) {
+        await refuseStreamRead(await connectLast());
+        await vi.advanceTimersByTimeAsync(4_000);
+      }
+      expect(listeners.failed.map(([id]) => id)).toEqual(['h']);
+      expect(listeners.failed[0]?.[1]).toMatch(/read of a history stream .*does not exist on the mirror.*no node had a running replica of it for 30 s/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(STREAM_REFUSAL_RETRY_MS);
+      expect(new Set(urls())).toEqual(new Set(NODES));
+      // The connection goes on without it.
+      const socket = await connectLast();
+      expect(socket.framesOf('SUBSCRIBE')).toEqual([]);
+    });
+
+    it('a live subscription refused is not retried: only a stream has a replica that may be starting', async () => {
+      connection.subscribe('a', A);
+      connection.open();
+      const socket = await connectLast();
+      socket.serverClose(1000);
+      await settle();
+      expect(listeners.failed.map(([id]) => id)).toEqual(['a']);
+    });
   });
 });

@@ -21,11 +21,11 @@
  * queues become quorum queues, which outlive the node they were declared on.
  */
 import { Client, ReconnectionTimeMode, Versions, type IFrame, type IMessage, type IStompSocket, type StompSubscription } from '@stomp/stompjs';
-import { describeCloseEvent, describeErrorFrame } from './errors.ts';
+import { describeCloseEvent, describeErrorFrame, subscribeRefusalReason } from './errors.ts';
 import { checkDestination, type StompMessageFrame } from '../model/index.ts';
 import { createTraceSocket, type BatchingSocket } from './socket-worker/index.ts';
 import { CumulativeAcker, durableQueueName, durableSubscribeHeaders, tabId } from './durable-capture.ts';
-import { STREAM_OFFSET_HEADER, streamSubscribeHeaders } from './stream-reading.ts';
+import { retriesStreamRead, STREAM_OFFSET_HEADER, streamRefusalReason, streamSubscribeHeaders } from './stream-reading.ts';
 import { BrokerRotation, CONNECT_TIMEOUT_MS, RECONNECT_INITIAL_MS, RECONNECT_MAX_MS, STOMPJS_RECONNECT_TICK_MS, type BrokerInUse } from './broker-rotation.ts';
 
 export { RECONNECT_INITIAL_MS, RECONNECT_MAX_MS } from './broker-rotation.ts';
@@ -73,8 +73,12 @@ interface SubscriptionEntry {
   handle: StompSubscription | null;
   /** Present for durable capture: the tab's own queue. */
   durable: { queueName: string } | null;
-  /** Present for a stream read: where to start, and the offset after the last message delivered (-1 before any). */
-  stream: { offset: string; next: number } | null;
+  /**
+   * Present for a stream read: where to start, the offset after the last
+   * message delivered (-1 before any), and when its SUBSCRIBE was first
+   * refused in the current run of refusals (null once one is confirmed).
+   */
+  stream: { offset: string; next: number; refusedSinceMs: number | null } | null;
 }
 
 /** Heartbeats both ways, in ms: a dead mirror is noticed within ~2 intervals. */
@@ -176,7 +180,7 @@ export class TraceConnection {
     const check = checkDestination(destination);
     const bindsOwnQueue = check.ok && (check.destination.kind === 'exchange' || check.destination.kind === 'topic');
     const durable = options.durable && bindsOwnQueue ? { queueName: durableQueueName(this.tab, destination, this.quorum) } : null;
-    const stream = options.stream ? { offset: options.stream.offset, next: -1 } : null;
+    const stream = options.stream ? { offset: options.stream.offset, next: -1, refusedSinceMs: null } : null;
     const entry: SubscriptionEntry = { id, destination, failed: false, handle: null, durable: stream ? null : durable, stream };
     this.subscriptions.set(id, entry);
     if (this.connected) this.enqueue(entry);
@@ -207,6 +211,7 @@ export class TraceConnection {
     const receipt = `subscribed-${entry.id}-${Date.now()}`;
     this.client.watchForReceipt(receipt, () => {
       if (this.inFlight === entry) this.inFlight = null;
+      if (entry.stream) entry.stream.refusedSinceMs = null;
       if (this.subscriptions.get(entry.id) === entry) this.listeners.onSubscriptionActive(entry.id);
       this.sendNext();
     });
@@ -275,17 +280,19 @@ export class TraceConnection {
     // receipt: that subscription is what the broker refused. A dropped network
     // (1006) or a node going down (1001) blames nobody.
     const refused = culprit !== null && wasConnected && (this.lastError !== null || event.code === 1000);
-    if (refused && this.subscriptions.get(culprit.id) === culprit) {
-      this.failSubscription(
-        culprit,
-        this.lastError ??
-          `the broker closed the connection in answer to this SUBSCRIBE (${describeCloseEvent(event)}). ` +
-            'Most likely the exchange does not exist on the mirror, or the tracer user may not read it; the mirror\'s log has the exact reason.',
-      );
+    // A stream read refused on one node of a cluster is tried on the next (see STREAM_REFUSAL_RETRY_MS).
+    const retried = refused && culprit.stream !== null && retriesStreamRead(culprit.stream, this.lastError, Date.now(), this.rotation.current.count);
+    if (refused && !retried && this.subscriptions.get(culprit.id) === culprit) {
+      const closed = describeCloseEvent(event);
+      this.failSubscription(culprit, this.lastError ?? (culprit.stream ? streamRefusalReason(closed, this.rotation.current.count) : subscribeRefusalReason(closed)));
     }
     if (!this.client.active) return; // closed on purpose, or after a fatal error
     this.pendingDelayMs = this.rotation.failed();
-    const why = refused && culprit ? `the broker refused ${culprit.destination}` : describeCloseEvent(event);
+    const why = retried
+      ? `this node has no running replica of the history stream ${culprit.destination} yet, or refused it; trying the next node`
+      : refused && culprit
+        ? `the broker refused ${culprit.destination}`
+        : describeCloseEvent(event);
     this.listeners.onStatus('connecting', `${wasConnected ? 'connection lost' : 'cannot connect'} (${why}); reconnecting`, this.rotation.current);
   }
 }
