@@ -29,6 +29,8 @@ export interface ArchiveStep<T> {
   peakHeap: number;
   /** (peak − empty page) / (retained − empty page): the issue's "× the retained size". */
   peakRatio: number;
+  /** Heap after GC once the step finished: what it left behind (after an import: what the imported messages keep). */
+  heapAfter: number;
 }
 
 export interface ArchiveResult {
@@ -80,7 +82,7 @@ async function step<M extends keyof ArchiveBenchApi>(page: CdpPage, profiling: P
     const timing = await withTimeout(call, STEP_TIMEOUT_MS, `archive: ${method} did not finish`);
     peak = Math.max(peak, await heapBytes(page, false));
     if (profiling) writeProfile((await page.send<{ profile: CpuProfile }>('Profiler.stop')).profile, `${method}-${args.join('-') || 'file'}`, profiling);
-    return { timing, peak };
+    return { timing, peak, heapAfter: await heapBytes(page, true) };
   } finally {
     running = false;
     await sampler;
@@ -108,7 +110,11 @@ export async function measureArchive(env: BenchEnv, count: number, log: (line: s
     const heapLoaded = await heapBytes(page, true);
     const profiling = process.env['WARREN_BENCH_PROFILE_ARCHIVE'] === '1' ? { outDir: env.outDir, log } : null;
     const ratio = (peak: number) => (peak - heapEmpty) / Math.max(1, heapLoaded - heapEmpty);
-    const measured = <T>({ timing, peak }: { timing: T; peak: number }): ArchiveStep<T> => ({ timing, peakHeap: peak, peakRatio: ratio(peak) });
+    const measured = <T extends { ms: number }>({ timing, peak, heapAfter }: { timing: T; peak: number; heapAfter: number }): ArchiveStep<T> => {
+      const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+      log(`archive: ${(timing.ms / 1000).toFixed(1)} s, peak ${mb(peak)} (${ratio(peak).toFixed(2)}×), after GC ${mb(heapAfter)} (loaded: ${mb(heapLoaded)})`);
+      return { timing, peakHeap: peak, peakRatio: ratio(peak), heapAfter };
+    };
 
     log('archive: export, plain');
     const exportPlain = measured(await step(page, profiling, 'exportAll', false));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, decodeBody, encodeBody } from './body-encoding.ts';
+import { base64ToBytes, BodyScratch, bytesToBase64, decodeBody, decodeBodyInto, encodeBody } from './body-encoding.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const roundTrip = (body: Uint8Array) => {
@@ -65,5 +65,43 @@ describe('message bodies in a JSON line', () => {
     expect(base64ToBytes('YWJj')).toEqual(bytes(0x61, 0x62, 0x63));
     expect(base64ToBytes('YWJjZA==')).toEqual(bytes(0x61, 0x62, 0x63, 0x64));
     expect(base64ToBytes(bytesToBase64(bytes(1, 2, 3, 4, 5)))).toEqual(bytes(1, 2, 3, 4, 5));
+  });
+});
+
+describe('decoding into a reused scratch (import)', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  it.each([
+    ['ASCII', 'utf8', '{"order":1}'],
+    ['text that turns non-ASCII midway', 'utf8', 'abc naïve 😀 end'],
+    ['an empty body', 'utf8', ''],
+    ['base64', 'base64', bytesToBase64(bytes(0, 0xff, 0xed, 0xa0, 0x80))],
+  ] as const)('gives the same bytes as decodeBody: %s', (_label, encoding, body) => {
+    expect(decodeBodyInto(encoding, body, new BodyScratch(1024))).toEqual(decodeBody(encoding, body));
+  });
+
+  it('refuses what decodeBody refuses', () => {
+    expect(decodeBodyInto('base64', 'YW*j', new BodyScratch(1024))).toBeNull();
+  });
+
+  it('hands small bodies over as views of one buffer, each decode overwriting the last', () => {
+    const scratch = new BodyScratch(1024);
+    const first = decodeBodyInto('utf8', 'first', scratch);
+    const second = decodeBodyInto('utf8', 'other', scratch);
+    expect(second?.buffer).toBe(first?.buffer);
+    expect(first).toEqual(utf8('other'));
+  });
+
+  it('gives a body larger than maxBytes bytes of its own, also when only its UTF-8 is larger', () => {
+    const scratch = new BodyScratch(8);
+    const small = decodeBodyInto('utf8', 'x', scratch);
+    for (const text of ['0123456789', 'éééééé' /* 6 characters, 12 bytes */]) {
+      const own = decodeBodyInto('utf8', text, scratch);
+      expect(own).toEqual(utf8(text));
+      expect(own?.buffer).not.toBe(small?.buffer);
+    }
+    const binary = decodeBodyInto('base64', bytesToBase64(new Uint8Array(9).fill(7)), scratch);
+    expect(binary).toEqual(new Uint8Array(9).fill(7));
+    expect(binary?.buffer).not.toBe(small?.buffer);
   });
 });

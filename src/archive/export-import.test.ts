@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TraceCapture } from '../capture/index.ts';
 import { stompFrame } from '../model/fixtures/messages.ts';
 import type { TracedMessage } from '../model/index.ts';
+import { MAX_PACKED_BODY } from '../model/body-slab.ts';
 import { exportMessages, type ExportSource } from './export-messages.ts';
 import { importMessages } from './import-messages.ts';
 
@@ -52,6 +53,31 @@ describe('export then import', () => {
       expect(retained(copy)[4]?.routingKey).toBe('a/slash.key');
     });
   }
+
+  it('keeps every body its own bytes around the size the capture packs (bodies are decoded into a reused buffer)', async () => {
+    const capture = new TraceCapture({ capacity: 100 });
+    const sizes = [MAX_PACKED_BODY - 1, MAX_PACKED_BODY, MAX_PACKED_BODY + 1, 3, MAX_PACKED_BODY * 2, 0, 5];
+    sizes.forEach((size, i) => capture.ingest(stompFrame(`/exchange/x/k.${i}`, {}, String.fromCharCode(97 + i).repeat(size)), 's', i));
+    // Two-byte characters: under the limit in characters, over it in bytes.
+    capture.ingest(stompFrame('/exchange/x/wide', {}, 'é'.repeat(MAX_PACKED_BODY / 2 + 1)), 's', 99);
+    for (const gzip of [false, true]) {
+      const copy = new TraceCapture({ capacity: 100 });
+      await importMessages((await exportMessages(everything(capture), { gzip })).blob!, copy, { subscriptionIdFor: () => 'file' });
+      expect(retained(copy).map((m) => Array.from(m.body))).toEqual(retained(capture).map((m) => Array.from(m.body)));
+    }
+  });
+
+  it('asks for the id of each subscription once, and gives every message of it the same string', async () => {
+    const capture = new TraceCapture({ capacity: 100 });
+    ['/exchange/a/#', '/exchange/b/#', '/exchange/a/#'].forEach((_, i) => capture.ingest(stompFrame(`/exchange/x/k.${i}`, {}, 'b'), 's', i));
+    const subscriptionOf = (m: TracedMessage) => ['/exchange/a/#', '/exchange/b/#', '/exchange/a/#'][m.seq - 1] ?? '';
+    const exported = await exportMessages({ ...everything(capture), subscriptionOf }, { gzip: false });
+    const asked: string[] = [];
+    const copy = new TraceCapture({ capacity: 100 });
+    await importMessages(exported.blob!, copy, { subscriptionIdFor: (s) => (asked.push(s), `file:${s}`) });
+    expect(asked).toEqual(['/exchange/a/#', '/exchange/b/#']);
+    expect(retained(copy).map((m) => m.subscriptionId)).toEqual(['file:/exchange/a/#', 'file:/exchange/b/#', 'file:/exchange/a/#']);
+  });
 
   it('imports the rest of a file with three bad lines and lists them by number', async () => {
     const exported = await exportMessages(everything(capturedSample()), { gzip: false });

@@ -6,6 +6,8 @@
  * as a live one, with its original arrival time.
  */
 import type { StompMessageFrame } from '../model/index.ts';
+import { MAX_PACKED_BODY } from '../model/body-slab.ts';
+import { BodyScratch } from './body-encoding.ts';
 import { sliceClock, yieldToEventLoop } from './cooperative.ts';
 import type { ArchiveRecord } from './format.ts';
 import { Gunzip } from 'fflate';
@@ -15,7 +17,12 @@ import { NdjsonReader, type BadLine, type NdjsonReaderCallbacks } from './ndjson
 export const MAX_BAD_LINES_KEPT = 1000;
 
 export interface ImportTarget {
-  /** Returns false when the message was not kept (the capture's copy check). */
+  /**
+   * Returns false when the message was not kept (the capture's copy check).
+   * A body of up to MAX_PACKED_BODY bytes is a view of a buffer the next
+   * line overwrites: the target copies it (TraceCapture's BodySlab packs
+   * exactly those); a larger one is the target's to keep.
+   */
   ingest(frame: StompMessageFrame, subscriptionId: string, receivedAt: number): boolean;
 }
 
@@ -42,11 +49,12 @@ export interface ImportResult {
 
 export async function importMessages(file: Blob, target: ImportTarget, options: ImportOptions): Promise<ImportResult> {
   const result: ImportResult = { messages: 0, ingested: 0, badLines: [], badLineCount: 0, fatalError: null, cancelled: false };
+  const subscriptionIdFor = rememberedIds(options.subscriptionIdFor);
   const callbacks: NdjsonReaderCallbacks = {
     onRecord: ({ record, bytes }) => {
       result.messages++;
       const frame = { headers: headersWithDestination(record), binaryBody: bytes };
-      if (target.ingest(frame, options.subscriptionIdFor(record.subscription), record.receivedAt)) result.ingested++;
+      if (target.ingest(frame, subscriptionIdFor(record.subscription), record.receivedAt)) result.ingested++;
     },
     onBadLine: (bad) => {
       if (result.badLineCount++ < MAX_BAD_LINES_KEPT) result.badLines.push(bad);
@@ -71,7 +79,7 @@ export async function importMessages(file: Blob, target: ImportTarget, options: 
       result.fatalError = native.reader.fatalError;
     }
   } else {
-    const reader = new NdjsonReader(callbacks);
+    const reader = new NdjsonReader(callbacks, { bodies: new BodyScratch(MAX_PACKED_BODY) });
     const outcome = await pump.run(file.stream(), (chunk) => {
       reader.push(chunk);
       return reader.fatalError === null;
@@ -85,6 +93,30 @@ export async function importMessages(file: Blob, target: ImportTarget, options: 
   }
   options.onProgress?.(file.size, file.size, result.messages);
   return result;
+}
+
+/**
+ * The subscription id of each distinct `subscription` asked once, and the
+ * same string for every line: each message keeps its id, and a new string
+ * per line (the field as parsed, and the id made from it) was ~70 bytes a
+ * message that a live message does not cost.
+ */
+function rememberedIds(idFor: (subscription: string) => string): (subscription: string) => string {
+  const ids = new Map<string, string>();
+  let lastSubscription: string | null = null;
+  let lastId = '';
+  return (subscription) => {
+    if (subscription === lastSubscription) return lastId;
+    let id = ids.get(subscription);
+    if (id === undefined) {
+      id = idFor(subscription);
+      // Bounded: a file could name a different subscription on every line.
+      if (ids.size < 10_000) ids.set(subscription, id);
+    }
+    lastSubscription = subscription;
+    lastId = id;
+    return id;
+  };
 }
 
 /** gzip's magic bytes 1f 8b at the start of the file. */
@@ -106,7 +138,7 @@ async function importInflatedNatively(
   callbacks: NdjsonReaderCallbacks,
   pump: Pump,
 ): Promise<{ outcome: 'done' | 'cancelled' | 'failed'; reader: NdjsonReader; inflatedBytes: number }> {
-  const reader = new NdjsonReader(callbacks, { detectGzip: false });
+  const reader = new NdjsonReader(callbacks, { detectGzip: false, bodies: new BodyScratch(MAX_PACKED_BODY) });
   let inflatedBytes = 0;
   const counted = file.stream().pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({

@@ -7,6 +7,7 @@
  * a reason.
  */
 import { Gunzip } from 'fflate';
+import type { BodyScratch } from './body-encoding.ts';
 import { parseRecordLine, type ParsedLine } from './record.ts';
 
 export interface BadLine {
@@ -43,17 +44,21 @@ export class NdjsonReader {
   private head: Uint8Array | null = new Uint8Array(0);
   private gunzip: Gunzip | null = null;
   private failure: string | null = null;
+  private readonly bodies: BodyScratch | undefined;
 
   /**
    * @param options.detectGzip false when the bytes pushed are already
    *   decompressed (the caller inflated them): they are then read as lines
    *   whatever their first bytes are.
+   * @param options.bodies small bodies are decoded into this scratch: the
+   *   bytes onRecord gets are then valid only during the call.
    */
   constructor(
     private readonly callbacks: NdjsonReaderCallbacks,
-    options: { detectGzip?: boolean } = {},
+    options: { detectGzip?: boolean; bodies?: BodyScratch } = {},
   ) {
     if (options.detectGzip === false) this.head = null;
+    this.bodies = options.bodies;
   }
 
   /** Why reading stopped before the end (corrupt gzip), or null. */
@@ -190,7 +195,7 @@ export class NdjsonReader {
   private lineText(raw: string, line: number): void {
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (isBlank(text)) return;
-    const parsed = parseRecordLine(text);
+    const parsed = parseRecordLine(text, this.bodies);
     if (parsed.ok) this.callbacks.onRecord(parsed, line);
     else this.callbacks.onBadLine({ line, reason: parsed.reason });
   }

@@ -4,7 +4,7 @@
  * field, because the file may come from anywhere (hand-edited, truncated,
  * another tool's output).
  */
-import { decodeBody, encodeBody } from './body-encoding.ts';
+import { decodeBody, decodeBodyInto, encodeBody, type BodyScratch } from './body-encoding.ts';
 import { ARCHIVE_VERSION, type ArchiveRecord } from './format.ts';
 
 /** What a line is written from (a TracedMessage fits). */
@@ -42,8 +42,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Validates one line (already without its line ending). */
-export function parseRecordLine(line: string): ParsedLine {
+/**
+ * Validates one line (already without its line ending). With `scratch`,
+ * a small body's bytes are a view of it, valid until the next line (see
+ * decodeBodyInto).
+ */
+export function parseRecordLine(line: string, scratch?: BodyScratch): ParsedLine {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -59,12 +63,13 @@ export function parseRecordLine(line: string): ParsedLine {
   if (typeof routingKey !== 'string') return fail('no routingKey');
   if (typeof subscription !== 'string') return fail('subscription is not a string');
   if (!isPlainObject(headers)) return fail('no headers object');
-  for (const [name, headerValue] of Object.entries(headers)) {
-    if (typeof headerValue !== 'string') return fail(`header ${JSON.stringify(name)} is not a string`);
+  // for-in, not Object.entries: no array per header and line.
+  for (const name in headers) {
+    if (typeof headers[name] !== 'string') return fail(`header ${JSON.stringify(name)} is not a string`);
   }
   if (bodyEncoding !== 'utf8' && bodyEncoding !== 'base64') return fail('bodyEncoding is neither "utf8" nor "base64"');
   if (typeof body !== 'string') return fail('no body');
-  const bytes = decodeBody(bodyEncoding, body);
+  const bytes = scratch ? decodeBodyInto(bodyEncoding, body, scratch) : decodeBody(bodyEncoding, body);
   if (bytes === null) return fail('body is not valid base64');
   const record: ArchiveRecord = { v: ARCHIVE_VERSION, receivedAt, exchange, routingKey, subscription, headers: headers as Record<string, string>, bodyEncoding, body };
   return { ok: true, record, bytes };
