@@ -120,6 +120,27 @@ describe('NdjsonReader', () => {
     expect(back.records.map((r) => r.line)).toEqual([2]);
   });
 
+  it('numbers and reads every line of a chunk far larger than a decode piece: blank, CRLF, longer than a piece, not UTF-8', () => {
+    const lines: (string | Uint8Array)[] = [];
+    for (let n = 1; n <= 3000; n++) {
+      if (n % 97 === 0) lines.push(n % 2 === 0 ? '' : '  ');
+      else if (n === 1500) lines.push(new Uint8Array([0x7b, 0xff, 0x7d]));
+      else if (n % 500 === 0) lines.push(recordLine(messageNumber(n, 'x'.repeat(40_000)), ''));
+      else lines.push(recordLine(messageNumber(n), '') + (n % 7 === 0 ? '\r' : ''));
+    }
+    const parts = lines.flatMap((l) => [typeof l === 'string' ? encoder.encode(l) : l, new Uint8Array([0x0a])]);
+    const file = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((offset, p) => (file.set(p, offset), offset + p.length), 0);
+    const expected = Array.from({ length: 3000 }, (_, i) => i + 1).filter((n) => n % 97 !== 0 && n !== 1500);
+    for (const chunking of [[file], cutAt(file, 70_001), Array.from({ length: Math.ceil(file.length / 100_000) }, (_, i) => file.subarray(i * 100_000, (i + 1) * 100_000))]) {
+      const back = read(chunking);
+      expect(back.bad).toEqual([{ line: 1500, reason: 'not valid UTF-8' }]);
+      expect(back.records.map((r) => r.line)).toEqual(expected);
+      expect(back.records.map((r) => r.routingKey)).toEqual(expected.map((n) => `orders.${n}`));
+      expect(back.records.filter((r) => r.bytes.length === 40_000).map((r) => r.line)).toEqual([500, 1000, 2000, 2500, 3000]);
+    }
+  });
+
   it('stops at a truncated gzip file with a reason, keeping the lines before', () => {
     const file = writeFile(Array.from({ length: 2000 }, (_, i) => messageNumber(i)), true);
     const back = read([file.subarray(0, file.length >> 1)]);
