@@ -18,6 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ARCHIVE_BENCH_GLOBAL, type ArchiveBenchApi, type ArchiveExportTiming, type ArchiveImportTiming } from './archive-hook-api.ts';
 import type { CdpPage } from './cdp.ts';
+import { sampleCpu, type CpuUsage } from './cpu.ts';
 import { callHook, openBenchPage } from './page.ts';
 import { summariseProfile, type CpuProfile } from './profile.ts';
 import type { BenchEnv } from './setup.ts';
@@ -31,6 +32,8 @@ export interface ArchiveStep<T> {
   peakRatio: number;
   /** Heap after GC once the step finished: what it left behind (after an import: what the imported messages keep). */
   heapAfter: number;
+  /** Who used the CPU while the step ran (the machine is shared: compare steps within a run). */
+  cpu: CpuUsage;
 }
 
 export interface ArchiveResult {
@@ -62,8 +65,9 @@ interface Profiling {
 }
 
 /** Runs one hook method while sampling the heap; the page is GC'd first so the step starts from what it keeps. */
-async function step<M extends keyof ArchiveBenchApi>(page: CdpPage, profiling: Profiling | null, method: M, ...args: Parameters<ArchiveBenchApi[M]>) {
+async function step<M extends keyof ArchiveBenchApi>(page: CdpPage, stack: BenchEnv['stack'], profiling: Profiling | null, method: M, ...args: Parameters<ArchiveBenchApi[M]>) {
   await heapBytes(page, true);
+  const stopCpu = sampleCpu(stack);
   if (profiling) {
     await page.send('Profiler.enable');
     await page.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -80,9 +84,10 @@ async function step<M extends keyof ArchiveBenchApi>(page: CdpPage, profiling: P
   try {
     const call = page.evaluate<Awaited<ReturnType<ArchiveBenchApi[M]>>>(`window.${ARCHIVE_BENCH_GLOBAL}.${method}(...${JSON.stringify(args)})`);
     const timing = await withTimeout(call, STEP_TIMEOUT_MS, `archive: ${method} did not finish`);
+    const cpu = stopCpu();
     peak = Math.max(peak, await heapBytes(page, false));
     if (profiling) writeProfile((await page.send<{ profile: CpuProfile }>('Profiler.stop')).profile, `${method}-${args.join('-') || 'file'}`, profiling);
-    return { timing, peak, heapAfter: await heapBytes(page, true) };
+    return { timing, peak, heapAfter: await heapBytes(page, true), cpu };
   } finally {
     running = false;
     await sampler;
@@ -110,22 +115,23 @@ export async function measureArchive(env: BenchEnv, count: number, log: (line: s
     const heapLoaded = await heapBytes(page, true);
     const profiling = process.env['WARREN_BENCH_PROFILE_ARCHIVE'] === '1' ? { outDir: env.outDir, log } : null;
     const ratio = (peak: number) => (peak - heapEmpty) / Math.max(1, heapLoaded - heapEmpty);
-    const measured = <T extends { ms: number }>({ timing, peak, heapAfter }: { timing: T; peak: number; heapAfter: number }): ArchiveStep<T> => {
+    const measured = <T extends { ms: number }>({ timing, peak, heapAfter, cpu }: { timing: T; peak: number; heapAfter: number; cpu: CpuUsage }): ArchiveStep<T> => {
       const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
       log(`archive: ${(timing.ms / 1000).toFixed(1)} s, peak ${mb(peak)} (${ratio(peak).toFixed(2)}×), after GC ${mb(heapAfter)} (loaded: ${mb(heapLoaded)})`);
-      return { timing, peakHeap: peak, peakRatio: ratio(peak), heapAfter };
+      log(`  CPU: machine ${cpu.machinePercent.toFixed(0)} % of ${cpu.cores * 100} %; ${cpu.groups.slice(0, 6).map((g) => `${g.group} ${g.percent.toFixed(0)} %`).join(', ')}`);
+      return { timing, peakHeap: peak, peakRatio: ratio(peak), heapAfter, cpu };
     };
 
     log('archive: export, plain');
-    const exportPlain = measured(await step(page, profiling, 'exportAll', false));
+    const exportPlain = measured(await step(page, env.stack, profiling, 'exportAll', false));
     log('archive: import of that file');
     await page.evaluate(`window.${ARCHIVE_BENCH_GLOBAL}.clearCapture()`);
-    const importPlain = measured(await step(page, profiling, 'importLast'));
+    const importPlain = measured(await step(page, env.stack, profiling, 'importLast'));
     log('archive: export, gzip');
-    const exportGzip = measured(await step(page, profiling, 'exportAll', true));
+    const exportGzip = measured(await step(page, env.stack, profiling, 'exportAll', true));
     log('archive: import of the gzip file');
     await page.evaluate(`window.${ARCHIVE_BENCH_GLOBAL}.clearCapture()`);
-    const importGzip = measured(await step(page, profiling, 'importLast'));
+    const importGzip = measured(await step(page, env.stack, profiling, 'importLast'));
     return { count, retained, heapEmpty, heapLoaded, exportPlain, importPlain, exportGzip, importGzip };
   } finally {
     await page.close();
