@@ -124,14 +124,10 @@ function envPort(envVar: string, fallback: number, env: NodeJS.ProcessEnv): Port
   return { port, envVar };
 }
 
-/** What a mirror cluster's nodes run besides the mirror's own plugins. */
-export const MIRROR_SHOVEL_PLUGINS = ['rabbitmq_shovel', 'rabbitmq_shovel_management'];
-
 export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
   const dir = resolve(env.WARREN_STACK_DIR ?? resolve(import.meta.dirname, '..', '.stack'));
   const originAmqp = envPort('WARREN_ORIGIN_AMQP_PORT', 5672, env);
   const mirrorAmqp = envPort('WARREN_MIRROR_AMQP_PORT', 5673, env);
-  const mirrorCount = mirrorNodeCount(env);
   const mirror: NodeConfig = {
     role: 'mirror',
     nodename: env.WARREN_MIRROR_NODENAME ?? 'warren-mirror@localhost',
@@ -140,11 +136,10 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     managementPort: envPort('WARREN_MIRROR_MGMT_PORT', 15673, env),
     webStompPort: envPort('WARREN_WEB_STOMP_PORT', 15674, env),
     webStompCompress: ['1', 'true'].includes(env.WARREN_WEB_STOMP_COMPRESS ?? ''),
-    // A cluster's history streams are fed by the mirror's own shovels (cli/mirror/setup.ts, historyOffLivePath).
-    plugins: ['rabbitmq_management', 'rabbitmq_web_stomp', ...(mirrorCount > 1 ? MIRROR_SHOVEL_PLUGINS : [])],
+    plugins: ['rabbitmq_management', 'rabbitmq_web_stomp'],
     dir: resolve(dir, 'mirror'),
   };
-  const mirrors = mirrorClusterNodes(mirror, dir, mirrorCount);
+  const mirrors = mirrorClusterNodes(mirror, dir, mirrorNodeCount(env));
   return {
     dir,
     vhost: '/',

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MIRROR_SHOVEL_PLUGINS, type NodeConfig, type StackConfig } from './config.ts';
+import type { NodeConfig, StackConfig } from './config.ts';
 import { mirrorClusterNode, nodeLabel } from './mirror-cluster-config.ts';
 import { answersAsNode, managementApi, rabbitmqctl } from './rabbitmq-node.ts';
 import { HISTORY_QUEUE_PATTERN } from '../cli/mirror/setup.ts';
@@ -106,20 +106,5 @@ export async function replicateHistoryStreams(config: StackConfig, log: Log): Pr
       await rabbitmqctl(config, config.mirror, ['add_replica', '--vhost', config.vhost, stream.name, node.nodename], 60_000, 'rabbitmq-streams');
       log(`${stream.name}: replica added on ${nodeLabel(node)}`);
     }
-  }
-}
-
-/**
- * A cluster's nodes run the shovel plugins (its history streams are fed by
- * the mirror's own shovels). A node started by an older checkout runs
- * without them: they are enabled on it, online (no restart).
- */
-export async function enableMirrorShovels(config: StackConfig, log: Log): Promise<void> {
-  if (config.mirrors.length < 2) return;
-  for (const node of config.mirrors) {
-    const has = await managementApi(config, node).get('/api/shovels', 5000).then(() => true, () => false);
-    if (has) continue;
-    await rabbitmqctl(config, node, ['enable', ...MIRROR_SHOVEL_PLUGINS], 60_000, 'rabbitmq-plugins');
-    log(`${nodeLabel(node)}: shovel plugins enabled`);
   }
 }

@@ -6,10 +6,9 @@
  */
 import type { StackConfig, TracedExchange } from './config.ts';
 import type { ManagementApi } from './management-api.ts';
-import { managementApi } from './rabbitmq-node.ts';
 import { applySteps, shovelStates as warrenShovels, waitForShovels as waitForRunning, type Log, type ShovelStatus } from '../cli/mirror/apply.ts';
 import { steps } from '../cli/mirror/plan.ts';
-import { historyShovelName, shovelDefinition as definition, tracerPermissions as permissionsFor, type MirrorSetup } from '../cli/mirror/setup.ts';
+import { shovelDefinition as definition, tracerPermissions as permissionsFor, type MirrorSetup } from '../cli/mirror/setup.ts';
 
 export {
   historyQueueName,
@@ -69,16 +68,3 @@ export const shovelStates = (api: ManagementApi): Promise<StackShovelStatus[]> =
 /** Resolves once every traced exchange's shovel reports `running`. */
 export const waitForShovels = (api: ManagementApi, config: StackConfig, timeoutMs = 60_000): Promise<ShovelStatus[]> =>
   waitForRunning(api, config.vhost, config.exchanges.map((e) => e.name), timeoutMs);
-
-/** On a mirror cluster: resolves once the mirror's own shovel of each history stream reports `running`. */
-export const waitForHistoryShovels = (mirror: ManagementApi, config: StackConfig, timeoutMs = 60_000): Promise<ShovelStatus[]> =>
-  waitForRunning(mirror, config.vhost, config.exchanges.map((e) => e.name), timeoutMs, historyShovelName);
-
-/** The mirror's own shovels (a cluster's history feeds), from whichever node answers, with the node each runs on. */
-export async function mirrorShovelStates(config: StackConfig): Promise<(ShovelStatus & { node?: string })[]> {
-  for (const node of config.mirrors) {
-    const all = await managementApi(config, node).get<(ShovelStatus & { node?: string })[]>('/api/shovels', 5000).catch(() => null);
-    if (all) return all.filter((s) => s.name.startsWith('warren-history-'));
-  }
-  throw new Error('no mirror node answers');
-}

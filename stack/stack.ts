@@ -2,8 +2,8 @@
 import type { StackConfig } from './config.ts';
 import { ensureLoopbackEpmd } from './epmd.ts';
 import { livePid, managementApi, rabbitmqInstalled, startNode, stopNode } from './rabbitmq-node.ts';
-import { mirrorShovelStates, provisionStack, shovelStates, waitForHistoryShovels, waitForShovels } from './provision.ts';
-import { enableMirrorShovels, joinMirrorCluster, mirrorNodesToStop, replicateHistoryStreams, unconfiguredClusterNodes } from './mirror-cluster.ts';
+import { provisionStack, shovelStates, waitForShovels } from './provision.ts';
+import { joinMirrorCluster, mirrorNodesToStop, replicateHistoryStreams, unconfiguredClusterNodes } from './mirror-cluster.ts';
 import { reportMirrorCluster } from './mirror-cluster-status.ts';
 import { nodeLabel } from './mirror-cluster-config.ts';
 
@@ -31,7 +31,6 @@ export async function stackUp(config: StackConfig, log: Log): Promise<void> {
   await Promise.all([...config.mirrors.map((m) => startNode(config, m, log)), startNode(config, config.origin, log)]);
   // Before provisioning, so that the history streams are declared with a replica on every node.
   await joinMirrorCluster(config, log);
-  await enableMirrorShovels(config, log);
   // The plan `warren mirror apply` runs (mirror first: a shovel whose destination is missing fails and waits to retry).
   const origin = managementApi(config, config.origin);
   const changed = await provisionStack({ origin, mirror: managementApi(config, config.mirror) }, config, () => undefined);
@@ -39,10 +38,6 @@ export async function stackUp(config: StackConfig, log: Log): Promise<void> {
   await replicateHistoryStreams(config, log);
   const shovels = await waitForShovels(origin, config);
   log(`shovels running: ${shovels.map((s) => s.name).join(', ')}`);
-  if (config.mirrors.length > 1) {
-    const feeds = await waitForHistoryShovels(managementApi(config, config.mirror), config);
-    log(`history fed off the live path by the mirror's shovels: ${feeds.map((s) => s.name).join(', ')}`);
-  }
   log(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -82,16 +77,6 @@ export async function stackStatus(config: StackConfig, log: Log): Promise<boolea
     }
   } catch {
     log('shovels: unknown (origin not answering)');
-  }
-  if (config.mirrors.length > 1) {
-    try {
-      for (const s of await mirrorShovelStates(config)) {
-        log(`shovel ${s.name} (mirror, feeds history): ${s.state}${s.node ? ` on ${s.node}` : ''}${s.reason ? ` (${s.reason})` : ''}`);
-        if (s.state !== 'running') healthy = false;
-      }
-    } catch {
-      log('history shovels: unknown (no mirror node answering)');
-    }
   }
   return healthy;
 }

@@ -23,9 +23,8 @@ export async function applySteps(all: Step[], apis: Apis, log: Log, record: Omit
   if (!previous || JSON.stringify(previous) !== JSON.stringify(next)) await writeRecord(apis.origin, next);
   for (const p of todo) {
     const { step } = p;
-    const api = apis[step.broker];
-    await whileQueueRecovers(() => (step.method === 'PUT' ? api.put(step.path, p.body) : step.method === 'POST' ? api.post(step.path, p.body) : api.delete(step.path)));
-    log(`${step.broker.padEnd(6)} ${step.method === 'DELETE' ? 'removed' : p.state === 'absent' ? 'created' : 'changed'} ${step.description}`);
+    await whileQueueRecovers(() => (step.method === 'PUT' ? apis[step.broker].put(step.path, p.body) : apis[step.broker].post(step.path, p.body)));
+    log(`${step.broker.padEnd(6)} ${p.state === 'absent' ? 'created' : 'changed'} ${step.description}`);
   }
   return { planned, changed: todo.length };
 }
@@ -64,17 +63,13 @@ export async function shovelStates(origin: ManagementApi, vhost?: string): Promi
   return all.filter((s) => s.name.startsWith('warren-') && (vhost === undefined || s.vhost === vhost));
 }
 
-/**
- * Resolves once each exchange's shovel in the vhost reports `running`; says
- * which did not, and why, otherwise. `nameOf`: the origin's shovels, or the
- * mirror's own (historyShovelName, asked of the mirror).
- */
-export async function waitForShovels(api: ManagementApi, vhost: string, exchanges: string[], timeoutMs = 60_000, nameOf = shovelName): Promise<ShovelStatus[]> {
-  const wanted = new Set(exchanges.map(nameOf));
+/** Resolves once each exchange's shovel in the vhost reports `running`; says which did not, and why, otherwise. */
+export async function waitForShovels(origin: ManagementApi, vhost: string, exchanges: string[], timeoutMs = 60_000): Promise<ShovelStatus[]> {
+  const wanted = new Set(exchanges.map(shovelName));
   const deadline = Date.now() + timeoutMs;
   let last: ShovelStatus[] = [];
   while (Date.now() < deadline) {
-    last = (await shovelStates(api, vhost)).filter((s) => wanted.has(s.name));
+    last = (await shovelStates(origin, vhost)).filter((s) => wanted.has(s.name));
     if (last.filter((s) => s.state === 'running').length === wanted.size) return last;
     await new Promise((r) => setTimeout(r, 500));
   }

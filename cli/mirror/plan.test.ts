@@ -56,7 +56,7 @@ describe('the plan', () => {
 
   it('delivers to every node of a mirror cluster, and replicates the history streams on them', () => {
     const cluster = { ...setup, mirrorAmqpAlternates: [{ host: 'm2', port: 5682 }, { host: '::1', port: 5692 }], historyReplicas: 3 };
-    const shovel = steps(cluster).find((s) => s.kind === 'shovel' && s.broker === 'origin')!;
+    const shovel = steps(cluster).find((s) => s.kind === 'shovel')!;
     const value = (shovel.body(undefined) as { value: Record<string, unknown> }).value;
     expect(value['dest-uri']).toEqual([
       'amqp://warren-shovel:p%40ss%2Fw@mirror.internal:5672/trace',
@@ -64,7 +64,7 @@ describe('the plan', () => {
       'amqp://warren-shovel:p%40ss%2Fw@[::1]:5692/trace',
     ]);
     // The single-node definition (a plain string) is not what a cluster wants: the shovel is changed.
-    const single = (steps(setup).find((s) => s.kind === 'shovel' && s.broker === 'origin')!.body(undefined) as { value: unknown }).value;
+    const single = (steps(setup).find((s) => s.kind === 'shovel')!.body(undefined) as { value: unknown }).value;
     expect(shovel.state({ value: single })).toBe('different');
     expect(shovel.state({ value })).toBe('same');
     expect(passwordInUri(value['dest-uri'])).toBe('p@ss/w');
@@ -76,47 +76,6 @@ describe('the plan', () => {
     expect(stream.state({ durable: true, arguments: { 'x-queue-type': 'quorum' } })).toBe('different');
     const alone = steps({ ...setup, historyReplicas: 1 }).find((s) => s.kind === 'queue' && s.name === 'warren.history.app.events')!;
     expect(alone.body(undefined)).toEqual({ durable: true, auto_delete: false, arguments: { 'x-queue-type': 'stream' } });
-  });
-
-  it('on a cluster feeds each history stream off the live path: a quorum queue, the mirror’s own shovel, an exchange of the stream’s name', () => {
-    const cluster = { ...setup, mirrorAmqpAlternates: [{ host: 'm2', port: 5682 }], historyReplicas: 2 };
-    const mine = steps(cluster).filter((s) => s.broker === 'mirror' && /history/.test(s.name));
-    expect(mine.map((s) => `${s.method} ${s.kind} ${s.name}`).slice(0, 8)).toEqual([
-      'PUT policy warren-history-retention',
-      'PUT policy warren-bound-history-feeds',
-      'PUT queue warren.history.app.events',
-      'PUT exchange warren.history.app.events',
-      'POST binding warren.history.app.events -> warren.history.app.events',
-      'PUT queue warren.history-feed.app.events',
-      'POST binding app.events -> warren.history-feed.app.events',
-      'PUT shovel warren-history-app.events',
-    ]);
-    // The traced exchange no longer routes to the stream itself: an earlier layout’s binding is taken away.
-    const unbind = mine.find((s) => s.method === 'DELETE')!;
-    expect(unbind.name).toBe('app.events -> warren.history.app.events');
-    expect(unbind.path).toBe('/api/bindings/trace/e/app.events/q/warren.history.app.events/%23');
-    expect(unbind.state([{ routing_key: '#' }])).toBe('different');
-    expect(unbind.state([])).toBe('same');
-    expect(steps(cluster).find((s) => s.name === 'warren.history-feed.app.events')!.body(undefined)).toMatchObject({ arguments: { 'x-queue-type': 'quorum' } });
-    const shovel = steps(cluster).find((s) => s.name === 'warren-history-app.events')!;
-    expect((shovel.body(undefined) as { value: unknown }).value).toEqual({
-      'src-protocol': 'amqp091',
-      'src-uri': 'amqp:///trace',
-      'src-queue': 'warren.history-feed.app.events',
-      'dest-protocol': 'amqp091',
-      'dest-uri': 'amqp:///trace',
-      'dest-exchange': 'warren.history.app.events',
-      'ack-mode': 'on-confirm',
-      'reconnect-delay': 5,
-    });
-    // Every mirror step before every origin shovel: nothing is shovelled into a mirror not ready for it.
-    const all = steps(cluster);
-    const firstOriginShovel = all.findIndex((s) => s.kind === 'shovel' && s.broker === 'origin');
-    expect(all.slice(firstOriginShovel).every((s) => s.kind === 'shovel' && s.broker === 'origin')).toBe(true);
-    // One node keeps the direct binding and nothing of the above.
-    const single = steps(setup).filter((s) => /history/.test(s.name)).map((s) => `${s.method} ${s.kind} ${s.name}`);
-    expect(single.slice(0, 3)).toEqual(['PUT policy warren-history-retention', 'PUT queue warren.history.app.events', 'POST binding app.events -> warren.history.app.events']);
-    expect(single.some((s) => /feed|shovel|exchange|DELETE/.test(s))).toBe(false);
   });
 
   it('tells in place from different, so a second apply changes nothing', () => {

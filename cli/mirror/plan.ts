@@ -6,16 +6,9 @@
  */
 import { ManagementApiError, seg, type ManagementApi } from '../../stack/management-api.ts';
 import {
-  HISTORY_FEED_PATTERN,
-  HISTORY_FEED_POLICY,
-  historyExchangeName,
-  historyFeedQueueName,
-  historyOffLivePath,
   HISTORY_POLICY,
   HISTORY_QUEUE_PATTERN,
   historyQueueName,
-  historyShovelDefinition,
-  historyShovelName,
   mirrorExchangeName,
   samePattern,
   SHOVEL_QUEUE_PATTERN,
@@ -43,8 +36,7 @@ export interface Step {
   vhost: string | null;
   name: string;
   description: string;
-  /** DELETE: the step takes away what an earlier layout made (its state is `same` once it is gone). */
-  method: 'PUT' | 'POST' | 'DELETE';
+  method: 'PUT' | 'POST';
   path: string;
   /** The request body, given what is there now (undefined: nothing). */
   body(current: unknown): unknown;
@@ -183,36 +175,6 @@ function binding(broker: Broker, vhost: string, source: string, queueName: strin
   };
 }
 
-/** A binding an earlier layout made that must go (history on a cluster no longer hangs off the traced exchange). */
-function unbinding(broker: Broker, vhost: string, source: string, queueName: string, why: string): Step {
-  const bound = binding(broker, vhost, source, queueName);
-  return {
-    ...bound,
-    method: 'DELETE',
-    path: bound.deletePath,
-    deletePath: '',
-    description: `no binding ${source} -> ${queueName}: ${why}`,
-    body: () => undefined,
-    command: `rabbitmqadmin${vhAdmin(vhost)} delete binding source=${sh(source)} destination=${sh(queueName)} properties_key='%23'`,
-    state: (c) => (bound.state(c) === 'same' ? 'different' : 'same'),
-  };
-}
-
-/** The mirror's own shovel that feeds a history stream off the live path (see historyOffLivePath). */
-function historyShovel(setup: MirrorSetup, mirrorExchange: string): Step {
-  const name = historyShovelName(mirrorExchange);
-  const vhost = setup.mirrorVhost;
-  const path = `/api/parameters/shovel/${seg(vhost)}/${seg(name)}`;
-  const value = historyShovelDefinition(setup, mirrorExchange);
-  return {
-    broker: 'mirror', kind: 'shovel', vhost, name, method: 'PUT', path, currentPath: path, deletePath: path,
-    description: `dynamic shovel ${name} on the mirror: ${value['src-queue']} -> exchange ${value['dest-exchange']} (on-confirm)`,
-    body: () => ({ value }),
-    command: `rabbitmqctl set_parameter${vh(vhost)} shovel ${sh(name)} ${sh(JSON.stringify(value))}`,
-    state: (c) => (c === undefined ? 'absent' : isObject(c) && sameJson(c.value, value) ? 'same' : 'different'),
-  };
-}
-
 function shovel(setup: MirrorSetup, exchangeName: string): Step {
   const name = shovelName(exchangeName);
   const vhost = setup.originVhost;
@@ -246,25 +208,9 @@ export function steps(setup: MirrorSetup): Step[] {
     // On a mirror cluster, a replica of each stream on that many nodes: rewinding survives the loss of one.
     const replicas = (setup.historyReplicas ?? 1) > 1 ? { 'x-initial-cluster-size': setup.historyReplicas } : {};
     const what = `stream: the history Rewind reads${'x-initial-cluster-size' in replicas ? `, on ${setup.historyReplicas} nodes` : ''}`;
-    const offLivePath = historyOffLivePath(setup);
-    if (offLivePath) {
-      const bb = setup.shovelBacklog;
-      out.push(policy('mirror', m, HISTORY_FEED_POLICY, HISTORY_FEED_PATTERN, { 'max-length': bb.maxLength, 'max-length-bytes': bb.maxLengthBytes, overflow: 'drop-head' }, 'bounds what waits for a history stream'));
-    }
     for (const e of mirrored) {
-      const stream = historyQueueName(e.mirror);
-      out.push(queue('mirror', m, stream, { 'x-queue-type': 'stream', ...replicas }, what));
-      if (!offLivePath) {
-        out.push(binding('mirror', m, e.mirror, stream));
-        continue;
-      }
-      const feed = historyFeedQueueName(e.mirror);
-      out.push(exchange('mirror', m, historyExchangeName(e.mirror), 'fanout'));
-      out.push(binding('mirror', m, historyExchangeName(e.mirror), stream));
-      out.push(queue('mirror', m, feed, { 'x-queue-type': 'quorum' }, `what ${stream} is fed from, replicated; a stream that cannot take messages holds up only this`));
-      out.push(binding('mirror', m, e.mirror, feed));
-      out.push(historyShovel(setup, e.mirror));
-      out.push(unbinding('mirror', m, e.mirror, stream, 'on a cluster the stream is fed off the live path'));
+      out.push(queue('mirror', m, historyQueueName(e.mirror), { 'x-queue-type': 'stream', ...replicas }, what));
+      out.push(binding('mirror', m, e.mirror, historyQueueName(e.mirror)));
     }
   }
   // A slow or frozen browser must never fill the mirror: old messages are dropped first.

@@ -16,8 +16,6 @@ export interface PreflightInput {
   mirror: BrokerTarget;
   exchanges: string[];
   apis: { origin: ManagementApi; mirror: ManagementApi };
-  /** More mirror addresses than one: a cluster, whose history streams the mirror's own shovels feed (setup.ts, historyOffLivePath). */
-  mirrorAmqpAlternates?: readonly unknown[];
 }
 
 export interface PreflightResult {
@@ -118,10 +116,6 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
     } else if (!hasApp(on, 'rabbitmq_shovel_management')) {
       failures.push(`origin: rabbitmq_shovel_management is not enabled: shovel states cannot be read.
     fix: rabbitmq-plugins enable rabbitmq_shovel_management`);
-    }
-    if ((input.mirrorAmqpAlternates?.length ?? 0) > 0 && !hasApp(mn, 'rabbitmq_shovel')) {
-      failures.push(`mirror: the shovel plugin is not enabled on every mirror node: on a cluster, the mirror's own shovels feed the history streams, off the live path.
-    fix: rabbitmq-plugins enable rabbitmq_shovel rabbitmq_shovel_management   (on every mirror node; no restart needed)`);
     }
     if (!hasApp(mn, 'rabbitmq_web_stomp')) {
       failures.push(`mirror: web_stomp is not enabled (${m.node}): the browser reads the mirror over STOMP on WebSocket.

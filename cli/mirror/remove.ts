@@ -31,8 +31,6 @@ function recordedSetup(record: MirrorRecord): MirrorSetup {
     shovelBacklog: UNUSED,
     // Whether or not the mirror had streams: deleting an absent one is a no-op.
     history: { maxAge: '1h', maxLengthBytes: 1, segmentBytes: 1 },
-    // And whether or not it was a cluster (whose streams are fed by the mirror's own shovels): only what was recorded goes.
-    historyReplicas: 2,
     declareOriginExchanges: false,
   };
 }
@@ -80,8 +78,7 @@ export async function removeMirroring(opts: MirrorOptions, apis: Apis, out: Outp
         continue;
       }
     }
-    // A step that took something away has nothing to undo.
-    if (step.method === 'DELETE' || !recorded || !warrenNamed(step)) continue;
+    if (!recorded || !warrenNamed(step)) continue;
     if (shared && step.broker === 'mirror' && (step.kind === 'user' || step.kind === 'policy')) {
       out.line(`${step.broker.padEnd(6)} kept ${step.description} (shared with another origin)`);
       continue;

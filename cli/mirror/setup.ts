@@ -89,26 +89,6 @@ export const HISTORY_POLICY = 'warren-history-retention';
 export const shovelName = (exchange: string) => `warren-${exchange}`;
 
 /**
- * On a mirror cluster the history streams are fed off the live path: the
- * traced exchange routes to a quorum queue of its own (`historyFeedQueueName`),
- * and a shovel inside the mirror (`historyShovelName`) moves it into an
- * exchange named as the stream (`historyExchangeName`), which alone routes to
- * the stream. A stream that cannot take messages for a while (its leader
- * being elected after a node is lost, or its only replica gone) then holds
- * up that one shovel, never the origin's shovel and the live queues (see the
- * README, Cluster mode). A stream keeps the exchange a message was published
- * to, so history read from it names `warren.history.<exchange>`: the page
- * maps it back (src/history/history-stream.ts). One node keeps the direct
- * binding: there, a stream that cannot take messages means a mirror that cannot.
- */
-export const historyOffLivePath = (setup: Pick<MirrorSetup, 'historyReplicas'>) => (setup.historyReplicas ?? 1) > 1;
-export const historyExchangeName = (mirrorExchange: string) => historyQueueName(mirrorExchange);
-export const historyFeedQueueName = (mirrorExchange: string) => `warren.history-feed.${mirrorExchange}`;
-export const HISTORY_FEED_PATTERN = '^warren\\.history-feed\\.';
-export const HISTORY_FEED_POLICY = 'warren-bound-history-feeds';
-export const historyShovelName = (mirrorExchange: string) => `warren-history-${mirrorExchange}`;
-
-/**
  * The origin-side queue each shovel reads. A shovel given only `src-exchange`
  * declares an exclusive server-named queue, which dies with the shovel's
  * connection: while the mirror is down the shovel restarts and everything
@@ -172,23 +152,6 @@ export function shovelDefinition(setup: MirrorSetup, exchange: string) {
     // No dest-exchange-key: the original routing key is kept.
     'ack-mode': 'on-confirm',
     'add-timestamp-header': true,
-    'reconnect-delay': setup.reconnectDelay ?? 5,
-  };
-}
-
-/** The mirror's own shovel from a history feed queue into its stream's exchange (see historyOffLivePath). */
-export function historyShovelDefinition(setup: MirrorSetup, mirrorExchange: string) {
-  // No host: the node the shovel runs on, either side; it moves to another node when that one goes.
-  const local = `amqp://${uriVhost(setup.mirrorVhost)}`;
-  return {
-    'src-protocol': 'amqp091',
-    'src-uri': local,
-    'src-queue': historyFeedQueueName(mirrorExchange),
-    'dest-protocol': 'amqp091',
-    'dest-uri': local,
-    // No dest-exchange-key and no added headers: key, properties and the origin shovel's timestamp as they came.
-    'dest-exchange': historyExchangeName(mirrorExchange),
-    'ack-mode': 'on-confirm',
     'reconnect-delay': setup.reconnectDelay ?? 5,
   };
 }

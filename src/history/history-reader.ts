@@ -12,7 +12,7 @@
  */
 import { compileTopicPattern, type TopicMatcher } from '../filter/index.ts';
 import { SHOVELLED_TIMESTAMP_HEADER, unescapeDestinationPart, type StompMessageFrame } from '../model/index.ts';
-import { historyStreamDestination, historyStreamName } from './history-stream.ts';
+import { historyStreamDestination } from './history-stream.ts';
 import { streamOffsetFor } from './rewind-range.ts';
 
 /** No message for this long while reading history: the reader has read everything there was. */
@@ -34,8 +34,6 @@ export class HistoryReader {
   oldestMs = -1;
   newestMs = -1;
   private readonly prefix: string;
-  /** The same messages as a cluster's stream holds them: fed through an exchange of the stream's name (cli/mirror/setup.ts, historyOffLivePath). */
-  private readonly fedPrefix: string;
   private readonly matches: TopicMatcher;
   /**
    * The idle clock: since when no frame came (page clock; -1 until the
@@ -62,7 +60,6 @@ export class HistoryReader {
     this.offset = streamOffsetFor(fromMs);
     // The destination header writes the exchange escaped the way RabbitMQ escapes it.
     this.prefix = `/exchange/${escapePart(exchange)}/`;
-    this.fedPrefix = `/exchange/${escapePart(historyStreamName(exchange))}/`;
     this.matches = compileTopicPattern(pattern);
   }
 
@@ -76,12 +73,7 @@ export class HistoryReader {
     let routingKey: string;
     if (destination.startsWith(this.prefix)) routingKey = unescapeDestinationPart(destination.slice(this.prefix.length));
     else if (destination.length === this.prefix.length - 1 && this.prefix.startsWith(destination)) routingKey = '';
-    else if (destination.startsWith(this.fedPrefix) || destination === this.fedPrefix.slice(0, -1)) {
-      // Shown, filtered and exported as the traced exchange's, as a live subscription has it.
-      const rest = destination.slice(this.fedPrefix.length);
-      routingKey = unescapeDestinationPart(rest);
-      frame.headers['destination'] = rest === '' ? this.prefix.slice(0, -1) : this.prefix + rest;
-    } else return -1;
+    else return -1;
     if (!this.matches(routingKey)) return -1;
     if (this.state !== 'reading') return nowMs;
     const stampedMs = stampOf(frame);

@@ -101,20 +101,6 @@ describe('HistoryReader', () => {
     expect(reader.take(frame('café.x', NOW / 1000 - 10, 'other'), NOW)).toBe(-1);
   });
 
-  it("reads a cluster's stream, fed through an exchange of the stream's name, as the traced exchange's messages", () => {
-    const reader = new HistoryReader('sub-1', 'app.events', 'orders.#', null, NOW);
-    const fed = frame('orders.eu.created', NOW / 1000 - 5, 'warren.history.app.events');
-    expect(reader.take(fed, NOW)).toBe(NOW - 5_000);
-    // What the capture parses: the exchange a live subscription shows.
-    expect(fed.headers['destination']).toBe('/exchange/app.events/orders.eu.created');
-    expect(reader.take(frame('billing.x', NOW / 1000 - 5, 'warren.history.app.events'), NOW)).toBe(-1);
-    const empty = { headers: { destination: '/exchange/warren.history.app.events', 'x-shovelled-timestamp': String(NOW / 1000 - 5) }, binaryBody: new Uint8Array(0) };
-    expect(new HistoryReader('sub-2', 'app.events', '#', null, NOW).take(empty, NOW)).toBe(NOW - 5_000);
-    expect(empty.headers.destination).toBe('/exchange/app.events');
-    // Another exchange's feed is not this one's.
-    expect(reader.take(frame('orders.x', NOW / 1000 - 5, 'warren.history.app.events.eu'), NOW)).toBe(-1);
-  });
-
   it('keeps a message with no stamp at the page clock', () => {
     const reader = new HistoryReader('sub-1', 'app.events', '#', NOW - 60_000, NOW);
     expect(reader.take(frame('a', null), NOW + 7)).toBe(NOW + 7);
