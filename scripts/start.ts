@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { loadStackConfig } from '../stack/config.ts';
 import { stackUp } from '../stack/stack.ts';
+import { watchShovels } from '../stack/shovel-watchdog.ts';
 import { supervise, type Supervised } from '../generator/supervise.ts';
 import { buildDashboard, serveDashboard, serveOptionsFromEnv, writeRuntimeConfig } from './dashboard.ts';
 
@@ -37,7 +38,10 @@ function runTs(name: string, script: string, args: () => string[] = () => []): v
   );
 }
 
+const watching = new AbortController();
+
 async function stop(): Promise<never> {
+  watching.abort();
   say('stopping the generator, the worker, the RPC service and the dashboard server');
   await Promise.all(supervised.map((s) => s.stop()));
   say('the brokers are still running (state in .stack/); stop them with: npm run stack:down');
@@ -59,6 +63,8 @@ try {
     const last = lastSeq.get('generator');
     return ['--drop-reply-rate', '0.005', ...process.argv.slice(2), ...(last === undefined ? [] : ['--seq-start', String(last + 1)])];
   });
+  // A mirror cluster: a shovel that stops moving after a node loss is restarted (stack/shovel-watchdog.ts).
+  if (stack.mirrors.length > 1) void watchShovels(stack, (line) => console.log(`[stack] ${line}`), watching.signal);
   process.once('SIGINT', () => void server.close().then(stop));
   process.once('SIGTERM', () => void server.close().then(stop));
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -19,7 +19,11 @@ export WARREN_PORT="${WARREN_CLUSTER_PORT:-8081}" WARREN_DIST_DIR="$PWD/.dist-cl
 status=0
 tsx stack/cli.ts up || status=1
 if [ $status -eq 0 ]; then
+  # As npm start does on a cluster: a shovel that stops moving after a node loss is restarted (stack/shovel-watchdog.ts).
+  tsx stack/cli.ts watch &
+  watchdog=$!
   PLAYWRIGHT_JSON_OUTPUT_FILE=test-results/e2e-cluster.json playwright test -c playwright.cluster.config.ts --reporter=list,json "$@" || status=1
+  kill "$watchdog" 2>/dev/null; wait "$watchdog" 2>/dev/null
 fi
 # Whatever happened, the cluster goes away: three idle nodes cost a 2-core box.
 tsx stack/cli.ts down || true
