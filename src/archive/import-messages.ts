@@ -5,8 +5,7 @@
  * is the capture's ingest: the imported message goes through the same path
  * as a live one, with its original arrival time.
  */
-import type { StompMessageFrame } from '../model/index.ts';
-import { MAX_PACKED_BODY } from '../model/body-slab.ts';
+import { MAX_PACKED_BODY, type StompMessageFrame } from '../model/index.ts';
 import { BodyScratch } from './body-encoding.ts';
 import { sliceClock, yieldToEventLoop } from './cooperative.ts';
 import type { ArchiveRecord } from './format.ts';

@@ -7,7 +7,7 @@ export { parseDestination, unescapeDestinationPart } from './destination.ts';
 export type { DestinationKind, ParsedDestination } from './destination.ts';
 export { checkDestination, mergeRepeatedHashes, type DestinationCheck } from './subscription-destination.ts';
 export { StringInterner } from './interner.ts';
-export { BodySlab } from './body-slab.ts';
+export { BodySlab, MAX_PACKED_BODY } from './body-slab.ts';
 export type { StringInternerOptions } from './interner.ts';
 export { messageFromFrame, parseSequenceNumber, WARREN_SEQ_HEADER } from './frame-to-message.ts';
 export type { StompMessageFrame } from './frame-to-message.ts';
