@@ -18,8 +18,9 @@
  * `cooldownMs`: a mirror that is slow rather than stuck is not restarted over and over.
  */
 import type { StackConfig } from './config.ts';
+import type { ManagementApi } from './management-api.ts';
 import { managementApi } from './rabbitmq-node.ts';
-import { shovelQueueName } from './provision.ts';
+import { shovelName, shovelQueueName } from './provision.ts';
 
 export interface ShovelSample {
   name: string;
@@ -73,20 +74,23 @@ interface QueueStats {
 }
 
 /** What the origin reports now about each traced exchange's shovel and its queue. */
-export async function sampleShovels(config: StackConfig): Promise<ShovelSample[]> {
-  const api = managementApi(config, config.origin);
+export async function sampleShovels(config: StackConfig, api: ManagementApi): Promise<ShovelSample[]> {
   const vhost = encodeURIComponent(config.vhost);
   const [shovels, queues] = await Promise.all([
     api.get<{ name: string; vhost: string; state: string }[]>('/api/shovels', 5000),
     api.get<QueueStats[]>(`/api/queues/${vhost}?columns=name,messages,message_stats.ack`, 5000),
   ]);
   return config.exchanges.flatMap((e) => {
-    const shovel = shovels.find((s) => s.name === `warren-${e.name}` && s.vhost === config.vhost);
+    const shovel = shovels.find((s) => s.name === shovelName(e.name) && s.vhost === config.vhost);
     const queue = queues.find((q) => q.name === shovelQueueName(e.name));
     if (!shovel || !queue) return [];
     return [{ name: shovel.name, state: shovel.state, backlog: queue.messages ?? 0, acked: queue.message_stats?.ack ?? 0 }];
   });
 }
+
+/** The management API's restart of a dynamic shovel (3.10.8's rabbitmqctl has none). */
+export const restartShovel = (origin: ManagementApi, vhost: string, name: string): Promise<void> =>
+  origin.delete(`/api/shovels/vhost/${encodeURIComponent(vhost)}/${encodeURIComponent(name)}/restart`);
 
 /** Polls every `intervalMs` until `signal` aborts, restarting stalled shovels (see above). */
 export async function watchShovels(config: StackConfig, log: (line: string) => void, signal: AbortSignal, intervalMs = 2_000): Promise<void> {
@@ -94,8 +98,8 @@ export async function watchShovels(config: StackConfig, log: (line: string) => v
   const api = managementApi(config, config.origin);
   while (!signal.aborted) {
     try {
-      for (const name of watchdog.check(await sampleShovels(config), Date.now())) {
-        await api.delete(`/api/shovels/vhost/${encodeURIComponent(config.vhost)}/${encodeURIComponent(name)}/restart`);
+      for (const name of watchdog.check(await sampleShovels(config, api), Date.now())) {
+        await restartShovel(api, config.vhost, name);
         log(`shovel ${name} had acked nothing for ${STALL_MS / 1000} s with messages waiting on the origin: restarted`);
       }
     } catch {

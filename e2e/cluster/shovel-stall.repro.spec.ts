@@ -3,6 +3,7 @@ import { allWarrenSeqs, counter } from '../support/page.ts';
 import { publishPaced, runId } from '../support/origin.ts';
 import { killMirrorNode, startStack } from '../support/stack-control.ts';
 import { historyQueueName } from '../../stack/provision.ts';
+import { restartShovel } from '../../stack/shovel-watchdog.ts';
 import { managementApi } from '../../stack/rabbitmq-node.ts';
 import { leaderNode } from '../../stack/mirror-cluster-status.ts';
 import { cluster, dashboardPath, nodeIndex, queuePlacement } from './cluster-support.ts';
@@ -67,7 +68,7 @@ test('kill -9 of the node holding the stream leaders, the shovel and the page: l
     // WARREN_STALL_RESTART=1: does restarting the stalled shovel (management API) get delivery going again?
     if (process.env.WARREN_STALL_RESTART === '1' && !restarted && Date.now() - since > 15_000) {
       restarted = true;
-      await managementApi(cluster, cluster.origin).delete(`/api/shovels/vhost/${encodeURIComponent(cluster.vhost)}/warren-app.events/restart`);
+      await restartShovel(managementApi(cluster, cluster.origin), cluster.vhost, 'warren-app.events');
       console.log(`[stall-repro] t+${Math.round((Date.now() - killedAt) / 1000)} s: shovel warren-app.events restarted`);
     }
     console.log(`[stall-repro] t+${Math.round((Date.now() - killedAt) / 1000)} s: ${received} received${Date.now() - since > 5000 ? ` (no progress for ${Math.round((Date.now() - since) / 1000)} s)` : ''}`);
