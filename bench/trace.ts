@@ -40,7 +40,7 @@ export interface TraceSummary {
   longTasks: { count: number; ms: number; inside: Named[] };
 }
 
-export const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-v8.gc', 'v8.execute'];
+export const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-v8.gc', 'v8.execute', ...(process.env.WARREN_TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])];
 const LONG_TASK_US = 50_000;
 
 function add(map: Map<string, Named>, name: string, us: number, count: number): void {

@@ -3,6 +3,5 @@ export { DURABLE_PREFETCH, DURABLE_QUEUE_EXPIRES_MS } from './durable-capture.ts
 export type { ConnectionParams, SubscribeOptions, TraceConnectionListeners, TraceConnectionOptions, TraceConnectionStatus } from './trace-connection.ts';
 export { describeCloseEvent, describeErrorFrame } from './errors.ts';
 export { installFastFramePath } from './fast-frame-path.ts';
-export { LIVE_BATCH_DELAY_MS } from './socket-worker/index.ts';
 export type { BrokerInUse } from './broker-rotation.ts';
 export { brokerInUseText, brokerLabel, brokerListError, checkBrokerList, joinBrokerLists, splitBrokerList, type BrokerListEntry } from './broker-list.ts';

@@ -11,12 +11,18 @@
 export const ROWS_INTERVAL_MS = 100;
 export const COUNTERS_INTERVAL_MS = 250;
 /**
- * How long the socket worker may hold messages back to hand them over in
- * one batch (each handover is a task on the main thread, ~0.5 ms at low
- * rates on the bench machine): not at all while rows are drawn live; as long
- * as the counters' own cadence while paused; a second while hidden, where
+ * How often the socket worker hands messages over, in one batch each (each
+ * handover is a task on the main thread, ~0.3-0.5 ms at low rates on the
+ * bench machine, bench/rest-trace.ts): a batch goes no sooner than this
+ * after the one before, and at once when that one went longer ago, so a lone
+ * message is never held. Live, the rows' cadence plus a frame: every batch
+ * then finds the table's interval passed and is drawn in the next frame,
+ * where one a frame sooner would wait for the interval in the page, and the
+ * page's draws stay in step with the batches instead of drifting a frame
+ * later each time. Paused, the counters' cadence; hidden, a second, where
  * nothing is drawn (it still counts, so a shown tab is never more than that
  * behind). A full batch (64 KB) goes at once whatever the delay.
  */
+export const LIVE_BATCH_DELAY_MS = ROWS_INTERVAL_MS + 20;
 export const PAUSED_BATCH_DELAY_MS = COUNTERS_INTERVAL_MS;
 export const HIDDEN_BATCH_DELAY_MS = 1000;

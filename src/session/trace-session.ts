@@ -14,7 +14,6 @@ import { TraceCapture, DEFAULT_CAPACITY } from '../capture/index.ts';
 import {
   DURABLE_PREFETCH,
   installFastFramePath,
-  LIVE_BATCH_DELAY_MS,
   TraceConnection,
   type ConnectionParams,
 } from '../connection/index.ts';
@@ -26,7 +25,7 @@ import { createWarrenStore, type TimeWindow, type WarrenStore } from '../store/i
 import { TraceView } from '../view/index.ts';
 import { WatchSet } from '../watches/index.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
-import { COUNTERS_INTERVAL_MS, HIDDEN_BATCH_DELAY_MS, PAUSED_BATCH_DELAY_MS, ROWS_INTERVAL_MS } from './publish-cadence.ts';
+import { COUNTERS_INTERVAL_MS, HIDDEN_BATCH_DELAY_MS, LIVE_BATCH_DELAY_MS, PAUSED_BATCH_DELAY_MS, ROWS_INTERVAL_MS } from './publish-cadence.ts';
 import { pageHidden, watchPageVisibility } from './page-visibility.ts';
 import type { ConnectionFactory, SessionConnection } from './session-connection.ts';
 import { FilterControl } from './filter-control.ts';

@@ -4,17 +4,15 @@ export type ToSocketWorker =
   | { type: 'open'; url: string; protocols: string[] }
   | { type: 'send'; data: string | ArrayBuffer }
   | { type: 'close' }
-  /** How long a batch may wait for more messages from now on (at least LIVE_BATCH_DELAY_MS). */
+  /** The fewest milliseconds between two batches from now on (at least MIN_BATCH_DELAY_MS). */
   | { type: 'delay'; ms: number };
 
 /**
- * Default and shortest wait for more messages before a batch goes, while
- * rows are live: none beyond the worker's next turn (setTimeout 0; what
- * arrived meanwhile joins the batch). A fixed 8 ms timer was no better on
- * the bench at 1,000 msg/s, and in one run much worse (publish → ingest p50
- * 101 ms; with none, 11-111 ms over five runs: README, Performance).
+ * The default and shortest time between batches: none beyond the worker's
+ * next turn (setTimeout 0; what arrived meanwhile joins the batch), until
+ * the page says otherwise.
  */
-export const LIVE_BATCH_DELAY_MS = 0;
+export const MIN_BATCH_DELAY_MS = 0;
 
 export type FromSocketWorker =
   | { type: 'open' }

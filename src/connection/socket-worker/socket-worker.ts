@@ -6,10 +6,13 @@
  * "Receive mojo message"), whatever the frame holds. Here the worker pays
  * that, and the page gets the messages joined into one buffer per batch.
  *
- * How long a batch may wait is the page's to say (`delay`): no longer than
- * the worker's next turn while rows are drawn live, longer when what
- * arrives only moves counters (paused) or nothing is drawn at all (hidden
- * tab). A batch is sent at once when it reaches MAX_BATCH_BYTES, so a long
+ * How often batches go is the page's to say (`delay`): a batch goes no
+ * sooner than that after the one before, and in the worker's next turn when
+ * the one before went longer ago, so a lone message is never held. Live,
+ * the page asks for its own drawing cadence: it draws what arrived at most
+ * 10 times a second, and a message handed over sooner would only wait there,
+ * having cost a task. Paused it asks for the counters' cadence, hidden for a
+ * second. A batch is sent at once when it reaches MAX_BATCH_BYTES, so a long
  * delay only ever holds back a trickle.
  *
  * A plain WebSocket, not WebSocketStream: a renderer crash once seen under
@@ -17,8 +20,9 @@
  * browser's workers. Like the main thread's WebSocket it has no
  * backpressure: a page that falls behind queues batches in its own memory.
  */
+import { BatchPacer } from './batch-pacer.ts';
 import { ChunkBatch } from './chunk-batch.ts';
-import { LIVE_BATCH_DELAY_MS, type FromSocketWorker, type ToSocketWorker } from './protocol.ts';
+import { MIN_BATCH_DELAY_MS, type FromSocketWorker, type ToSocketWorker } from './protocol.ts';
 /**
  * A batch this big goes at once: ~150 messages of a few hundred bytes, a few
  * milliseconds of parsing for the page, so one batch never makes a long task
@@ -33,10 +37,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 const batch = new ChunkBatch();
-let delayMs = LIVE_BATCH_DELAY_MS;
-let flushTimer: ReturnType<typeof setTimeout> | null = null;
-/** When the pending timer fires, performance.now() time. */
-let flushDue = Infinity;
+const pacer = new BatchPacer(flush, MIN_BATCH_DELAY_MS);
 let socket: WebSocket | null = null;
 
 function post(message: FromSocketWorker, transfer: Transferable[] = []): void {
@@ -44,23 +45,11 @@ function post(message: FromSocketWorker, transfer: Transferable[] = []): void {
 }
 
 function flush(): void {
-  if (flushTimer !== null) clearTimeout(flushTimer);
-  flushTimer = null;
-  flushDue = Infinity;
   const data = batch.take();
-  if (data) post({ type: 'data', data }, [data]);
+  if (!data) return;
+  pacer.sent();
+  post({ type: 'data', data }, [data]);
 }
-
-/** The batch waits at most `delayMs` from its first message; a shorter delay set meanwhile brings it forward. */
-function armFlush(firstArrivedAt: number): void {
-  const due = firstArrivedAt + delayMs;
-  if (flushTimer !== null && flushDue <= due) return;
-  if (flushTimer !== null) clearTimeout(flushTimer);
-  flushDue = due;
-  flushTimer = setTimeout(flush, Math.max(0, due - performance.now()));
-}
-
-let batchStartedAt = 0;
 
 function receive(data: ArrayBuffer | string): void {
   if (typeof data === 'string') {
@@ -69,10 +58,9 @@ function receive(data: ArrayBuffer | string): void {
     post({ type: 'text', data });
     return;
   }
-  if (batch.bytes === 0) batchStartedAt = performance.now();
   batch.add(data);
   if (batch.bytes >= MAX_BATCH_BYTES) flush();
-  else armFlush(batchStartedAt);
+  else pacer.arm();
 }
 
 function open(url: string, protocols: string[]): void {
@@ -101,8 +89,7 @@ scope.onmessage = ({ data: message }) => {
       socket?.close(1000);
       break;
     case 'delay':
-      delayMs = Math.max(LIVE_BATCH_DELAY_MS, message.ms);
-      if (batch.bytes > 0) armFlush(batchStartedAt);
+      pacer.setDelay(Math.max(MIN_BATCH_DELAY_MS, message.ms), batch.bytes > 0);
       break;
   }
 };

@@ -5,7 +5,7 @@
  * joined, which its parser takes as the byte stream STOMP is.
  */
 import type { IStompSocket } from '@stomp/stompjs';
-import { LIVE_BATCH_DELAY_MS, type FromSocketWorker, type ToSocketWorker } from './protocol.ts';
+import { MIN_BATCH_DELAY_MS, type FromSocketWorker, type ToSocketWorker } from './protocol.ts';
 
 const CONNECTING = 0;
 const OPEN = 1;
@@ -53,7 +53,7 @@ export class WorkerSocket implements IStompSocket, BatchingSocket {
    * still go at once.
    */
   setBatchDelay(ms: number): void {
-    if (this.state !== CLOSED) this.post({ type: 'delay', ms: Math.max(LIVE_BATCH_DELAY_MS, ms) });
+    if (this.state !== CLOSED) this.post({ type: 'delay', ms: Math.max(MIN_BATCH_DELAY_MS, ms) });
   }
 
   get readyState(): number {
