@@ -62,7 +62,7 @@ try {
   await cdp.send('Performance.enable');
   const metrics = async () =>
     Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
-  await page.evaluate(([k, ms]) => (window as unknown as { follow(k: number, ms: number): void }).follow(k, ms), [ROWS_PER_UPDATE, 1000 / UPDATES_PER_SECOND]);
+  await page.evaluate(({ k, ms }) => (window as unknown as { follow(k: number, ms: number): void }).follow(k, ms), { k: ROWS_PER_UPDATE, ms: 1000 / UPDATES_PER_SECOND });
   await page.waitForTimeout(2000);
   const before = await metrics();
   const t0 = Date.now();
