@@ -4,11 +4,12 @@
  * test's own (its password must never appear in any output), the CLI run as
  * a user runs it (a child process), each broker compared before and after.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'amqplib';
 import { expect, test } from '@playwright/test';
 import { loadStackConfig } from '../stack/config.ts';
+import { rabbitmqctl } from '../stack/rabbitmq-node.ts';
 import { runId } from './support/origin.ts';
 
 const config = loadStackConfig();
@@ -161,6 +162,52 @@ test('status reports the shovels running with no backlog', async () => {
   expect(r.out).toContain('shovel warren-orders: running; backlog 0');
   expect(r.out).toMatch(/history warren\.history\.orders: .*lag: newest message shovelled \d+ s ago/);
   expect(r.out).toContain('status: healthy');
+});
+
+test('watch restarts a shovel that moves nothing while messages wait, says so, and what waited arrives', async () => {
+  test.setTimeout(120_000);
+  // The stand-in for the stall seen on a cluster: a memory alarm on the mirror blocks the shovel's
+  // publishes, so it reports running, confirms nothing and acks nothing, while the origin queue fills.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('WARREN_')));
+  const watch = spawn(process.execPath, ['--import', 'tsx', 'cli/warren.ts', 'mirror', 'watch', '--origin', mgmt('origin'), '--vhost', vhost, '--stall-seconds', '6'], { env });
+  let out = '';
+  const collect = (chunk: Buffer) => (out += chunk.toString());
+  watch.stdout.on('data', collect);
+  watch.stderr.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => watch.once('exit', (code) => resolve(code)));
+  const mirror = await connect(`amqp://${tracerLogin}:${encodeURIComponent(tracerPassword)}@127.0.0.1:${amqpPort.mirror}/${encodeURIComponent(vhost)}`);
+  const origin = await connect(`amqp://${admin.login}:${admin.passcode}@127.0.0.1:${amqpPort.origin}/${encodeURIComponent(vhost)}`);
+  try {
+    await expect.poll(() => out, { timeout: 20_000 }).toContain('watching warren-app.events, warren-orders');
+    const reader = await mirror.createChannel();
+    const { queue } = await reader.assertQueue(`stomp-subscription-watch-${run}`, { exclusive: true, autoDelete: true });
+    await reader.bindQueue(queue, 'orders', 'stall.#');
+    const seen = new Set<string>();
+    await reader.consume(queue, (m) => m && seen.add(m.content.toString()), { noAck: true });
+
+    await rabbitmqctl(config, config.mirror, ['set_vm_memory_high_watermark', '0.000001']);
+    const publisher = await origin.createConfirmChannel();
+    for (let i = 0; i < 50; i++) publisher.publish('orders', `stall.${i}`, Buffer.from(`${run}-${i}`));
+    await publisher.waitForConfirms();
+    // 6 s without an ack, plus the management API's 5 s statistics interval, plus a poll.
+    await expect.poll(() => out, { timeout: 45_000 }).toContain('shovel warren-orders has acked nothing for 6 s with messages waiting on the origin: restarting it');
+    expect(out).not.toContain('shovel warren-app.events has acked nothing');
+    expect(seen.size).toBe(0);
+
+    // The restart answers once the blocked connection is closed, which the alarm holds up.
+    await rabbitmqctl(config, config.mirror, ['set_vm_memory_high_watermark', '0.4']);
+    await expect.poll(() => out, { timeout: 40_000 }).toMatch(/shovel warren-orders (restarted|: the restart failed)/);
+    await expect.poll(() => seen.size, { timeout: 30_000 }).toBe(50);
+    watch.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toContain('watch: stopped');
+    printed.push(...out.split('\n'));
+  } finally {
+    await rabbitmqctl(config, config.mirror, ['set_vm_memory_high_watermark', '0.4']).catch(() => undefined);
+    watch.kill('SIGTERM');
+    await mirror.close();
+    await origin.close();
+  }
 });
 
 test('remove leaves both brokers exactly as they were before apply', async () => {

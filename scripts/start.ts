@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { loadStackConfig } from '../stack/config.ts';
 import { stackUp } from '../stack/stack.ts';
-import { watchShovels } from '../stack/shovel-watchdog.ts';
+import { stackWatchTarget, watchShovels } from '../stack/shovel-watchdog.ts';
 import { supervise, type Supervised } from '../generator/supervise.ts';
 import { buildDashboard, serveDashboard, serveOptionsFromEnv, writeRuntimeConfig } from './dashboard.ts';
 
@@ -64,7 +64,7 @@ try {
     return ['--drop-reply-rate', '0.005', ...process.argv.slice(2), ...(last === undefined ? [] : ['--seq-start', String(last + 1)])];
   });
   // A mirror cluster: a shovel that stops moving after a node loss is restarted (stack/shovel-watchdog.ts).
-  if (stack.mirrors.length > 1) void watchShovels(stack, (line) => console.log(`[stack] ${line}`), watching.signal);
+  if (stack.mirrors.length > 1) void watchShovels(stackWatchTarget(stack), (line) => console.log(`[stack] ${line}`), watching.signal);
   process.once('SIGINT', () => void server.close().then(stop));
   process.once('SIGTERM', () => void server.close().then(stop));
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

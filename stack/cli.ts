@@ -2,7 +2,7 @@
 import { loadStackConfig } from './config.ts';
 import { withMirrorNodesFlag } from './mirror-cluster-config.ts';
 import { stackDown, stackStatus, stackUp } from './stack.ts';
-import { watchShovels } from './shovel-watchdog.ts';
+import { stackWatchTarget, watchShovels } from './shovel-watchdog.ts';
 
 const log = (line: string) => console.log(`[stack] ${line}`);
 const command = process.argv[2];
@@ -18,7 +18,7 @@ try {
     process.once('SIGINT', () => stop.abort());
     process.once('SIGTERM', () => stop.abort());
     log('watching the shovels (Ctrl-C to stop)');
-    await watchShovels(config, log, stop.signal);
+    await watchShovels(stackWatchTarget(config), log, stop.signal);
   }
   else {
     console.error('usage: tsx stack/cli.ts up|down|status|watch [--mirror-nodes N]  (N mirror nodes in a cluster; default WARREN_MIRROR_NODES or 1)');

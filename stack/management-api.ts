@@ -31,8 +31,8 @@ export class ManagementApi {
     await this.request('PUT', path, body);
   }
 
-  async delete(path: string): Promise<void> {
-    await this.request('DELETE', path);
+  async delete(path: string, timeoutMs = 10_000): Promise<void> {
+    await this.request('DELETE', path, undefined, timeoutMs);
   }
 
   async post<T>(path: string, body: unknown): Promise<T> {

@@ -73,38 +73,90 @@ interface QueueStats {
   message_stats?: { ack?: number };
 }
 
+/** The origin shovels to watch: one per traced exchange, each with its own queue on the origin. */
+export interface WatchTarget {
+  /** The origin's management API. */
+  api: Pick<ManagementApi, 'get' | 'delete'>;
+  vhost: string;
+  exchanges: readonly string[];
+}
+
 /** What the origin reports now about each traced exchange's shovel and its queue. */
-export async function sampleShovels(config: StackConfig, api: ManagementApi): Promise<ShovelSample[]> {
-  const vhost = encodeURIComponent(config.vhost);
+export async function sampleShovels({ api, vhost, exchanges }: WatchTarget): Promise<ShovelSample[]> {
   const [shovels, queues] = await Promise.all([
     api.get<{ name: string; vhost: string; state: string }[]>('/api/shovels', 5000),
-    api.get<QueueStats[]>(`/api/queues/${vhost}?columns=name,messages,message_stats.ack`, 5000),
+    api.get<QueueStats[]>(`/api/queues/${encodeURIComponent(vhost)}?columns=name,messages,message_stats.ack`, 5000),
   ]);
-  return config.exchanges.flatMap((e) => {
-    const shovel = shovels.find((s) => s.name === shovelName(e.name) && s.vhost === config.vhost);
-    const queue = queues.find((q) => q.name === shovelQueueName(e.name));
+  return exchanges.flatMap((exchange) => {
+    const shovel = shovels.find((s) => s.name === shovelName(exchange) && s.vhost === vhost);
+    const queue = queues.find((q) => q.name === shovelQueueName(exchange));
     if (!shovel || !queue) return [];
     return [{ name: shovel.name, state: shovel.state, backlog: queue.messages ?? 0, acked: queue.message_stats?.ack ?? 0 }];
   });
 }
 
-/** The management API's restart of a dynamic shovel (3.10.8's rabbitmqctl has none). */
-export const restartShovel = (origin: ManagementApi, vhost: string, name: string): Promise<void> =>
-  origin.delete(`/api/shovels/vhost/${encodeURIComponent(vhost)}/${encodeURIComponent(name)}/restart`);
+/**
+ * The management API's restart of a dynamic shovel (3.10.8's rabbitmqctl has
+ * none). It answers once the old connection is closed: at once after the
+ * stall above, but a shovel blocked by a memory alarm on the mirror is not
+ * closed until the alarm clears, hence the long timeout.
+ */
+export const restartShovel = (origin: Pick<ManagementApi, 'delete'>, vhost: string, name: string, timeoutMs = 30_000): Promise<void> =>
+  origin.delete(`/api/shovels/vhost/${encodeURIComponent(vhost)}/${encodeURIComponent(name)}/restart`, timeoutMs);
 
-/** Polls every `intervalMs` until `signal` aborts, restarting stalled shovels (see above). */
-export async function watchShovels(config: StackConfig, log: (line: string) => void, signal: AbortSignal, intervalMs = 2_000): Promise<void> {
-  const watchdog = new ShovelWatchdog();
-  const api = managementApi(config, config.origin);
+export interface WatchOptions {
+  intervalMs?: number;
+  stallMs?: number;
+  cooldownMs?: number;
+}
+
+/**
+ * Polls every `intervalMs` until `signal` aborts, restarting stalled shovels
+ * (see above). An origin that does not answer is said once, when it starts
+ * and when it ends, not on every poll: a restarting origin is normal, one
+ * that refuses the watcher's credentials for an hour is not.
+ */
+export async function watchShovels(target: WatchTarget, log: (line: string) => void, signal: AbortSignal, options: WatchOptions = {}): Promise<void> {
+  const { intervalMs = 2_000, stallMs = STALL_MS, cooldownMs = RESTART_COOLDOWN_MS } = options;
+  const watchdog = new ShovelWatchdog(stallMs, cooldownMs);
+  let failing: string | null = null;
   while (!signal.aborted) {
     try {
-      for (const name of watchdog.check(await sampleShovels(config, api), Date.now())) {
-        await restartShovel(api, config.vhost, name);
-        log(`shovel ${name} had acked nothing for ${STALL_MS / 1000} s with messages waiting on the origin: restarted`);
+      const samples = await sampleShovels(target);
+      if (failing !== null) log('the origin answers again; watching');
+      failing = null;
+      for (const name of watchdog.check(samples, Date.now())) {
+        log(`shovel ${name} has acked nothing for ${stallMs / 1000} s with messages waiting on the origin: restarting it`);
+        await restartShovel(target.api, target.vhost, name).then(
+          () => log(`shovel ${name} restarted`),
+          (e: unknown) => log(`shovel ${name}: the restart failed: ${messageOf(e)} (next try in ${cooldownMs / 1000} s at the earliest)`),
+        );
       }
-    } catch {
-      // The origin is restarting or away: nothing to judge until it answers.
+    } catch (e) {
+      if (messageOf(e) !== failing) log(`cannot watch the shovels: ${messageOf(e)} (trying again every ${intervalMs / 1000} s)`);
+      failing = messageOf(e);
     }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    await sleepUnlessAborted(intervalMs, signal);
   }
 }
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** The local stack's origin, as `npm start` and `npm run stack:watch` watch it. */
+export const stackWatchTarget = (config: StackConfig): WatchTarget => ({
+  api: managementApi(config, config.origin),
+  vhost: config.vhost,
+  exchanges: config.exchanges.map((e) => e.name),
+});

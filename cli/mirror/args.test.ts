@@ -22,6 +22,14 @@ describe('warren mirror options', () => {
     expect(o.shovelPassword).toBeNull();
   });
 
+  it('watch needs only the origin, and a stall window longer than the statistics interval', () => {
+    const o = parseMirrorArgs(['watch', '--origin', 'http://a:b@o:1', '--stall-seconds', '20'], {});
+    expect([o.action, o.stallSeconds, o.exchanges]).toEqual(['watch', 20, []]);
+    expect(parseMirrorArgs(['watch', '--origin', 'http://a:b@o:1'], {}).stallSeconds).toBe(15);
+    expect(() => parseMirrorArgs(['watch', '--origin', 'http://a:b@o:1', '--stall-seconds', '2'], {})).toThrow(/at least 6/);
+    expect(() => parseMirrorArgs(['status', '--origin', 'http://a:b@o:1'], {})).toThrow(/no mirror/);
+  });
+
   it('vhosts, origin name, mirror AMQP address', () => {
     const o = parseMirrorArgs([...base, '--origin', 'http://a:b@o:1', '--mirror', 'http://a:b@m:2', '--vhost', 'shop', '--mirror-vhost', 'trace', '--origin-name', 'shop', '--mirror-amqp', 'amqp://10.0.0.5:5673'], {});
     expect([o.origin.vhost, o.mirror.vhost, o.originName]).toEqual(['shop', 'trace', 'shop']);

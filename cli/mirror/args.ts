@@ -9,13 +9,16 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { AmqpAddress, Credentials } from './setup.ts';
 
-export const USAGE = `usage: warren mirror plan|apply|status|remove [options]
+export const USAGE = `usage: warren mirror plan|apply|status|watch|remove [options]
 
   plan      print what apply would create or change on each broker, in order,
             with the equivalent rabbitmqctl / rabbitmqadmin commands; changes nothing
   apply     do it (idempotent: a second apply changes nothing and says so), wait for the shovels
   status    shovel states, backlog on the origin, mirror lag, subscription queues, stream sizes;
             exit code 1 when unhealthy
+  watch     keep watching (until Ctrl-C): restart a shovel that reports running but has
+            moved nothing for --stall-seconds while messages wait on the origin (seen on
+            RabbitMQ 3.10 after a mirror cluster node is lost); says when it does
   remove    delete exactly what apply created, nothing else
 
   --origin <url>            origin management URL, e.g. https://admin:secret@prod.internal:15671
@@ -36,6 +39,7 @@ export const USAGE = `usage: warren mirror plan|apply|status|remove [options]
   --tracer-user <login>     the browser's read-only user on the mirror (default warren)
   --shovel-user <login>     the user the shovels publish with (default warren-shovel)
   --wait <seconds>          how long apply waits for the shovels to run (default 60)
+  --stall-seconds <s>       watch: how long a shovel may move nothing before a restart (default 15)
 
 Passwords are never printed. The tracer password is WARREN_TRACER_PASSWORD, or generated and
 shown once when apply creates the user.`;
@@ -48,7 +52,7 @@ export interface BrokerTarget {
 }
 
 export interface MirrorOptions {
-  action: 'plan' | 'apply' | 'status' | 'remove';
+  action: 'plan' | 'apply' | 'status' | 'watch' | 'remove';
   origin: BrokerTarget;
   mirror: BrokerTarget;
   exchanges: string[];
@@ -63,13 +67,14 @@ export interface MirrorOptions {
   tracerPassword: string | null;
   shovelPassword: string | null;
   waitSeconds: number;
+  stallSeconds: number;
   /** Environment and credentials file merged (the environment wins). */
   env: Record<string, string | undefined>;
 }
 
 export class UsageError extends Error {}
 
-const ACTIONS = ['plan', 'apply', 'status', 'remove'] as const;
+const ACTIONS = ['plan', 'apply', 'status', 'watch', 'remove'] as const;
 
 export function parseCredentialsFile(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -125,24 +130,30 @@ export function parseMirrorArgs(args: string[], processEnv: Record<string, strin
       'tracer-user': { type: 'string' },
       'shovel-user': { type: 'string' },
       wait: { type: 'string' },
+      'stall-seconds': { type: 'string' },
     },
   });
   const action = positionals[0];
   if (!ACTIONS.includes(action as MirrorOptions['action']) || positionals.length > 1) {
-    throw new UsageError(action ? `unknown action "${positionals.join(' ')}"` : 'which action? plan, apply, status or remove');
+    throw new UsageError(action ? `unknown action "${positionals.join(' ')}"` : 'which action? plan, apply, status, watch or remove');
   }
   const file = values['credentials-file'] ? parseCredentialsFile(readFile(values['credentials-file'])) : {};
   const env: MirrorOptions['env'] = { ...file };
   for (const [k, v] of Object.entries(processEnv)) if (v !== undefined && v !== '') env[k] = v;
   const vhost = values.vhost ?? '/';
   const origin = target('origin', values.origin, values['origin-vhost'] ?? vhost, env);
-  const mirror = target('mirror', values.mirror, values['mirror-vhost'] ?? vhost, env);
+  // A watch talks to the origin only (the mirror may be the part that is down): no mirror needed.
+  const mirrorGiven = values.mirror !== undefined || env.WARREN_MIRROR_MGMT_URL !== undefined;
+  const mirror = action === 'watch' && !mirrorGiven ? origin : target('mirror', values.mirror, values['mirror-vhost'] ?? vhost, env);
   const exchanges = [...new Set(values.exchange ?? [])];
   if ((action === 'plan' || action === 'apply') && exchanges.length === 0) throw new UsageError('which exchanges? give --exchange <name> (repeat for several)');
   const originName = values['origin-name'];
   if (originName !== undefined && !/^[A-Za-z0-9_.-]+$/.test(originName)) throw new UsageError('--origin-name: letters, digits, _ . - only');
   const waitSeconds = Number(values.wait ?? 60);
   if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError('--wait: a number of seconds');
+  const stallSeconds = Number(values['stall-seconds'] ?? 15);
+  // Under the management API's own statistics interval (5 s), every poll would look stalled.
+  if (!Number.isFinite(stallSeconds) || stallSeconds < 6) throw new UsageError('--stall-seconds: a number of seconds, at least 6');
   const [mirrorAmqp, ...mirrorAmqpAlternates] = amqpTargets(values['mirror-amqp'], mirror.url);
   return {
     action: action as MirrorOptions['action'],
@@ -158,6 +169,7 @@ export function parseMirrorArgs(args: string[], processEnv: Record<string, strin
     tracerPassword: env.WARREN_TRACER_PASSWORD ?? null,
     shovelPassword: env.WARREN_SHOVEL_PASSWORD ?? null,
     waitSeconds,
+    stallSeconds,
     env,
   };
 }

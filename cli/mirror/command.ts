@@ -1,5 +1,5 @@
 /**
- * `warren mirror plan|apply|status|remove`: mirroring your own origin broker
+ * `warren mirror plan|apply|status|watch|remove`: mirroring your own origin broker
  * into a mirror broker through the management HTTP API (remote, TLS fine).
  * Every output line goes through one mask (mask.ts).
  */
@@ -15,6 +15,7 @@ import { removeMirroring } from './remove.ts';
 import { resolveSecrets, SecretError } from './secrets.ts';
 import type { MirrorSetup } from './setup.ts';
 import { mirrorStatus } from './status.ts';
+import { watchMirroring } from './watch.ts';
 
 export async function main(args: string[], out: Output = consoleOutput()): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -39,7 +40,9 @@ export async function main(args: string[], out: Output = consoleOutput()): Promi
 }
 
 async function run(opts: MirrorOptions, apis: Apis, out: Output): Promise<number> {
-  const checked = await preflight({ ...opts, apis });
+  // Only the origin matters to a watch, and it must start while a mirror node is down: no preflight.
+  if (opts.action === 'watch') return watchUntilStopped(opts, apis, out);
+  const checked = await preflight({ ...opts, action: opts.action, apis });
   for (const w of checked.warnings) out.line(`warning: ${w}`);
   if (checked.failures.length > 0) {
     out.error(`warren mirror ${opts.action}: preflight failed:`);
@@ -111,6 +114,13 @@ async function run(opts: MirrorOptions, apis: Apis, out: Output): Promise<number
   }
   out.line(await dashboardHint(apis, opts));
   return 0;
+}
+
+function watchUntilStopped(opts: MirrorOptions, apis: Apis, out: Output): Promise<number> {
+  const stop = new AbortController();
+  process.once('SIGINT', () => stop.abort());
+  process.once('SIGTERM', () => stop.abort());
+  return watchMirroring(opts, apis, out, stop.signal);
 }
 
 function printPlan(planned: PlannedStep[], out: Output): void {
