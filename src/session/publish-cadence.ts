@@ -11,6 +11,14 @@
 export const ROWS_INTERVAL_MS = 100;
 export const COUNTERS_INTERVAL_MS = 250;
 /**
+ * How often the table follows while a file is imported (TraceSession.beginBulkLoad):
+ * a million rows go by in ~20 s and nobody reads them; drawing them ten times
+ * a second was ~17 % of the import's main thread (the table's layouts 8 %,
+ * React and the charts the rest: WARREN_BENCH_PROFILE_ARCHIVE=1 npm run bench
+ * -- --only archive). The progress bar has its own cadence.
+ */
+export const BULK_ROWS_INTERVAL_MS = 1000;
+/**
  * How often the socket worker hands messages over, in one batch each (each
  * handover is a task on the main thread, ~0.3-0.5 ms at low rates on the
  * bench machine, bench/rest-trace.ts): a batch goes no sooner than this

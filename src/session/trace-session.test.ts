@@ -252,6 +252,48 @@ describe('TraceSession', () => {
     }
   });
 
+  it('follows rows ten times a second, and once a second during a bulk load (an import), publishing at its end', () => {
+    stubPageVisibility('visible');
+    vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(performance.now()), 16));
+    try {
+      const { session, latest, state } = newSession();
+      session.addSubscription('/exchange/app.events/#', false);
+      session.connect(PARAMS);
+      const rowUpdates = () => {
+        let n = 0;
+        let version = state().version;
+        const off = session.store.subscribe((s) => {
+          if (s.version !== version) n++;
+          version = s.version;
+        });
+        return () => (off(), n);
+      };
+      const streamFor = (ms: number) => {
+        for (let t = 0; t < ms; t += 10) {
+          latest().deliver('sub-1', 'k');
+          vi.advanceTimersByTime(10);
+        }
+      };
+      let stop = rowUpdates();
+      streamFor(2000);
+      const live = stop();
+      const end = session.beginBulkLoad();
+      stop = rowUpdates();
+      streamFor(3000);
+      const bulk = stop();
+      const before = state().received;
+      end();
+      end();
+      expect(state().received - before).toBeGreaterThan(0); // what came since the last publish, at once
+      expect(state().received).toBe(500);
+      expect(live).toBeGreaterThanOrEqual(15);
+      expect(bulk).toBeGreaterThanOrEqual(2);
+      expect(bulk).toBeLessThanOrEqual(4);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('a publish pending when the tab is hidden is made when it is shown again', () => {
     const page = stubPageVisibility('visible');
     try {

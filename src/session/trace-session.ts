@@ -25,7 +25,7 @@ import { createWarrenStore, type TimeWindow, type WarrenStore } from '../store/i
 import { TraceView } from '../view/index.ts';
 import { WatchSet } from '../watches/index.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
-import { COUNTERS_INTERVAL_MS, HIDDEN_BATCH_DELAY_MS, LIVE_BATCH_DELAY_MS, PAUSED_BATCH_DELAY_MS, ROWS_INTERVAL_MS } from './publish-cadence.ts';
+import { BULK_ROWS_INTERVAL_MS, COUNTERS_INTERVAL_MS, HIDDEN_BATCH_DELAY_MS, LIVE_BATCH_DELAY_MS, PAUSED_BATCH_DELAY_MS, ROWS_INTERVAL_MS } from './publish-cadence.ts';
 import { pageHidden, watchPageVisibility } from './page-visibility.ts';
 import type { ConnectionFactory, SessionConnection } from './session-connection.ts';
 import { FilterControl } from './filter-control.ts';
@@ -67,6 +67,8 @@ export class TraceSession {
   /** Something changed while hidden: publish once when shown. */
   private staleWhileHidden = false;
   private disposed = false;
+  /** Bulk loads under way (imports): while any is, rows follow at BULK_ROWS_INTERVAL_MS. */
+  private bulkLoads = 0;
 
   constructor(options: TraceSessionOptions = {}) {
     // Before any STOMP frame is parsed: stompjs's parser, with a one-pass path for whole frames.
@@ -260,10 +262,23 @@ export class TraceSession {
     this.connection?.setBatchDelay(this.hidden ? HIDDEN_BATCH_DELAY_MS : this.view.paused ? PAUSED_BATCH_DELAY_MS : LIVE_BATCH_DELAY_MS);
   }
 
+  /** A bulk load (an import) starts: the table follows once a second (BULK_ROWS_INTERVAL_MS) until the returned function ends it. */
+  beginBulkLoad(): () => void {
+    this.bulkLoads++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.bulkLoads--;
+      this.publish();
+    };
+  }
+
   /** Hot path (per appended message): at most one publish pending, none while hidden. */
   private changed(): void {
     if (this.hidden) this.staleWhileHidden = true;
-    else this.scheduler.schedule(this.view.version !== this.publishedVersion ? ROWS_INTERVAL_MS : COUNTERS_INTERVAL_MS);
+    else if (this.view.version === this.publishedVersion) this.scheduler.schedule(COUNTERS_INTERVAL_MS);
+    else this.scheduler.schedule(this.bulkLoads > 0 ? BULK_ROWS_INTERVAL_MS : ROWS_INTERVAL_MS);
   }
 
   /** One store update for everything that happened since the last one. */

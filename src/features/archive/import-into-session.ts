@@ -28,11 +28,17 @@ export async function importIntoSession(
   store.setCaptureSource({ kind: 'file', name: file.name });
   // Lines of a subscription this page also has take its id: same colour, same series.
   const byDestination = new Map(store.subscriptions.map((s) => [s.destination, s.id]));
-  const result = await importMessages(file, session.capture, {
-    signal: options.signal,
-    onProgress: options.onProgress,
-    subscriptionIdFor: (subscription) => byDestination.get(subscription) ?? importedSubscriptionId(subscription),
-  });
+  const endBulkLoad = session.beginBulkLoad();
+  let result: ImportResult;
+  try {
+    result = await importMessages(file, session.capture, {
+      signal: options.signal,
+      onProgress: options.onProgress,
+      subscriptionIdFor: (subscription) => byDestination.get(subscription) ?? importedSubscriptionId(subscription),
+    });
+  } finally {
+    endBulkLoad();
+  }
   const { buffer } = session.capture;
   return { ...result, fileName: file.name, kept: buffer.size, capacity: buffer.capacity };
 }
