@@ -145,9 +145,9 @@ export class TraceConnection {
   }
 
   /**
-   * How long messages may wait to be handed over in one batch, when the
-   * socket batches (the socket worker does): short while rows are drawn
-   * live, longer when they only move counters. Kept for later sockets.
+   * How often a batching socket (the socket worker) hands messages over:
+   * the table's cadence while rows are drawn live, longer when they only
+   * move counters. Kept for later sockets.
    */
   setBatchDelay(ms: number): void {
     this.batchDelayMs = ms;

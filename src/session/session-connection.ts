@@ -6,7 +6,7 @@ export interface SessionConnection {
   close(): Promise<void>;
   subscribe(id: string, destination: string, options: SubscribeOptions): void;
   unsubscribe(id: string): void;
-  /** How long the socket may hold messages to hand them over in one batch (TraceConnection.setBatchDelay). */
+  /** The fewest milliseconds between two batches the socket hands over (TraceConnection.setBatchDelay). */
   setBatchDelay(ms: number): void;
 }
 

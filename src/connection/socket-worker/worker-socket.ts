@@ -18,7 +18,7 @@ interface CloseEventLike {
   wasClean: boolean;
 }
 
-/** A socket that hands messages over in batches and lets its owner say how long a batch may wait. */
+/** A socket that hands messages over in batches and lets its owner say how often. */
 export interface BatchingSocket {
   setBatchDelay(ms: number): void;
 }
@@ -47,10 +47,10 @@ export class WorkerSocket implements IStompSocket, BatchingSocket {
   }
 
   /**
-   * How long the worker may hold messages to send them in one batch: no
-   * longer than its next turn while rows are drawn live (the default),
-   * longer when the page only counts (paused, hidden). Batches of 64 KB
-   * still go at once.
+   * The fewest milliseconds between two batches from the worker (a lone
+   * message after a quiet spell still goes at once; BatchPacer). The page
+   * sets its drawing cadence while live, longer while it only counts
+   * (paused, hidden). Batches of 64 KB still go at once.
    */
   setBatchDelay(ms: number): void {
     if (this.state !== CLOSED) this.post({ type: 'delay', ms: Math.max(MIN_BATCH_DELAY_MS, ms) });
