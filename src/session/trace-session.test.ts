@@ -278,12 +278,14 @@ describe('TraceSession', () => {
       streamFor(2000);
       const live = stop();
       const end = session.beginBulkLoad();
+      expect(state().bulkLoading).toBe(true);
       stop = rowUpdates();
       streamFor(3000);
       const bulk = stop();
       const before = state().received;
       end();
       end();
+      expect(state().bulkLoading).toBe(false);
       expect(state().received - before).toBeGreaterThan(0); // what came since the last publish, at once
       expect(state().received).toBe(500);
       expect(live).toBeGreaterThanOrEqual(15);

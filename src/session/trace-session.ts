@@ -262,14 +262,14 @@ export class TraceSession {
     this.connection?.setBatchDelay(this.hidden ? HIDDEN_BATCH_DELAY_MS : this.view.paused ? PAUSED_BATCH_DELAY_MS : LIVE_BATCH_DELAY_MS);
   }
 
-  /** A bulk load (an import) starts: the table follows once a second (BULK_ROWS_INTERVAL_MS) until the returned function ends it. */
+  /** A bulk load (an import) starts: the table follows once a second (BULK_ROWS_INTERVAL_MS) and the charts wait, until the returned function ends it. */
   beginBulkLoad(): () => void {
-    this.bulkLoads++;
+    if (this.bulkLoads++ === 0) this.store.getState().setBulkLoading(true);
     let ended = false;
     return () => {
       if (ended) return;
       ended = true;
-      this.bulkLoads--;
+      if (--this.bulkLoads === 0) this.store.getState().setBulkLoading(false);
       this.publish();
     };
   }

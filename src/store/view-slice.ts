@@ -24,7 +24,10 @@ export interface PublishedView {
 }
 
 export interface ViewSlice extends PublishedView {
+  /** A file is being imported: the table follows once a second and the charts wait (TraceSession.beginBulkLoad). */
+  bulkLoading: boolean;
   publishView(view: PublishedView): void;
+  setBulkLoading(on: boolean): void;
 }
 
 export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
@@ -36,5 +39,7 @@ export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
   bufferedWhilePaused: 0,
   dropped: 0,
   paused: false,
+  bulkLoading: false,
   publishView: (view) => set(view),
+  setBulkLoading: (bulkLoading) => set({ bulkLoading }),
 });

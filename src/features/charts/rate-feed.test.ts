@@ -64,12 +64,12 @@ describe('RateFeed', () => {
   it('reads nothing while the page is hidden, and catches up at once when shown', () => {
     const listener = vi.fn();
     feed.subscribe(listener);
-    feed.setHidden(true);
+    feed.setSuspended(true);
     record(7);
     vi.advanceTimersByTime(5000);
     expect(listener).toHaveBeenCalledTimes(1); // only the subscribe's catch-up
     clock += 5000;
-    feed.setHidden(false);
+    feed.setSuspended(false);
     expect(listener).toHaveBeenCalledTimes(2);
     expect(feed.getSnapshot().totalMessages).toBe(7);
     vi.advanceTimersByTime(1100);

@@ -25,7 +25,7 @@ export class RateFeed {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private frozenAtSecond: number | null = null;
   /** Nobody can see the page: read nothing until it is shown again. */
-  private hidden = false;
+  private suspended = false;
 
   /**
    * @param reader reads the rate model.
@@ -84,12 +84,15 @@ export class RateFeed {
     return this.frozenAtSecond !== null;
   }
 
-  /** The page was hidden (stop reading) or shown again (catch up at once and go on). */
-  setHidden(hidden: boolean): void {
-    if (hidden === this.hidden) return;
-    this.hidden = hidden;
+  /**
+   * Nothing it draws would be seen or is worth drawing now (a hidden tab, a
+   * file being imported): stop reading; resumed, it catches up at once and goes on.
+   */
+  setSuspended(suspended: boolean): void {
+    if (suspended === this.suspended) return;
+    this.suspended = suspended;
     if (this.listeners.size === 0) return;
-    if (hidden) this.stopTimer();
+    if (suspended) this.stopTimer();
     else {
       this.refresh();
       this.startTimer();
@@ -110,7 +113,7 @@ export class RateFeed {
   }
 
   private startTimer(): void {
-    if (this.timer !== null || this.frozenAtSecond !== null || this.hidden) return;
+    if (this.timer !== null || this.frozenAtSecond !== null || this.suspended) return;
     const tick = () => {
       this.refresh();
       this.timer = setTimeout(tick, this.delayToNextRead());

@@ -2,7 +2,8 @@
  * The rate snapshot the open chart panel draws, from a RateFeed of its own
  * over the session's rate model: re-read every CHART_REFRESH_MS, on a settings
  * change, and on pause (frozen at the second the view was paused: the view
- * owns pause) or resume. A hidden tab reads nothing; shown again, it catches up.
+ * owns pause) or resume. A hidden tab reads nothing, nor a page importing a
+ * file; shown again or done, it catches up.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { RateReader, type RateSnapshot } from '../../rates/index.ts';
@@ -28,11 +29,13 @@ export function useRateSnapshot(): RateSnapshot {
   const [feed] = useState(() => new RateFeed(new RateReader(session.rates), { breakdown, depth }, Date.now, CHART_REFRESH_MS));
   useEffect(() => feed.configure({ breakdown, depth }), [feed, breakdown, depth]);
   useEffect(() => feed.setFrozenAt(paused ? session.view.pausedAtMs : null), [feed, paused, session]);
+  // A hidden tab reads nothing, nor does a page importing a file (its seconds fill in all at once); both catch up after.
+  const importing = useWarrenStore((s) => s.bulkLoading);
   useEffect(() => {
-    const sync = () => feed.setHidden(document.visibilityState === 'hidden');
+    const sync = () => feed.setSuspended(importing || document.visibilityState === 'hidden');
     sync();
     document.addEventListener('visibilitychange', sync);
     return () => document.removeEventListener('visibilitychange', sync);
-  }, [feed]);
+  }, [feed, importing]);
   return useSyncExternalStore(feed.subscribe, feed.getSnapshot);
 }
