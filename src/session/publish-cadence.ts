@@ -34,3 +34,14 @@ export const BULK_ROWS_INTERVAL_MS = 1000;
 export const LIVE_BATCH_DELAY_MS = ROWS_INTERVAL_MS + 20;
 export const PAUSED_BATCH_DELAY_MS = COUNTERS_INTERVAL_MS;
 export const HIDDEN_BATCH_DELAY_MS = 1000;
+
+/** How often the socket may hand batches over, for what the page shows now. */
+export function batchDelayMs(page: { hidden: boolean; paused: boolean }): number {
+  return page.hidden ? HIDDEN_BATCH_DELAY_MS : page.paused ? PAUSED_BATCH_DELAY_MS : LIVE_BATCH_DELAY_MS;
+}
+
+/** The fewest milliseconds before the next publish: rows that moved follow sooner than counters alone. */
+export function publishIntervalMs(change: { rowsMoved: boolean; bulkLoading: boolean }): number {
+  if (!change.rowsMoved) return COUNTERS_INTERVAL_MS;
+  return change.bulkLoading ? BULK_ROWS_INTERVAL_MS : ROWS_INTERVAL_MS;
+}

@@ -25,7 +25,7 @@ import { createWarrenStore, type TimeWindow, type WarrenStore } from '../store/i
 import { TraceView } from '../view/index.ts';
 import { WatchSet } from '../watches/index.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
-import { BULK_ROWS_INTERVAL_MS, COUNTERS_INTERVAL_MS, HIDDEN_BATCH_DELAY_MS, LIVE_BATCH_DELAY_MS, PAUSED_BATCH_DELAY_MS, ROWS_INTERVAL_MS } from './publish-cadence.ts';
+import { batchDelayMs, publishIntervalMs, ROWS_INTERVAL_MS } from './publish-cadence.ts';
 import { pageHidden, watchPageVisibility } from './page-visibility.ts';
 import type { ConnectionFactory, SessionConnection } from './session-connection.ts';
 import { FilterControl } from './filter-control.ts';
@@ -67,8 +67,6 @@ export class TraceSession {
   /** Something changed while hidden: publish once when shown. */
   private staleWhileHidden = false;
   private disposed = false;
-  /** Bulk loads under way (imports): while any is, rows follow at BULK_ROWS_INTERVAL_MS. */
-  private bulkLoads = 0;
 
   constructor(options: TraceSessionOptions = {}) {
     // Before any STOMP frame is parsed: stompjs's parser, with a one-pass path for whole frames.
@@ -259,17 +257,16 @@ export class TraceSession {
   }
 
   private updateBatchDelay(): void {
-    this.connection?.setBatchDelay(this.hidden ? HIDDEN_BATCH_DELAY_MS : this.view.paused ? PAUSED_BATCH_DELAY_MS : LIVE_BATCH_DELAY_MS);
+    this.connection?.setBatchDelay(batchDelayMs({ hidden: this.hidden, paused: this.view.paused }));
   }
 
   /** A bulk load (an import) starts: the table follows once a second (BULK_ROWS_INTERVAL_MS) and the charts wait, until the returned function ends it. */
   beginBulkLoad(): () => void {
-    if (this.bulkLoads++ === 0) this.store.getState().setBulkLoading(true);
-    let ended = false;
+    // One at a time (the import control runs one file at a time): the store's flag is the state.
+    this.store.getState().setBulkLoading(true);
     return () => {
-      if (ended) return;
-      ended = true;
-      if (--this.bulkLoads === 0) this.store.getState().setBulkLoading(false);
+      if (!this.store.getState().bulkLoading) return;
+      this.store.getState().setBulkLoading(false);
       this.publish();
     };
   }
@@ -277,8 +274,7 @@ export class TraceSession {
   /** Hot path (per appended message): at most one publish pending, none while hidden. */
   private changed(): void {
     if (this.hidden) this.staleWhileHidden = true;
-    else if (this.view.version === this.publishedVersion) this.scheduler.schedule(COUNTERS_INTERVAL_MS);
-    else this.scheduler.schedule(this.bulkLoads > 0 ? BULK_ROWS_INTERVAL_MS : ROWS_INTERVAL_MS);
+    else this.scheduler.schedule(publishIntervalMs({ rowsMoved: this.view.version !== this.publishedVersion, bulkLoading: this.store.getState().bulkLoading }));
   }
 
   /** One store update for everything that happened since the last one. */

@@ -1,0 +1,74 @@
+/** The session tests' fakes: a connection the test plays the broker through, and a page whose visibility it switches. */
+import { vi } from 'vitest';
+import type { ConnectionParams, TraceConnectionListeners } from '../connection/index.ts';
+import { TraceSession, type SessionConnection } from './trace-session.ts';
+
+/** A connection that records what the session asks of it; the test plays the broker through `listeners`. */
+export class FakeConnection implements SessionConnection {
+  opened = false;
+  closed = false;
+  readonly subscribed: string[] = [];
+  readonly unsubscribed: string[] = [];
+  batchDelayMs = -1;
+  constructor(
+    readonly params: ConnectionParams,
+    readonly listeners: TraceConnectionListeners,
+  ) {}
+  open(): void {
+    this.opened = true;
+  }
+  close(): Promise<void> {
+    this.closed = true;
+    return Promise.resolve();
+  }
+  subscribe(id: string, destination: string): void {
+    this.subscribed.push(`${id} ${destination}`);
+  }
+  unsubscribe(id: string): void {
+    this.unsubscribed.push(id);
+  }
+  setBatchDelay(ms: number): void {
+    this.batchDelayMs = ms;
+  }
+  /** Delivers a MESSAGE frame as stompjs would (only the fields the capture reads). */
+  deliver(subscriptionId: string, routingKey: string, extra: Record<string, string> = {}): void {
+    const frame = { headers: { destination: `/exchange/app.events/${routingKey}`, ...extra }, binaryBody: new TextEncoder().encode(routingKey) };
+    this.listeners.onMessage(frame, subscriptionId);
+  }
+}
+
+export const PARAMS: ConnectionParams = { brokers: ['ws://127.0.0.1:15674/ws'], vhost: '/', login: 'tracer', passcode: 'secret' };
+
+export function newSession() {
+  const connections: FakeConnection[] = [];
+  const session = new TraceSession({
+    capacity: 100,
+    createConnection: (params, listeners) => {
+      const c = new FakeConnection(params, listeners);
+      connections.push(c);
+      return c;
+    },
+  });
+  const latest = () => connections[connections.length - 1] as FakeConnection;
+  return { session, connections, latest, state: () => session.store.getState() };
+}
+
+/** A document whose visibility the test switches; visibilitychange listeners are told. Undo with vi.unstubAllGlobals(). */
+export function stubPageVisibility(initial: DocumentVisibilityState) {
+  const listeners = new Set<() => void>();
+  const doc = {
+    visibilityState: initial,
+    addEventListener: (_type: string, l: () => void) => listeners.add(l),
+    removeEventListener: (_type: string, l: () => void) => listeners.delete(l),
+  };
+  vi.stubGlobal('document', doc);
+  return {
+    show(visible: boolean) {
+      doc.visibilityState = visible ? 'visible' : 'hidden';
+      for (const l of listeners) l();
+    },
+  };
+}
+
+/** With no animation frames (Node), the session publishes on its hidden-tab timer. */
+export const flush = () => vi.advanceTimersByTime(300);

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flush, newSession, PARAMS, stubPageVisibility } from './session-test-support.ts';
+
+/** When the session publishes and how often it lets the socket batch: visibility, pause, imports. */
+describe('TraceSession cadence', () => {
+  const T0 = 1_700_000_000_000;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('publishes nothing while the tab is hidden, and catches up in one update when shown', () => {
+    const page = stubPageVisibility('hidden');
+    try {
+      const { session, latest, state } = newSession();
+      session.addSubscription('/exchange/app.events/#', false);
+      session.connect(PARAMS);
+      const published = vi.fn();
+      session.store.subscribe(published);
+      for (let i = 0; i < 20; i++) latest().deliver('sub-1', 'k');
+      vi.advanceTimersByTime(5_000);
+      expect(published).not.toHaveBeenCalled();
+      expect(session.capture.buffer.received).toBe(20); // captured all the same
+      page.show(true);
+      flush();
+      expect(published).toHaveBeenCalledTimes(1);
+      expect(state().received).toBe(20);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('lets the socket batch longer when paused and longer still when hidden, and goes back to live batching', () => {
+    const page = stubPageVisibility('visible');
+    try {
+      const { session, latest } = newSession();
+      session.connect(PARAMS);
+      const live = latest().batchDelayMs;
+      session.togglePause();
+      const paused = latest().batchDelayMs;
+      page.show(false);
+      const hidden = latest().batchDelayMs;
+      page.show(true);
+      expect(latest().batchDelayMs).toBe(paused);
+      session.togglePause();
+      expect(latest().batchDelayMs).toBe(live);
+      expect(live).toBeGreaterThanOrEqual(0);
+      expect(paused).toBeGreaterThan(live);
+      expect(hidden).toBeGreaterThan(paused);
+      session.connect(PARAMS); // a new connection is told at once
+      expect(latest().batchDelayMs).toBe(live);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('follows rows ten times a second, and once a second during a bulk load (an import), publishing at its end', () => {
+    stubPageVisibility('visible');
+    vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(performance.now()), 16));
+    try {
+      const { session, latest, state } = newSession();
+      session.addSubscription('/exchange/app.events/#', false);
+      session.connect(PARAMS);
+      const rowUpdates = () => {
+        let n = 0;
+        let version = state().version;
+        const off = session.store.subscribe((s) => {
+          if (s.version !== version) n++;
+          version = s.version;
+        });
+        return () => (off(), n);
+      };
+      const streamFor = (ms: number) => {
+        for (let t = 0; t < ms; t += 10) {
+          latest().deliver('sub-1', 'k');
+          vi.advanceTimersByTime(10);
+        }
+      };
+      let stop = rowUpdates();
+      streamFor(2000);
+      const live = stop();
+      const end = session.beginBulkLoad();
+      expect(state().bulkLoading).toBe(true);
+      stop = rowUpdates();
+      streamFor(3000);
+      const bulk = stop();
+      const before = state().received;
+      end();
+      end();
+      expect(state().bulkLoading).toBe(false);
+      expect(state().received - before).toBeGreaterThan(0); // what came since the last publish, at once
+      expect(state().received).toBe(500);
+      expect(live).toBeGreaterThanOrEqual(15);
+      expect(bulk).toBeGreaterThanOrEqual(2);
+      expect(bulk).toBeLessThanOrEqual(4);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('a publish pending when the tab is hidden is made when it is shown again', () => {
+    const page = stubPageVisibility('visible');
+    try {
+      const { session, latest, state } = newSession();
+      session.addSubscription('/exchange/app.events/#', false);
+      session.connect(PARAMS);
+      latest().deliver('sub-1', 'k'); // schedules a publish...
+      page.show(false); // ...which the hidden tab drops
+      flush();
+      expect(state().received).toBe(0);
+      page.show(true);
+      flush();
+      expect(state().received).toBe(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
