@@ -1,5 +1,5 @@
 /** The session tests' fakes: a connection the test plays the broker through, and a page whose visibility it switches. */
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { ConnectionParams, TraceConnectionListeners } from '../connection/index.ts';
 import { TraceSession, type SessionConnection } from './trace-session.ts';
 
@@ -72,3 +72,15 @@ export function stubPageVisibility(initial: DocumentVisibilityState) {
 
 /** With no animation frames (Node), the session publishes on its hidden-tab timer. */
 export const flush = () => vi.advanceTimersByTime(300);
+
+/** At the start of a second, so a test's few hundred milliseconds stay inside it. */
+export const T0 = 1_700_000_000_000;
+
+/** Fake timers from T0 for every test of the calling describe block. */
+export function useFakeClock(): void {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+  });
+  afterEach(() => vi.useRealTimers());
+}

@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flush, newSession, PARAMS, stubPageVisibility } from './session-test-support.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { flush, newSession, PARAMS, stubPageVisibility, useFakeClock } from './session-test-support.ts';
 
 /** When the session publishes and how often it lets the socket batch: visibility, pause, imports. */
 describe('TraceSession cadence', () => {
-  const T0 = 1_700_000_000_000;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.setSystemTime(T0);
-  });
-  afterEach(() => vi.useRealTimers());
+  useFakeClock();
 
   it('publishes nothing while the tab is hidden, and catches up in one update when shown', () => {
     const page = stubPageVisibility('hidden');

@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flush, newSession, PARAMS } from './session-test-support.ts';
-
+import { describe, expect, it, vi } from 'vitest';
+import { flush, newSession, PARAMS, T0, useFakeClock } from './session-test-support.ts';
 
 describe('TraceSession', () => {
-  // At the start of a second, so a test's few hundred milliseconds stay inside it.
-  const T0 = 1_700_000_000_000;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.setSystemTime(T0);
-  });
-  afterEach(() => vi.useRealTimers());
+  useFakeClock();
 
   it('is created empty, with its own store', () => {
     const a = newSession();
