@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { openDashboard } from './support/page.ts';
+import { applyFilter, openDashboard } from './support/page.ts';
 import { publishNumbered, runId, type NumberedMessage } from './support/origin.ts';
 
 interface FileLine {
@@ -70,7 +70,7 @@ test('a filtered view exported and imported in a fresh page without a broker: sa
   await openDashboard(page, { subscriptions: [sub] });
   await publishNumbered(count, published);
   await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', String(count));
-  await page.getByTestId('filter-input').fill(`${run}.keep.*`);
+  await applyFilter(page, `${run}.keep.*`);
   await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', String(count / 2));
 
   // The export of the visible rows holds exactly them, with the bytes published.
@@ -97,13 +97,13 @@ test('a filtered view exported and imported in a fresh page without a broker: sa
   await expect(fresh.getByTestId('import-errors')).toHaveCount(0);
 
   // Table, filter and inspector work on the imported messages.
-  await fresh.getByTestId('filter-input').fill(`${run}.keep.4`);
+  await applyFilter(fresh, `${run}.keep.4`);
   await expect(fresh.getByTestId('visible-count')).toHaveAttribute('data-value', '1');
   await fresh.getByTestId('message-row').first().click();
   await expect(fresh.getByTestId('inspector-payload')).toContainText('Zoë 😀 日本語');
   await expect(fresh.getByTestId('inspector-headers')).toContainText('ünïcödé 🦄');
   await expect(fresh.getByTestId('inspector')).toContainText(`${sub} (from a file)`);
-  await fresh.getByTestId('filter-input').fill('');
+  await applyFilter(fresh, '');
   await expect(fresh.getByTestId('visible-count')).toHaveAttribute('data-value', String(count / 2));
 
   // Exported again from the fresh page: the same messages, line for line.

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { int64, type Headers } from '../generator/message.ts';
-import { openDashboard } from './support/page.ts';
+import { applyFilter, openDashboard } from './support/page.ts';
 import { publishNumbered, runId, withOriginPublisher, numbered } from './support/origin.ts';
 
 /**
@@ -67,11 +67,11 @@ test('awkward routing keys: empty, 255 bytes, markup', async ({ page }) => {
     await publisher.waitForConfirms();
   });
   // The empty key has zero words: only `key:""` (or `#`) matches it.
-  await page.getByTestId('filter-input').fill('key:""');
+  await applyFilter(page, 'key:""');
   await expect(page.locator('[data-testid="message-row"][data-routing-key=""]')).toHaveCount(1);
   await inspect(page, '');
   await expect(page.getByTestId('inspector-headers')).toContainText(run);
-  await page.getByTestId('filter-input').fill(`${run}.#`);
+  await applyFilter(page, `${run}.#`);
   await expect(page.locator(`[data-testid="message-row"][data-routing-key="${long}"]`)).toHaveCount(1);
   await expect(page.locator('[data-testid="message-row"]').filter({ hasText: `onerror="window.__pwned='key'"` })).toHaveCount(1);
   await expectHealthy(page);
@@ -90,9 +90,9 @@ test('10,000 distinct routing keys and a message with 1,000 headers', async ({ p
       : { exchange: 'app.events', routingKey: `${run}.key.${seq}`, body: `{"n":${seq}}` },
   );
   await expect(page.getByTestId('received-count')).toHaveAttribute('data-value', '10001', { timeout: 60_000 });
-  await page.getByTestId('filter-input').fill(`${run}.key.9999`);
+  await applyFilter(page, `${run}.key.9999`);
   await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '1');
-  await page.getByTestId('filter-input').fill(`key:${run}.headers`);
+  await applyFilter(page, `key:${run}.headers`);
   await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '1');
   await inspect(page, `${run}.headers`);
   await expect(page.getByTestId('inspector-headers')).toContainText('x-h-999');

@@ -9,7 +9,7 @@ import { buildCeleryTask } from '../generator/celery-task.ts';
 import { buildTaskSentEvent, createClientEventSource } from '../generator/client-events.ts';
 import { int64, type OutgoingMessage } from '../generator/message.ts';
 import { runGeneratorScript } from './support/generator-processes.ts';
-import { openDashboard } from './support/page.ts';
+import { applyFilter, openDashboard } from './support/page.ts';
 import { numbered, runId, withOriginPublisher } from './support/origin.ts';
 
 /** The request and reply of a non-Celery RPC call, as a service and its client publish them. */
@@ -31,7 +31,7 @@ function celeryTask(seq: number, queue: string, name: string, id: string, rootId
 }
 
 async function selectMessageByFilter(page: Page, filter: string, index = 0): Promise<void> {
-  await page.getByTestId('filter-input').fill(filter);
+  await applyFilter(page, filter);
   await page.getByTestId('message-row').nth(index).click();
   await expect(page.getByTestId('inspector-conversation')).toBeVisible();
 }
@@ -166,7 +166,7 @@ test('a real worker: each task shows its request, its four events and its reply;
     // A click on that count lists them (their task messages, task-sent and task-received/started events); of the tasks, exactly those 3.
     await row.getByTestId('requests-show-timed-out').click();
     await expect(page.getByTestId('filter-input')).toHaveValue('task:warren.sleep state:timed-out');
-    await page.getByTestId('filter-input').fill('task:warren.sleep state:timed-out exchange:celery');
+    await applyFilter(page, 'task:warren.sleep state:timed-out exchange:celery');
     await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '3');
 
     // One task's whole life, in the inspector.

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { numbered, runId, withOriginPublisher, type NumberedMessage } from './support/origin.ts';
-import { allWarrenSeqs, openDashboard } from './support/page.ts';
+import { allWarrenSeqs, applyFilter, openDashboard } from './support/page.ts';
 import type { PublishOptions } from '../generator/message.ts';
 
 /** One published message: what numbered() takes, plus AMQP properties it does not set. */
@@ -33,7 +33,7 @@ async function publishFixtures(messages: Fixture[]): Promise<void> {
 }
 
 async function shownFor(page: Page, filter: string, expected: number): Promise<number[]> {
-  await page.getByTestId('filter-input').fill(filter);
+  await applyFilter(page, filter);
   await expect(page.getByTestId('filter-error')).toHaveCount(0);
   await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', String(expected));
   return allWarrenSeqs(page);

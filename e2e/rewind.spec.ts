@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { collectRowAttribute, counter } from './support/page.ts';
+import { applyFilter, collectRowAttribute, counter } from './support/page.ts';
 import { publishNumbered, runId } from './support/origin.ts';
 
 /**
@@ -125,7 +125,7 @@ test('reading a history stream directly needs no "consumes real messages" confir
   await page.getByTestId('subscribe-button').click(); // once: no second click asked
   await expect(page.getByTestId('subscribe-message')).toContainText('takes nothing from anyone');
   await expect(page.locator(`[data-testid="subscription-list"] li[data-destination="${stream}"]`)).toHaveAttribute('data-state', 'active');
-  await page.getByTestId('filter-input').fill(`${run}.#`);
+  await applyFilter(page, `${run}.#`);
   await publishNumbered(30, () => ({ exchange: 'app.events', routingKey: `${run}.s` }));
   await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '30');
 });

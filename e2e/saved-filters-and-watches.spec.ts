@@ -6,7 +6,7 @@
  * notifies raises one desktop notification per quiet period.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { allWarrenSeqs, openDashboard } from './support/page.ts';
+import { allWarrenSeqs, applyFilter, openDashboard } from './support/page.ts';
 import { publishNumbered, runId } from './support/origin.ts';
 
 const SAVED_KEY = 'warren.savedFilters.v1';
@@ -31,12 +31,12 @@ test("a saved filter survives a reload, and its link reproduces the view in a br
   const filter = `${run}.orders.*.created`;
   const name = `orders ${run}`;
   await openDashboard(page, { subscriptions: [sub] });
-  await page.getByTestId('filter-input').fill(filter);
+  await applyFilter(page, filter);
   await saveCurrentFilter(page, name);
   // Escape cancels: nothing more is saved.
   await page.getByTestId('save-filter-button').click();
   await page.getByTestId('save-filter-name').press('Escape');
-  await page.getByTestId('filter-input').fill('');
+  await applyFilter(page, '');
 
   await page.reload();
   await expect(page.getByTestId('connection-status')).toContainText('connected');
@@ -49,7 +49,7 @@ test("a saved filter survives a reload, and its link reproduces the view in a br
   const link = (await item.getByTestId('saved-filter-copy-link').getAttribute('data-url')) ?? '';
   await item.getByTestId('saved-filter-apply').click();
   await expect(page.getByTestId('filter-input')).toHaveValue(filter);
-  expect(new URL(page.url()).searchParams.get('filter')).toBe(filter);
+  await expect.poll(() => new URL(page.url()).searchParams.get('filter')).toBe(filter);
 
   const url = new URL(link);
   expect(url.searchParams.get('filter')).toBe(filter);
@@ -83,7 +83,7 @@ test('a watch counts exactly the matches published after it was set: paused, evi
   // Before the watch: N = 5 matching, M = 4 not.
   await publishNumbered(9, (seq) => ({ exchange: 'app.events', routingKey: key(seq, seq <= 5) }), 1);
   await received(page, 9);
-  await page.getByTestId('filter-input').fill(watched);
+  await applyFilter(page, watched);
   await page.getByTestId('watch-button').click();
   await expect(page.getByTestId('watch-button')).toHaveAttribute('aria-pressed', 'true');
   const watch = page.locator(`[data-testid="watch-item"][data-filter="${watched}"]`);
@@ -95,7 +95,7 @@ test('a watch counts exactly the matches published after it was set: paused, evi
   await expect(watch.getByTestId('watch-count')).toHaveAttribute('data-value', '7');
 
   // Paused, and the box shows something else: 3 more matching, 2 not.
-  await page.getByTestId('filter-input').fill(`${run}.nothing`);
+  await applyFilter(page, `${run}.nothing`);
   await page.getByTestId('pause-button').click();
   await publishNumbered(5, (seq) => ({ exchange: 'app.events', routingKey: key(seq, seq <= 26) }), 24);
   await received(page, 27);
@@ -137,7 +137,7 @@ test('a watch that notifies raises one desktop notification per quiet period (?w
   const sub = `/exchange/app.events/${run}.#`;
   await page.goto(`/?sub=${encodeURIComponent(sub)}&watchQuiet=2`);
   await expect(page.locator(`[data-testid="subscription-list"] li[data-destination="${sub}"]`)).toHaveAttribute('data-state', 'active');
-  await page.getByTestId('filter-input').fill(`${run}.alarm`);
+  await applyFilter(page, `${run}.alarm`);
   await page.getByTestId('watch-button').click();
   const watch = page.locator(`[data-testid="watch-item"][data-filter="${run}.alarm"]`);
   await watch.getByTestId('watch-notify').click();
@@ -179,7 +179,7 @@ test('unreadable saved filters in localStorage are ignored with a note, and the 
   await page.getByTestId('saved-filters-toggle').click();
   await expect(page.getByTestId('saved-filters-note')).toContainText('not readable');
   await page.getByTestId('saved-filters-toggle').click();
-  await page.getByTestId('filter-input').fill(`${run}.x`);
+  await applyFilter(page, `${run}.x`);
   await saveCurrentFilter(page, 'after corruption');
   await page.getByTestId('saved-filters-toggle').click();
   await expect(page.getByTestId('saved-filters-note')).toHaveCount(0);

@@ -72,3 +72,14 @@ export async function expectAllSeqs(page: Page, count: number, timeout = 60_000)
   expect(seqs.length, 'rows').toBe(count);
   expect(seqs).toEqual(Array.from({ length: count }, (_, i) => i + 1));
 }
+
+/**
+ * Fills the filter box and waits until the rows reflect it: the box answers
+ * the keystroke in its own frame and the re-filter follows after the paint
+ * (a body filter in slices), so counts read right after `fill` could still
+ * be the last filter's when both happen to be equal.
+ */
+export async function applyFilter(page: Page, text: string): Promise<void> {
+  await page.getByTestId('filter-input').fill(text);
+  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-filter', text);
+}

@@ -219,4 +219,67 @@ describe('FrameScheduler', () => {
     frames.fire();
     expect(callback).toHaveBeenCalledTimes(2);
   });
+
+  describe('yieldNextFrame (input first)', () => {
+    it('moves a run pending for the next frame to the frame after, and runs it once', () => {
+      const callback = vi.fn();
+      const scheduler = new FrameScheduler(callback);
+      scheduler.schedule();
+      scheduler.yieldNextFrame();
+      scheduler.schedule(); // more messages during the input's frame: still one run
+      frames.fire(); // the input's frame
+      expect(callback).not.toHaveBeenCalled();
+      frames.fire();
+      expect(callback).toHaveBeenCalledTimes(1);
+      frames.fire();
+      expect(callback).toHaveBeenCalledTimes(1);
+    });
+
+    it('a run whose wait ends before the input frame gets the frame after it', () => {
+      const callback = vi.fn();
+      const scheduler = new FrameScheduler(callback, 50);
+      scheduler.schedule();
+      frames.fire(); // t=0: first run
+      scheduler.schedule(); // due at t=50, on a timer
+      vi.advanceTimersByTime(45);
+      scheduler.yieldNextFrame();
+      vi.advanceTimersByTime(5); // the wait ends before the input's frame
+      frames.fire();
+      expect(callback).toHaveBeenCalledTimes(1);
+      frames.fire();
+      expect(callback).toHaveBeenCalledTimes(2);
+    });
+
+    it('costs nothing when nothing is pending: the input frame runs nothing and requests nothing more', () => {
+      const callback = vi.fn();
+      const scheduler = new FrameScheduler(callback);
+      scheduler.yieldNextFrame();
+      scheduler.yieldNextFrame(); // a second input before the frame: the same frame
+      expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(1);
+      frames.fire();
+      expect(frames.pendingCount).toBe(0);
+      expect(callback).not.toHaveBeenCalled();
+      scheduler.schedule(); // afterwards, as before
+      frames.fire();
+      expect(callback).toHaveBeenCalledTimes(1);
+    });
+
+    it('does nothing in a hidden tab, and cancel() drops a moved run', () => {
+      const callback = vi.fn();
+      const scheduler = new FrameScheduler(callback);
+      page.visibilityState = 'hidden';
+      scheduler.yieldNextFrame();
+      expect(frames.requestAnimationFrame).not.toHaveBeenCalled();
+      page.visibilityState = 'visible';
+      scheduler.schedule();
+      scheduler.yieldNextFrame();
+      scheduler.cancel();
+      frames.fire();
+      frames.fire();
+      expect(callback).not.toHaveBeenCalled();
+      scheduler.schedule();
+      frames.fire();
+      expect(callback).toHaveBeenCalledTimes(1);
+    });
+  });
 });

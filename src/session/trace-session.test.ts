@@ -96,6 +96,30 @@ describe('TraceSession', () => {
     expect(state()).toMatchObject({ filterText: '', filterError: '', visible: 3 });
   });
 
+  it('from the filter box: the text reaches the store at once, one re-filter of the last good text follows after the paint', () => {
+    const { session, latest, state } = newSession();
+    session.addSubscription('/exchange/app.events/#', false);
+    session.connect(PARAMS);
+    for (const key of ['orders.eu', 'users.signup', 'orders.us']) latest().deliver('sub-1', key);
+    flush();
+    const refilters = vi.spyOn(session.view, 'setFilter');
+    session.typeFilterText('o');
+    session.typeFilterText('orders.#');
+    session.typeFilterText('orders.# key:"unclosed');
+    expect(state().filterText).toBe('orders.# key:"unclosed');
+    expect(state().filterError).not.toBe('');
+    expect(refilters).not.toHaveBeenCalled();
+    expect(state().visible).toBe(3);
+    vi.advanceTimersByTime(0); // no frames here (Node): the next task
+    expect(refilters).toHaveBeenCalledTimes(1);
+    expect(state()).toMatchObject({ filterText: 'orders.# key:"unclosed', visible: 2 });
+    // A filter set at once (a link, a chart) wins over a typed one still waiting.
+    session.typeFilterText('users.#');
+    session.setFilterText('');
+    vi.advanceTimersByTime(0);
+    expect(state()).toMatchObject({ filterText: '', filterError: '', visible: 3 });
+  });
+
   it('replaces its connection on connect, and stops capture and unsubscribes on request', async () => {
     const { session, connections, latest, state } = newSession();
     session.addSubscription('/exchange/app.events/#', false);

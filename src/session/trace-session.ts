@@ -24,9 +24,8 @@ import { countRatesOf, RateRecorder } from '../rates/index.ts';
 import { createWarrenStore, type TimeWindow, type WarrenStore } from '../store/index.ts';
 import { TraceView } from '../view/index.ts';
 import { WatchSet } from '../watches/index.ts';
-import { FrameScheduler } from './frame-scheduler.ts';
-import { batchDelayMs, publishIntervalMs, ROWS_INTERVAL_MS } from './publish-cadence.ts';
-import { pageHidden, watchPageVisibility } from './page-visibility.ts';
+import { batchDelayMs, publishIntervalMs } from './publish-cadence.ts';
+import { PublishPacer } from './publish-pacer.ts';
 import type { ConnectionFactory, SessionConnection } from './session-connection.ts';
 import { FilterControl } from './filter-control.ts';
 import { compileSessionFilter, type SessionFilterResult } from './session-filter.ts';
@@ -55,17 +54,16 @@ export class TraceSession {
   readonly watches: WatchSet;
   private connection: SessionConnection | null = null;
   private readonly createConnection: ConnectionFactory;
-  private readonly scheduler = new FrameScheduler(() => this.publish(), ROWS_INTERVAL_MS);
+  private readonly pacer = new PublishPacer(
+    () => this.publish(),
+    () => this.updateBatchDelay(),
+  );
   /** The view's version in the store: rows moved since when it differs. */
   private publishedVersion = -1;
   private readonly detach: () => void;
   /** Subscriptions reading their exchange's history stream, and the rewind's progress. */
   private readonly rewinding: SessionRewind;
   private readonly filtering: FilterControl;
-  /** The tab is hidden: capture goes on, nothing is published until it is shown again. */
-  private hidden = pageHidden();
-  /** Something changed while hidden: publish once when shown. */
-  private staleWhileHidden = false;
   private disposed = false;
 
   constructor(options: TraceSessionOptions = {}) {
@@ -77,25 +75,13 @@ export class TraceSession {
     this.view = new TraceView(this.capture);
     this.rewinding = new SessionRewind(this.capture, this.store, () => this.connection, () => this.changed());
     this.filtering = new FilterControl(this.view, this.store, this.conversations, this.payloads, () => this.publish());
-    const detachRates = countRatesOf(this.capture, this.rates);
-    const detachPublish = this.capture.addListener({ onAppend: () => this.changed() });
-    const detachVisibility = watchPageVisibility((hidden) => {
-      this.hidden = hidden;
-      this.updateBatchDelay();
-      if (hidden) {
-        // A publish that was pending is owed on return.
-        this.scheduler.cancel();
-        this.staleWhileHidden = true;
-      } else if (this.staleWhileHidden) {
-        this.staleWhileHidden = false;
-        this.scheduler.schedule();
-      }
-    });
+    const detachers = [
+      countRatesOf(this.capture, this.rates),
+      this.capture.addListener({ onAppend: () => this.changed() }),
+    ];
     this.detach = () => {
       this.filtering.dispose();
-      detachRates();
-      detachPublish();
-      detachVisibility();
+      for (const detach of detachers) detach();
     };
     this.createConnection = options.createConnection ?? ((params, listeners) => new TraceConnection(params, listeners));
   }
@@ -225,6 +211,11 @@ export class TraceSession {
     this.filtering.apply(text);
   }
 
+  /** The same from the filter box: the box answers the keystroke in its own frame, the rows follow after it (FilterControl.applyAfterPaint). */
+  typeFilterText(text: string): void {
+    this.filtering.applyAfterPaint(text);
+  }
+
   /** A filter text compiled against this session (conversation terms, decoders), for one-message tests such as watches. */
   compileFilter(text: string): SessionFilterResult {
     return compileSessionFilter(text, this.conversations, this.payloads);
@@ -241,7 +232,7 @@ export class TraceSession {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    this.scheduler.cancel();
+    this.pacer.dispose();
     this.rewinding.dispose();
     this.detach();
     this.view.dispose();
@@ -257,7 +248,7 @@ export class TraceSession {
   }
 
   private updateBatchDelay(): void {
-    this.connection?.setBatchDelay(batchDelayMs({ hidden: this.hidden, paused: this.view.paused }));
+    this.connection?.setBatchDelay(batchDelayMs({ hidden: this.pacer.hidden, paused: this.view.paused }));
   }
 
   /** A bulk load (an import) starts: the table follows once a second (BULK_ROWS_INTERVAL_MS) and the charts wait, until the returned function ends it. */
@@ -273,8 +264,7 @@ export class TraceSession {
 
   /** Hot path (per appended message): at most one publish pending, none while hidden. */
   private changed(): void {
-    if (this.hidden) this.staleWhileHidden = true;
-    else this.scheduler.schedule(publishIntervalMs({ rowsMoved: this.view.version !== this.publishedVersion, bulkLoading: this.store.getState().bulkLoading }));
+    this.pacer.changed(publishIntervalMs({ rowsMoved: this.view.version !== this.publishedVersion, bulkLoading: this.store.getState().bulkLoading }));
   }
 
   /** One store update for everything that happened since the last one. */
@@ -292,6 +282,7 @@ export class TraceSession {
       bufferedWhilePaused: view.newWhilePaused,
       dropped: buffer.dropped,
       paused: view.paused,
+      filter: this.filtering.shownText,
     });
     this.rewinding.publishStatus();
   }

@@ -21,6 +21,8 @@ export interface PublishedView {
   /** Messages evicted by the buffer's capacity. */
   dropped: number;
   paused: boolean;
+  /** The filter text the rows and counts reflect (the box runs a frame ahead while typing, longer while a re-filter runs in slices). */
+  filter: string;
 }
 
 export interface ViewSlice extends PublishedView {
@@ -39,6 +41,7 @@ export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
   bufferedWhilePaused: 0,
   dropped: 0,
   paused: false,
+  filter: '',
   bulkLoading: false,
   publishView: (view) => set(view),
   setBulkLoading: (bulkLoading) => set({ bulkLoading }),

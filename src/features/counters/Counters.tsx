@@ -8,7 +8,7 @@ import { formatCount as format, useWarrenStore } from '../../ui/index.ts';
  */
 export function Counters() {
   const c = useWarrenStore(
-    useShallow((s) => ({ received: s.received, visible: s.visible, buffered: s.bufferedWhilePaused, dropped: s.dropped, missing: s.missing })),
+    useShallow((s) => ({ received: s.received, visible: s.visible, buffered: s.bufferedWhilePaused, dropped: s.dropped, missing: s.missing, filter: s.filter })),
   );
   return (
     <dl className="counters">
@@ -18,7 +18,7 @@ export function Counters() {
       </div>
       <div>
         <dt>visible</dt>
-        <dd data-testid="visible-count" data-value={c.visible}>{format(c.visible)}</dd>
+        <dd data-testid="visible-count" data-value={c.visible} data-filter={c.filter}>{format(c.visible)}</dd>
       </div>
       <div>
         <dt>new while paused</dt>

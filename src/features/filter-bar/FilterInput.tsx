@@ -3,6 +3,9 @@ import type { Suggestion } from '../../filter/index.ts';
 import { useSession } from '../../ui/index.ts';
 import { useFilterSuggestions } from './use-filter-suggestions.ts';
 
+/** Keys that open, move through, accept or close the list. */
+const STEERING_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape']);
+
 /** Keys that edit the text: the list follows them. Arrows, Tab, Enter and Escape steer it instead. */
 const editsText = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !event.altKey && (event.key.length === 1 || event.key === 'Backspace' || event.key === 'Delete');
 
@@ -35,7 +38,10 @@ export function FilterInput({ text, invalid }: { text: string; invalid: boolean 
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     typing.current = editsText(event);
-    const open = items.length > 0;
+    if (!STEERING_KEYS.has(event.key)) return;
+    // The list may still be waiting for the last keystroke's paint: steer the one for the text as it is.
+    const list = suggestions.settle();
+    const open = list.items.length > 0;
     if (event.key === 'ArrowDown' && !open) {
       suggestions.update(event.currentTarget.value, event.currentTarget.selectionStart ?? text.length);
     } else if (!open) {
@@ -43,12 +49,12 @@ export function FilterInput({ text, invalid }: { text: string; invalid: boolean 
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       suggestions.move(event.key === 'ArrowDown' ? 1 : -1);
     } else if (event.key === 'Enter' || event.key === 'Tab') {
-      const chosen = items[active];
+      const chosen = list.items[list.active];
       if (chosen !== undefined) accept(chosen);
     } else if (event.key === 'Escape') {
       suggestions.close();
       event.stopPropagation(); // the list closes, not the inspector
-    } else return;
+    }
     event.preventDefault();
   };
 
@@ -60,7 +66,8 @@ export function FilterInput({ text, invalid }: { text: string; invalid: boolean 
         data-testid="filter-input"
         value={text}
         onChange={(e) => {
-          session.setFilterText(e.target.value);
+          // The box shows the text in this frame; the rows and the list follow in the next (input first).
+          session.typeFilterText(e.target.value);
           if (typing.current) suggestions.update(e.target.value, e.target.selectionStart ?? e.target.value.length);
           else suggestions.close();
           typing.current = false;
