@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { FLOODED_MSG_PER_S } from './publish-cadence.ts';
 import { flush, newSession, PARAMS, stubPageVisibility, useFakeClock } from './session-test-support.ts';
 
 /** When the session publishes and how often it lets the socket batch: visibility, pause, imports. */
@@ -89,6 +90,39 @@ describe('TraceSession cadence', () => {
       expect(live).toBeGreaterThanOrEqual(15);
       expect(bulk).toBeGreaterThanOrEqual(2);
       expect(bulk).toBeLessThanOrEqual(4);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('flooded (faster than FLOODED_MSG_PER_S), the table follows at the counters cadence; calmer, ten times a second again', () => {
+    stubPageVisibility('visible');
+    vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(performance.now()), 16));
+    try {
+      const { session, latest, state } = newSession();
+      session.addSubscription('/exchange/app.events/#', false);
+      session.connect(PARAMS);
+      const updatesWhile = (ms: number, perTenMs: number) => {
+        let n = 0;
+        let version = state().version;
+        const off = session.store.subscribe((s) => {
+          if (s.version !== version) n++;
+          version = s.version;
+        });
+        for (let t = 0; t < ms; t += 10) {
+          for (let i = 0; i < perTenMs; i++) latest().deliver('sub-1', 'k');
+          vi.advanceTimersByTime(10);
+        }
+        off();
+        return n;
+      };
+      const calm = updatesWhile(2000, 5); // 500 msg/s
+      const flooded = updatesWhile(2000, FLOODED_MSG_PER_S / 50); // twice the threshold
+      const calmAgain = updatesWhile(2000, 5);
+      expect(calm).toBeGreaterThanOrEqual(15);
+      expect(flooded).toBeGreaterThanOrEqual(6);
+      expect(flooded).toBeLessThanOrEqual(9);
+      expect(calmAgain).toBeGreaterThanOrEqual(15);
     } finally {
       vi.unstubAllGlobals();
     }
