@@ -36,16 +36,22 @@ export interface ArchiveStep<T> {
   cpu: CpuUsage;
 }
 
+/** A step that ended in an error (the page's message); the steps after it still run. */
+export interface ArchiveFailure {
+  failed: string;
+}
+
 export interface ArchiveResult {
   count: number;
   retained: number;
   /** Heap after GC: the empty page, and with everything loaded. */
   heapEmpty: number;
   heapLoaded: number;
-  exportPlain: ArchiveStep<ArchiveExportTiming>;
-  importPlain: ArchiveStep<ArchiveImportTiming>;
-  exportGzip: ArchiveStep<ArchiveExportTiming>;
-  importGzip: ArchiveStep<ArchiveImportTiming>;
+  exportPlain: ArchiveStep<ArchiveExportTiming> | ArchiveFailure;
+  /** Null when there was no file to import (its export failed). */
+  importPlain: ArchiveStep<ArchiveImportTiming> | ArchiveFailure | null;
+  exportGzip: ArchiveStep<ArchiveExportTiming> | ArchiveFailure;
+  importGzip: ArchiveStep<ArchiveImportTiming> | ArchiveFailure | null;
 }
 
 async function heapBytes(page: CdpPage, gc: boolean): Promise<number> {
@@ -122,16 +128,27 @@ export async function measureArchive(env: BenchEnv, count: number, log: (line: s
       return { timing, peakHeap: peak, peakRatio: ratio(peak), heapAfter, cpu };
     };
 
-    log('archive: export, plain');
-    const exportPlain = measured(await step(page, env.stack, profiling, 'exportAll', false));
-    log('archive: import of that file');
-    await page.evaluate(`window.${ARCHIVE_BENCH_GLOBAL}.clearCapture()`);
-    const importPlain = measured(await step(page, env.stack, profiling, 'importLast'));
-    log('archive: export, gzip');
-    const exportGzip = measured(await step(page, env.stack, profiling, 'exportAll', true));
-    log('archive: import of the gzip file');
-    await page.evaluate(`window.${ARCHIVE_BENCH_GLOBAL}.clearCapture()`);
-    const importGzip = measured(await step(page, env.stack, profiling, 'importLast'));
+    // A step that fails (a browser that will not hold a file that big) is reported, and the others still run.
+    const attempt = async <T extends { ms: number }>(label: string, run: () => Promise<{ timing: T; peak: number; heapAfter: number; cpu: CpuUsage }>): Promise<ArchiveStep<T> | ArchiveFailure> => {
+      log(`archive: ${label}`);
+      try {
+        return measured(await run());
+      } catch (e) {
+        const failed = e instanceof Error ? e.message : String(e);
+        log(`archive: ${label} FAILED: ${failed}`);
+        return { failed };
+      }
+    };
+    const importOf = async (label: string, exported: ArchiveStep<ArchiveExportTiming> | ArchiveFailure) => {
+      if ('failed' in exported) return null;
+      await page.evaluate(`window.${ARCHIVE_BENCH_GLOBAL}.clearCapture()`);
+      return attempt(label, () => step(page, env.stack, profiling, 'importLast'));
+    };
+    const exportPlain = await attempt('export, plain', () => step(page, env.stack, profiling, 'exportAll', false));
+    const importPlain = await importOf('import of that file', exportPlain);
+    // The gzip export writes what the capture holds: the imported messages, or the loaded ones when there was no import.
+    const exportGzip = await attempt('export, gzip', () => step(page, env.stack, profiling, 'exportAll', true));
+    const importGzip = await importOf('import of the gzip file', exportGzip);
     return { count, retained, heapEmpty, heapLoaded, exportPlain, importPlain, exportGzip, importGzip };
   } finally {
     await page.close();

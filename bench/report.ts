@@ -213,13 +213,26 @@ function archiveRows(a: ArchiveResult): Row[] {
     target: atScale ? '≤ 15 s, ≤ 2×' : '≤ 15 s, ≤ 2× at 1M',
     verdict: verdict(atScale ? ms <= 15_000 && peakRatio <= 2 : null),
   });
-  const { exportPlain: ep, importPlain: ip, exportGzip: eg, importGzip: ig } = a;
+  const failedRow = (what: string, failed: string): Row => ({
+    metric: `${what} ${fmtInt(a.retained)} retained: seconds; peak heap (× retained)`,
+    value: `failed: ${failed}`,
+    target: atScale ? '≤ 15 s, ≤ 2×' : '≤ 15 s, ≤ 2× at 1M',
+    verdict: verdict(atScale ? false : null),
+  });
+  const exported = (what: string, s: ArchiveResult['exportPlain']): Row =>
+    'failed' in s ? failedRow(what, s.failed) : row(what, s.timing.ms, s.peakHeap, s.peakRatio, `; ${fmtBytes(s.timing.bytes)}`);
+  const imported = (what: string, s: ArchiveResult['importPlain']): Row[] => {
+    if (s === null) return [];
+    if ('failed' in s) return [failedRow(what, s.failed)];
+    const kept = s.timing.kept === a.retained && s.timing.badLines === 0 ? '' : ` KEPT ${fmtInt(s.timing.kept)}, ${s.timing.badLines} bad`;
+    return [row(what, s.timing.ms, s.peakHeap, s.peakRatio, kept)];
+  };
   return [
     { metric: `↳ retained ${fmtInt(a.retained)}: heap after GC, empty page → loaded`, value: `${(a.heapEmpty / MB).toFixed(0)} → ${(a.heapLoaded / MB).toFixed(0)} MB`, target: '—', verdict: '—' },
-    row('export NDJSON of', ep.timing.ms, ep.peakHeap, ep.peakRatio, `; ${fmtBytes(ep.timing.bytes)}`),
-    row('import NDJSON of', ip.timing.ms, ip.peakHeap, ip.peakRatio, ip.timing.kept === a.retained && ip.timing.badLines === 0 ? '' : ` KEPT ${fmtInt(ip.timing.kept)}, ${ip.timing.badLines} bad`),
-    row('export NDJSON.gz of', eg.timing.ms, eg.peakHeap, eg.peakRatio, `; ${fmtBytes(eg.timing.bytes)}`),
-    row('import NDJSON.gz of', ig.timing.ms, ig.peakHeap, ig.peakRatio, ig.timing.kept === a.retained && ig.timing.badLines === 0 ? '' : ` KEPT ${fmtInt(ig.timing.kept)}, ${ig.timing.badLines} bad`),
+    exported('export NDJSON of', a.exportPlain),
+    ...imported('import NDJSON of', a.importPlain),
+    exported('export NDJSON.gz of', a.exportGzip),
+    ...imported('import NDJSON.gz of', a.importGzip),
   ];
 }
 

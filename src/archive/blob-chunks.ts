@@ -20,16 +20,30 @@ export const GZIP_LEVEL = 1;
 
 export class BlobChunks {
   private readonly blobs: Blob[] = [];
+  private blobBytes = 0;
   private readonly gzip: Gzip | null;
 
   constructor(gzip: boolean) {
     this.gzip = gzip ? new Gzip({ level: GZIP_LEVEL, mtime: 0 }, (chunk) => this.blobs.push(new Blob([chunk]))) : null;
   }
 
-  /** The next bytes of the file (copied: the caller may reuse `bytes`). */
-  push(bytes: Uint8Array<ArrayBuffer>): void {
+  /**
+   * The next bytes of the file (copied: the caller may reuse `bytes`).
+   * Returns the Blobs this made (none, one, or with gzip several), for the
+   * export worker to wait until the browser holds them (export-worker.ts).
+   */
+  push(bytes: Uint8Array<ArrayBuffer>): Blob[] {
+    const before = this.blobs.length;
     if (this.gzip !== null) this.gzip.push(bytes, false);
     else if (bytes.length > 0) this.blobs.push(new Blob([bytes]));
+    const made = this.blobs.slice(before);
+    for (const blob of made) this.blobBytes += blob.size;
+    return made;
+  }
+
+  /** Bytes of the file made into Blobs so far (compressed when gzip). */
+  get bytes(): number {
+    return this.blobBytes;
   }
 
   /** The whole file, one flat Blob over the chunks' Blobs. */
