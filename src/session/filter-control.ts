@@ -35,7 +35,8 @@ export class FilterControl {
     private readonly applied: () => void,
   ) {
     const detachPayloads = payloads.subscribe(() => {
-      if (this.current?.filter.readsValues) this.apply(this.current.filter.text);
+      // The same compiled filter: its tests read the decoding as it is now; the box and a typed text still to apply are left alone.
+      if (this.current?.filter.readsValues) this.use(this.current);
     });
     // A re-filter that ran in slices changed the rows when it ended: publish them.
     const detachProgress = view.onRefilterProgress(() => {

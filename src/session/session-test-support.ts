@@ -84,3 +84,32 @@ export function useFakeClock(): void {
   });
   afterEach(() => vi.useRealTimers());
 }
+
+/** Animation frames on the fake clock, one every 16 ms. Undo with vi.unstubAllGlobals(). */
+export function stubTimerFrames(): void {
+  vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(performance.now()), 16));
+}
+
+/** Plays the broker: `perTenMs` messages every 10 ms for `ms`, on the fake clock. */
+export function streamFor(connection: FakeConnection, ms: number, perTenMs = 1): void {
+  for (let t = 0; t < ms; t += 10) {
+    for (let i = 0; i < perTenMs; i++) connection.deliver('sub-1', 'k');
+    vi.advanceTimersByTime(10);
+  }
+}
+
+/** How many times the published rows moved (the table re-rendered) while `run` ran. */
+export function rowUpdatesDuring(session: TraceSession, run: () => void): number {
+  let n = 0;
+  let version = session.store.getState().version;
+  const off = session.store.subscribe((s) => {
+    if (s.version !== version) n++;
+    version = s.version;
+  });
+  try {
+    run();
+  } finally {
+    off();
+  }
+  return n;
+}

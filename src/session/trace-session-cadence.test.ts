@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FLOODED_MSG_PER_S } from './publish-cadence.ts';
-import { flush, newSession, PARAMS, stubPageVisibility, useFakeClock } from './session-test-support.ts';
+import { flush, newSession, PARAMS, rowUpdatesDuring, streamFor, stubPageVisibility, stubTimerFrames, useFakeClock } from './session-test-support.ts';
 
 /** When the session publishes and how often it lets the socket batch: visibility, pause, imports. */
 describe('TraceSession cadence', () => {
@@ -53,34 +53,15 @@ describe('TraceSession cadence', () => {
 
   it('follows rows ten times a second, and once a second during a bulk load (an import), publishing at its end', () => {
     stubPageVisibility('visible');
-    vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(performance.now()), 16));
+    stubTimerFrames();
     try {
       const { session, latest, state } = newSession();
       session.addSubscription('/exchange/app.events/#', false);
       session.connect(PARAMS);
-      const rowUpdates = () => {
-        let n = 0;
-        let version = state().version;
-        const off = session.store.subscribe((s) => {
-          if (s.version !== version) n++;
-          version = s.version;
-        });
-        return () => (off(), n);
-      };
-      const streamFor = (ms: number) => {
-        for (let t = 0; t < ms; t += 10) {
-          latest().deliver('sub-1', 'k');
-          vi.advanceTimersByTime(10);
-        }
-      };
-      let stop = rowUpdates();
-      streamFor(2000);
-      const live = stop();
+      const live = rowUpdatesDuring(session, () => streamFor(latest(), 2000));
       const end = session.beginBulkLoad();
       expect(state().bulkLoading).toBe(true);
-      stop = rowUpdates();
-      streamFor(3000);
-      const bulk = stop();
+      const bulk = rowUpdatesDuring(session, () => streamFor(latest(), 3000));
       const before = state().received;
       end();
       end();
@@ -97,28 +78,14 @@ describe('TraceSession cadence', () => {
 
   it('flooded (faster than FLOODED_MSG_PER_S), the table follows at the counters cadence; calmer, ten times a second again', () => {
     stubPageVisibility('visible');
-    vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(performance.now()), 16));
+    stubTimerFrames();
     try {
-      const { session, latest, state } = newSession();
+      const { session, latest } = newSession();
       session.addSubscription('/exchange/app.events/#', false);
       session.connect(PARAMS);
-      const updatesWhile = (ms: number, perTenMs: number) => {
-        let n = 0;
-        let version = state().version;
-        const off = session.store.subscribe((s) => {
-          if (s.version !== version) n++;
-          version = s.version;
-        });
-        for (let t = 0; t < ms; t += 10) {
-          for (let i = 0; i < perTenMs; i++) latest().deliver('sub-1', 'k');
-          vi.advanceTimersByTime(10);
-        }
-        off();
-        return n;
-      };
-      const calm = updatesWhile(2000, 5); // 500 msg/s
-      const flooded = updatesWhile(2000, FLOODED_MSG_PER_S / 50); // twice the threshold
-      const calmAgain = updatesWhile(2000, 5);
+      const calm = rowUpdatesDuring(session, () => streamFor(latest(), 2000, 5)); // 500 msg/s
+      const flooded = rowUpdatesDuring(session, () => streamFor(latest(), 2000, FLOODED_MSG_PER_S / 50)); // twice the threshold
+      const calmAgain = rowUpdatesDuring(session, () => streamFor(latest(), 2000, 5));
       expect(calm).toBeGreaterThanOrEqual(15);
       expect(flooded).toBeGreaterThanOrEqual(6);
       expect(flooded).toBeLessThanOrEqual(9);
