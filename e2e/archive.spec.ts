@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { applyFilter, openDashboard } from './support/page.ts';
 import { publishNumbered, runId, type NumberedMessage } from './support/origin.ts';
 
@@ -163,4 +163,40 @@ test('a gzip file dropped on the page imports; a file with 3 bad lines imports t
   await expect(page.getByTestId('received-count')).toHaveAttribute('data-value', '5');
   await expect(errors.locator('img, b')).toHaveCount(0);
   expect(await page.title()).not.toBe('pwned');
+});
+
+test('an export too big for the Blob store goes to a file on disk (forced with ?exportTo=file): byte for byte the file the Blob store gives, plain and gzip', async ({ page, context }) => {
+  const source = Array.from({ length: 60 }, (_, n) =>
+    JSON.stringify({
+      v: 1,
+      receivedAt: 1_764_547_200_000 + n * 250,
+      exchange: 'app.events',
+      routingKey: `disk.${n % 3}.${n}`,
+      subscription: '/exchange/app.events/#',
+      headers: { destination: `/exchange/app.events/disk.${n % 3}.${n}`, 'x-warren-seq': String(n + 1), 'x-note': n % 5 === 0 ? 'ünïcödé 🦄' : 'plain' },
+      bodyEncoding: n % 7 === 0 ? 'base64' : 'utf8',
+      body: n % 7 === 0 ? Buffer.from([0, 255, 254, n]).toString('base64') : JSON.stringify({ n, text: 'Zoë 日本語 '.repeat(n % 4) }),
+    }),
+  ).join('\n');
+  const exportsOf = async (target: Page, query: string) => {
+    await target.goto(`/?broker=${query}`);
+    await expect(target.getByTestId('connection-status')).toContainText('disconnected');
+    await target.getByTestId('import-input').setInputFiles({ name: 'source.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(source) });
+    await expect(target.getByTestId('visible-count')).toHaveAttribute('data-value', '60');
+    const onDisk = query === '' ? 'false' : 'true';
+    const plain = await exportFile(target, 'all');
+    await expect(target.getByTestId('export-result')).toHaveAttribute('data-on-disk', onDisk);
+    await target.getByRole('checkbox', { name: 'gzip' }).check();
+    const gzip = await exportFile(target, 'all');
+    await expect(target.getByTestId('export-result')).toHaveAttribute('data-on-disk', onDisk);
+    return { plain: plain.bytes, gzip: gunzipSync(gzip.bytes) };
+  };
+  const viaBlobs = await exportsOf(page, '');
+  const disk = await context.newPage();
+  const viaFile = await exportsOf(disk, '&exportTo=file');
+  expect(parseFile(viaBlobs.plain)).toHaveLength(60);
+  expect(viaFile.plain.equals(viaBlobs.plain)).toBe(true);
+  expect(viaFile.gzip.equals(viaBlobs.plain)).toBe(true);
+  expect(viaBlobs.gzip.equals(viaBlobs.plain)).toBe(true);
+  await disk.close();
 });

@@ -4,7 +4,7 @@
  * paths on the page's session, as the Capture file panel does, minus the
  * download click and the file picker.
  */
-import { exportMessages } from '../../src/archive/index.ts';
+import { exportMessages, exportsToFile } from '../../src/archive/index.ts';
 import { exportSourceOf } from '../../src/features/archive/export-source.ts';
 import { importIntoSession } from '../../src/features/archive/import-into-session.ts';
 import type { TraceSession } from '../../src/session/index.ts';
@@ -16,7 +16,9 @@ export function installArchiveBenchHook(session: TraceSession): void {
     async exportAll(gzip) {
       lastFile = null;
       const started = performance.now();
-      const { blob, written } = await exportMessages(exportSourceOf(session, 'all'), { gzip });
+      const source = exportSourceOf(session, 'all');
+      // Where the panel would put it: the Blob store, or a file on disk when too big for it.
+      const { blob, written } = await exportMessages(source, { gzip, toFile: exportsToFile(source, gzip, false) });
       const ms = performance.now() - started;
       if (blob === null) throw new Error('export cancelled');
       // A File over the Blob, as the picker would hand one over; no copy.

@@ -6,12 +6,18 @@
 import { BlobChunks } from './blob-chunks.ts';
 import type { FromExportWorker, ToExportWorker } from './export-worker-protocol.ts';
 
+/** The file, and whether it was written to disk first (too big for the Blob store). */
+export interface FinishedFile {
+  blob: Blob;
+  onDisk: boolean;
+}
+
 export interface BlobSink {
   /** The next bytes of the file; copied, so the caller may reuse them. */
   push(bytes: Uint8Array<ArrayBuffer>): void;
   /** Resolves once the sink holds few enough chunks not yet in Blobs. */
   drained(): Promise<void>;
-  finish(type: string): Promise<Blob>;
+  finish(type: string): Promise<FinishedFile>;
   /** Ends the sink without a file (cancel, failure). */
   close(): void;
 }
@@ -22,8 +28,9 @@ export interface BlobSink {
  */
 const MAX_IN_FLIGHT = 8;
 
-export function blobSink(gzip: boolean): BlobSink {
-  return typeof Worker === 'function' ? new WorkerBlobSink(gzip) : new LocalBlobSink(gzip);
+/** @param toFile into a file in the origin's private file system (the worker's file-chunks.ts), for exports too big for the Blob store. */
+export function blobSink(gzip: boolean, toFile = false): BlobSink {
+  return typeof Worker === 'function' ? new WorkerBlobSink(gzip, toFile) : new LocalBlobSink(gzip);
 }
 
 class LocalBlobSink implements BlobSink {
@@ -37,8 +44,8 @@ class LocalBlobSink implements BlobSink {
   drained(): Promise<void> {
     return Promise.resolve();
   }
-  finish(type: string): Promise<Blob> {
-    return Promise.resolve(this.chunks.finish(type));
+  finish(type: string): Promise<FinishedFile> {
+    return Promise.resolve({ blob: this.chunks.finish(type), onDisk: false });
   }
   close(): void {}
 }
@@ -49,15 +56,15 @@ class WorkerBlobSink implements BlobSink {
   private failure: Error | null = null;
   private closed = false;
   private waiters: (() => void)[] = [];
-  private result: { resolve(blob: Blob): void; reject(e: Error): void } | null = null;
+  private result: { resolve(file: FinishedFile): void; reject(e: Error): void } | null = null;
 
-  constructor(gzip: boolean) {
+  constructor(gzip: boolean, toFile: boolean) {
     this.worker.onmessage = ({ data }: MessageEvent<FromExportWorker>) => {
       if (data.kind === 'taken') {
         this.inFlight--;
         this.wake();
       } else if (data.kind === 'done') {
-        this.result?.resolve(data.blob);
+        this.result?.resolve({ blob: data.blob, onDisk: data.onDisk });
         this.close();
       } else this.fail(new Error(data.reason));
     };
@@ -65,7 +72,7 @@ class WorkerBlobSink implements BlobSink {
       event.preventDefault();
       this.fail(new Error(`the export worker failed (${event.message || 'could not start'})`));
     };
-    this.post({ kind: 'start', gzip });
+    this.post({ kind: 'start', gzip, toFile });
   }
 
   push(bytes: Uint8Array<ArrayBuffer>): void {
@@ -81,9 +88,9 @@ class WorkerBlobSink implements BlobSink {
     return new Promise<void>((resolve) => this.waiters.push(resolve)).then(() => this.drained());
   }
 
-  finish(type: string): Promise<Blob> {
+  finish(type: string): Promise<FinishedFile> {
     if (this.failure !== null) return Promise.reject(this.failure);
-    return new Promise<Blob>((resolve, reject) => {
+    return new Promise<FinishedFile>((resolve, reject) => {
       this.result = { resolve, reject };
       this.post({ kind: 'finish', type });
     });

@@ -21,6 +21,8 @@ export interface ExportSource<M extends ArchivableMessage> {
 
 export interface ExportOptions {
   gzip: boolean;
+  /** Into a file on disk (the origin's private file system) rather than the browser's Blob store, which holds a few hundred MB at most. */
+  toFile?: boolean;
   signal?: AbortSignal;
   /** After each slice: messages looked at so far, of `count`. */
   onProgress?(done: number, total: number): void;
@@ -33,11 +35,13 @@ export interface ExportResult {
   written: number;
   /** Messages no longer retained when their turn came. */
   missing: number;
+  /** The file was written to disk first (ExportOptions.toFile, where the browser has the file system for it). */
+  onDisk: boolean;
 }
 
 export async function exportMessages<M extends ArchivableMessage>(source: ExportSource<M>, options: ExportOptions): Promise<ExportResult> {
   const type = options.gzip ? 'application/gzip' : NDJSON_MIME;
-  const sink = blobSink(options.gzip);
+  const sink = blobSink(options.gzip, options.toFile ?? false);
   // The writer reuses its buffer: the sink copies each chunk.
   const writer = new NdjsonWriter((chunk) => sink.push(chunk), { gzip: false });
   try {
@@ -63,12 +67,12 @@ async function writeAll<M extends ArchivableMessage>(source: ExportSource<M>, wr
       options.onProgress?.(index + 1, total);
       await yieldToEventLoop();
       await sink.drained();
-      if (options.signal?.aborted) return { blob: null, written, missing };
+      if (options.signal?.aborted) return { blob: null, written, missing, onDisk: false };
       clock.restart();
     }
   }
   writer.finish();
-  const blob = await sink.finish(type);
+  const { blob, onDisk } = await sink.finish(type);
   options.onProgress?.(total, total);
-  return { blob, written, missing };
+  return { blob, written, missing, onDisk };
 }

@@ -1,7 +1,8 @@
 /** Messages between the page and the export worker (export-worker.ts). Types only. */
 
 export type ToExportWorker =
-  | { kind: 'start'; gzip: boolean }
+  /** `toFile`: into a file in the origin's private file system instead of the Blob store (file-chunks.ts). */
+  | { kind: 'start'; gzip: boolean; toFile: boolean }
   /** The next bytes of the file; `bytes` is transferred. */
   | { kind: 'chunk'; bytes: Uint8Array<ArrayBuffer> }
   | { kind: 'finish'; type: string };
@@ -9,5 +10,6 @@ export type ToExportWorker =
 export type FromExportWorker =
   /** One chunk is in a Blob (so the page may send more). */
   | { kind: 'taken' }
-  | { kind: 'done'; blob: Blob }
+  /** `onDisk`: the file was written to the origin's private file system (a `toFile` export where it exists). */
+  | { kind: 'done'; blob: Blob; onDisk: boolean }
   | { kind: 'failed'; reason: string };

@@ -12,6 +12,7 @@
  * message that says what to do.
  */
 import { BlobChunks } from './blob-chunks.ts';
+import { FileChunks } from './file-chunks.ts';
 import type { FromExportWorker, ToExportWorker } from './export-worker-protocol.ts';
 
 interface WorkerScope {
@@ -20,15 +21,16 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-let chunks: BlobChunks | null = null;
-let gzipping = false;
+
+/** Where this export's bytes go: each push resolves when the chunk is safe (the page may then send more). */
+interface ChunkStore {
+  push(bytes: Uint8Array<ArrayBuffer>): Promise<void>;
+  finish(type: string): Promise<Blob>;
+  onDisk: boolean;
+}
 
 /** Resolves once the browser has the Blob's bytes (a read waits for its construction); rejects when it could not keep them. */
 const held = (blob: Blob): Promise<unknown> => (blob.size === 0 ? Promise.resolve() : blob.slice(0, 1).arrayBuffer());
-
-function fail(e: unknown): void {
-  scope.postMessage({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });
-}
 
 /**
  * A Blob the browser would not keep: its Blob storage is full (in the
@@ -41,22 +43,51 @@ function storageFull(bytes: number, gzip: boolean): Error {
   return new Error(`the browser would not hold more of the file after ${mb} MB (its storage for downloads is full): ${advice}`);
 }
 
-scope.onmessage = ({ data }) => {
-  try {
-    if (data.kind === 'start') {
-      chunks = new BlobChunks(data.gzip);
-      gzipping = data.gzip;
-    }
-    else if (chunks === null) throw new Error(`export worker: ${data.kind} before start`);
-    else if (data.kind === 'chunk') {
-      const made = chunks.push(data.bytes);
-      const bytes = chunks.bytes;
-      Promise.all(made.map(held)).then(
-        () => scope.postMessage({ kind: 'taken' }),
-        () => fail(storageFull(bytes, gzipping)),
+function blobStore(gzip: boolean): ChunkStore {
+  const chunks = new BlobChunks(gzip);
+  return {
+    push: (bytes) => {
+      const made = chunks.push(bytes);
+      const total = chunks.bytes;
+      return Promise.all(made.map(held)).then(
+        () => undefined,
+        () => Promise.reject(storageFull(total, gzip)),
       );
-    } else scope.postMessage({ kind: 'done', blob: chunks.finish(data.type) });
-  } catch (e) {
-    fail(e);
+    },
+    finish: (type) => Promise.resolve(chunks.finish(type)),
+    onDisk: false,
+  };
+}
+
+async function fileStore(gzip: boolean): Promise<ChunkStore> {
+  const file = await FileChunks.open(gzip);
+  return {
+    push: (bytes) => {
+      file.push(bytes);
+      return Promise.resolve();
+    },
+    finish: (type) => file.finish(type),
+    onDisk: true,
+  };
+}
+
+/** The export under way; pushes run in order on it (a file store opens asynchronously). */
+let store: Promise<ChunkStore> | null = null;
+
+function fail(e: unknown): void {
+  scope.postMessage({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });
+}
+
+scope.onmessage = ({ data }) => {
+  if (data.kind === 'start') {
+    // No file system here (an old browser, some private windows): the Blob store, with its limit.
+    store = data.toFile ? fileStore(data.gzip).catch(() => blobStore(data.gzip)) : Promise.resolve(blobStore(data.gzip));
+    return;
+  }
+  if (store === null) return fail(new Error(`export worker: ${data.kind} before start`));
+  if (data.kind === 'chunk') {
+    store.then((s) => s.push(data.bytes)).then(() => scope.postMessage({ kind: 'taken' }), fail);
+  } else {
+    store.then((s) => s.finish(data.type).then((blob) => scope.postMessage({ kind: 'done', blob, onDisk: s.onDisk }))).catch(fail);
   }
 };

@@ -10,3 +10,4 @@ export { NdjsonReader, MAX_LINE_BYTES, type BadLine } from './ndjson-reader.ts';
 export { exportMessages, type ExportOptions, type ExportResult, type ExportSource } from './export-messages.ts';
 export { importMessages, destinationOf, MAX_BAD_LINES_KEPT, type ImportOptions, type ImportResult, type ImportTarget } from './import-messages.ts';
 export { importedSubscriptionId, importedSubscriptionOf } from './imported-subscription.ts';
+export { estimateExportBytes, exportsToFile, FILE_EXPORT_BYTES } from './export-size.ts';
