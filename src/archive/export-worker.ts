@@ -1,14 +1,16 @@
 /**
  * The export's second half, in a dedicated worker: the page encodes lines
  * into ~1 MB chunks and transfers each here (no copy); this worker gzips
- * them when asked and turns them into Blobs (blob-chunks.ts), on the other
- * core. One export per worker; the page ends it when done.
+ * them when asked and stores them, on the other core. One export per
+ * worker; the page ends it when done.
  *
- * A chunk counts as taken once the browser holds its Blob's bytes (a read
- * of one byte waits for that). The browser keeps Blobs in a store of its
- * own, and when that is full it makes Blobs that cannot be read: an export
- * then used to end with a file whose download failed ("NotReadableError";
- * at ~470 MB in the bench's Chromium, 2026-12-03). Now it fails with a
+ * Where they go: a big export (export-size.ts) to a file in the origin's
+ * private file system (file-chunks.ts), on disk; others, and any where
+ * there is no such file system, to Blobs (blob-chunks.ts). A Blob chunk
+ * counts as taken once the browser holds its bytes (a read of one byte
+ * waits for that): the browser's Blob store is limited (~470 MB in the
+ * bench's Chromium, 2026-12-03), and past it an export used to end with a
+ * file that could not be read ("NotReadableError"). It now fails with a
  * message that says what to do.
  */
 import { BlobChunks } from './blob-chunks.ts';

@@ -70,7 +70,7 @@ function ExportOutcome({ state }: { state: ExportState }) {
       return (
         <p className="archive-note" data-testid="export-result" data-on-disk={state.onDisk}>
           {formatCount(state.written)} messages, {formatBytes(state.bytes)} → {state.fileName}
-          {state.onDisk && ' (written to disk first: too big for the browser to hold in memory)'}
+          {state.onDisk && ' (written to disk first, then downloaded)'}
           {state.missing > 0 && ` (${formatCount(state.missing)} evicted by newer messages before their turn)`}
         </p>
       );
