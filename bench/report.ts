@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import type { BenchOptions } from './args.ts';
 import type { ArchiveResult } from './archive.ts';
+import { archiveRows } from './report-archive.ts';
 import type { CapacityResult } from './capacity.ts';
 import type { CeilingResult } from './ceiling.ts';
 import type { ConversationsResult } from './conversations.ts';
@@ -202,38 +203,6 @@ export function rows(r: BenchResults): Row[] {
   if (r.viewersCluster) out.push(...viewerRows(r.viewersCluster));
   for (const e of r.errors) out.push({ metric: `${e.phase} FAILED`, value: e.message.split('\n')[0] ?? '', target: '—', verdict: 'missed' });
   return out;
-}
-
-/** Issue 11's goals: each ≤ 15 s at 1M, peak heap ≤ 2× the retained size. */
-function archiveRows(a: ArchiveResult): Row[] {
-  const atScale = a.count >= 1_000_000;
-  const row = (what: string, ms: number, peakHeap: number, peakRatio: number, extra: string): Row => ({
-    metric: `${what} ${fmtInt(a.retained)} retained: seconds; peak heap (× retained)`,
-    value: `${(ms / 1000).toFixed(1)} s; ${(peakHeap / MB).toFixed(0)} MB (${peakRatio.toFixed(2)}×)${extra}`,
-    target: atScale ? '≤ 15 s, ≤ 2×' : '≤ 15 s, ≤ 2× at 1M',
-    verdict: verdict(atScale ? ms <= 15_000 && peakRatio <= 2 : null),
-  });
-  const failedRow = (what: string, failed: string): Row => ({
-    metric: `${what} ${fmtInt(a.retained)} retained: seconds; peak heap (× retained)`,
-    value: `failed: ${failed}`,
-    target: atScale ? '≤ 15 s, ≤ 2×' : '≤ 15 s, ≤ 2× at 1M',
-    verdict: verdict(atScale ? false : null),
-  });
-  const exported = (what: string, s: ArchiveResult['exportPlain']): Row =>
-    'failed' in s ? failedRow(what, s.failed) : row(what, s.timing.ms, s.peakHeap, s.peakRatio, `; ${fmtBytes(s.timing.bytes)}`);
-  const imported = (what: string, s: ArchiveResult['importPlain']): Row[] => {
-    if (s === null) return [];
-    if ('failed' in s) return [failedRow(what, s.failed)];
-    const kept = s.timing.kept === a.retained && s.timing.badLines === 0 ? '' : ` KEPT ${fmtInt(s.timing.kept)}, ${s.timing.badLines} bad`;
-    return [row(what, s.timing.ms, s.peakHeap, s.peakRatio, kept)];
-  };
-  return [
-    { metric: `↳ retained ${fmtInt(a.retained)}: heap after GC, empty page → loaded`, value: `${(a.heapEmpty / MB).toFixed(0)} → ${(a.heapLoaded / MB).toFixed(0)} MB`, target: '—', verdict: '—' },
-    exported('export NDJSON of', a.exportPlain),
-    ...imported('import NDJSON of', a.importPlain),
-    exported('export NDJSON.gz of', a.exportGzip),
-    ...imported('import NDJSON.gz of', a.importGzip),
-  ];
 }
 
 export function markdownTable(list: Row[]): string {

@@ -18,13 +18,18 @@ import { Gzip } from 'fflate';
  */
 export const GZIP_LEVEL = 1;
 
+/** The export's gzip stream (the same settings wherever it runs): `onChunk` gets each compressed piece, a fresh array. */
+export function gzipStream(onChunk: (chunk: Uint8Array<ArrayBuffer>) => void): Gzip {
+  return new Gzip({ level: GZIP_LEVEL, mtime: 0 }, (chunk) => onChunk(chunk));
+}
+
 export class BlobChunks {
   private readonly blobs: Blob[] = [];
   private blobBytes = 0;
   private readonly gzip: Gzip | null;
 
   constructor(gzip: boolean) {
-    this.gzip = gzip ? new Gzip({ level: GZIP_LEVEL, mtime: 0 }, (chunk) => this.blobs.push(new Blob([chunk]))) : null;
+    this.gzip = gzip ? gzipStream((chunk) => this.blobs.push(new Blob([chunk]))) : null;
   }
 
   /**

@@ -8,8 +8,8 @@
  * starts (its download has long been saved by then). A cancelled export's
  * worker is terminated, which releases the file; the next export removes it.
  */
-import { Gzip } from 'fflate';
-import { GZIP_LEVEL } from './blob-chunks.ts';
+import type { Gzip } from 'fflate';
+import { gzipStream } from './blob-chunks.ts';
 
 const PREFIX = 'warren-export-';
 
@@ -33,7 +33,7 @@ export class FileChunks {
     private readonly handle: SyncAccessHandle,
     gzip: boolean,
   ) {
-    this.gzip = gzip ? new Gzip({ level: GZIP_LEVEL, mtime: 0 }, (chunk) => this.write(chunk)) : null;
+    this.gzip = gzip ? gzipStream((chunk) => this.write(chunk)) : null;
   }
 
   /** A new export file (the previous one removed); rejects where there is no OPFS with sync access (not a worker, an old browser). */

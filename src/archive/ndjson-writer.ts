@@ -11,8 +11,8 @@
  * one buffer (bench machine, 2026-12-03; the export profile had the piece
  * encoding at a fifth of the page's time).
  */
-import { Gzip } from 'fflate';
-import { GZIP_LEVEL } from './blob-chunks.ts';
+import type { Gzip } from 'fflate';
+import { gzipStream } from './blob-chunks.ts';
 
 const PIECE_BYTES = 1 << 20;
 
@@ -38,7 +38,7 @@ export class NdjsonWriter {
     private readonly sink: (chunk: Uint8Array<ArrayBuffer>) => void,
     options: NdjsonWriterOptions,
   ) {
-    this.gzip = options.gzip ? new Gzip({ level: GZIP_LEVEL, mtime: 0 }, (chunk) => this.emit(chunk)) : null;
+    this.gzip = options.gzip ? gzipStream((chunk) => this.emit(chunk)) : null;
   }
 
   /** Bytes handed to the sink so far (compressed when gzip). */

@@ -53,6 +53,14 @@ export function newSession() {
   return { session, connections, latest, state: () => session.store.getState() };
 }
 
+/** A session subscribed to `/exchange/app.events/#` (sub-1, live) and connected: the test plays the broker through `latest()`. */
+export function connectedSession() {
+  const made = newSession();
+  made.session.addSubscription('/exchange/app.events/#', false);
+  made.session.connect(PARAMS);
+  return made;
+}
+
 /** A document whose visibility the test switches; visibilitychange listeners are told. Undo with vi.unstubAllGlobals(). */
 export function stubPageVisibility(initial: DocumentVisibilityState) {
   const listeners = new Set<() => void>();

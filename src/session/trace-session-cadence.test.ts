@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FLOODED_MSG_PER_S } from './publish-cadence.ts';
-import { flush, newSession, PARAMS, rowUpdatesDuring, streamFor, stubPageVisibility, stubTimerFrames, useFakeClock } from './session-test-support.ts';
+import { connectedSession, flush, newSession, PARAMS, rowUpdatesDuring, streamFor, stubPageVisibility, stubTimerFrames, useFakeClock } from './session-test-support.ts';
 
 /** When the session publishes and how often it lets the socket batch: visibility, pause, imports. */
 describe('TraceSession cadence', () => {
@@ -9,9 +9,7 @@ describe('TraceSession cadence', () => {
   it('publishes nothing while the tab is hidden, and catches up in one update when shown', () => {
     const page = stubPageVisibility('hidden');
     try {
-      const { session, latest, state } = newSession();
-      session.addSubscription('/exchange/app.events/#', false);
-      session.connect(PARAMS);
+      const { session, latest, state } = connectedSession();
       const published = vi.fn();
       session.store.subscribe(published);
       for (let i = 0; i < 20; i++) latest().deliver('sub-1', 'k');
@@ -55,9 +53,7 @@ describe('TraceSession cadence', () => {
     stubPageVisibility('visible');
     stubTimerFrames();
     try {
-      const { session, latest, state } = newSession();
-      session.addSubscription('/exchange/app.events/#', false);
-      session.connect(PARAMS);
+      const { session, latest, state } = connectedSession();
       const live = rowUpdatesDuring(session, () => streamFor(latest(), 2000));
       const end = session.beginBulkLoad();
       expect(state().bulkLoading).toBe(true);
@@ -80,9 +76,7 @@ describe('TraceSession cadence', () => {
     stubPageVisibility('visible');
     stubTimerFrames();
     try {
-      const { session, latest } = newSession();
-      session.addSubscription('/exchange/app.events/#', false);
-      session.connect(PARAMS);
+      const { session, latest } = connectedSession();
       const calm = rowUpdatesDuring(session, () => streamFor(latest(), 2000, 5)); // 500 msg/s
       const flooded = rowUpdatesDuring(session, () => streamFor(latest(), 2000, FLOODED_MSG_PER_S / 50)); // twice the threshold
       const calmAgain = rowUpdatesDuring(session, () => streamFor(latest(), 2000, 5));
@@ -98,9 +92,7 @@ describe('TraceSession cadence', () => {
   it('a publish pending when the tab is hidden is made when it is shown again', () => {
     const page = stubPageVisibility('visible');
     try {
-      const { session, latest, state } = newSession();
-      session.addSubscription('/exchange/app.events/#', false);
-      session.connect(PARAMS);
+      const { latest, state } = connectedSession();
       latest().deliver('sub-1', 'k'); // schedules a publish...
       page.show(false); // ...which the hidden tab drops
       flush();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { flush, newSession, PARAMS, T0, useFakeClock } from './session-test-support.ts';
+import { connectedSession, flush, newSession, PARAMS, T0, useFakeClock } from './session-test-support.ts';
 
 describe('TraceSession', () => {
   useFakeClock();
@@ -35,9 +35,7 @@ describe('TraceSession', () => {
   });
 
   it('captures delivered frames and publishes the counters once per update, not per message', () => {
-    const { session, latest, state } = newSession();
-    session.addSubscription('/exchange/app.events/#', false);
-    session.connect(PARAMS);
+    const { session, latest, state } = connectedSession();
     const published = vi.fn();
     session.store.subscribe(published);
     for (let i = 0; i < 50; i++) latest().deliver('sub-1', `k.${i % 2}`);
@@ -65,9 +63,7 @@ describe('TraceSession', () => {
   });
 
   it('pauses the view while capture goes on, and resumes following', () => {
-    const { session, latest, state } = newSession();
-    session.addSubscription('/exchange/app.events/#', false);
-    session.connect(PARAMS);
+    const { session, latest, state } = connectedSession();
     latest().deliver('sub-1', 'a');
     flush();
     state().setFollowing(false);
@@ -82,9 +78,7 @@ describe('TraceSession', () => {
   });
 
   it('keeps the last good filter when a new one does not parse, and says why', () => {
-    const { session, latest, state } = newSession();
-    session.addSubscription('/exchange/app.events/#', false);
-    session.connect(PARAMS);
+    const { session, latest, state } = connectedSession();
     for (const key of ['orders.eu', 'users.signup', 'orders.us']) latest().deliver('sub-1', key);
     session.setFilterText('orders.#');
     expect(state()).toMatchObject({ filterText: 'orders.#', filterError: '', visible: 2 });
@@ -97,9 +91,7 @@ describe('TraceSession', () => {
   });
 
   it('from the filter box: the text reaches the store at once, one re-filter of the last good text follows after the paint', () => {
-    const { session, latest, state } = newSession();
-    session.addSubscription('/exchange/app.events/#', false);
-    session.connect(PARAMS);
+    const { session, latest, state } = connectedSession();
     for (const key of ['orders.eu', 'users.signup', 'orders.us']) latest().deliver('sub-1', key);
     flush();
     const refilters = vi.spyOn(session.view, 'setFilter');
@@ -121,9 +113,7 @@ describe('TraceSession', () => {
   });
 
   it('replaces its connection on connect, and stops capture and unsubscribes on request', async () => {
-    const { session, connections, latest, state } = newSession();
-    session.addSubscription('/exchange/app.events/#', false);
-    session.connect(PARAMS);
+    const { session, connections, latest, state } = connectedSession();
     session.connect({ ...PARAMS, vhost: 'other' });
     expect(connections[0]?.closed).toBe(true);
     // A status from the replaced connection does not reach the status line.
@@ -140,9 +130,7 @@ describe('TraceSession', () => {
   });
 
   it('after dispose, closes its connection and publishes nothing more', async () => {
-    const { session, connections, latest, state } = newSession();
-    session.addSubscription('/exchange/app.events/#', false);
-    session.connect(PARAMS);
+    const { session, connections, latest, state } = connectedSession();
     latest().deliver('sub-1', 'a');
     await session.dispose();
     expect(latest().closed).toBe(true);
