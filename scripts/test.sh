@@ -15,11 +15,30 @@ step() {
   if "$@"; then echo "=== $name: ok ($((SECONDS - t0)) s)"; else echo "=== $name: FAILED ($((SECONDS - t0)) s)"; failed+=("$name"); fi
 }
 
+# Steps that use one core each run side by side, their output kept and shown
+# in order: on a 2-core box, lint, typecheck and the brokers' start overlap.
+side_by_side() {
+  local names=() pids=() logs=() t0=$SECONDS
+  while [ $# -gt 0 ]; do
+    local name="$1" cmd="$2"; shift 2
+    local log="test-results/step-$name.log"
+    bash -c "$cmd" >"$log" 2>&1 &
+    names+=("$name"); pids+=($!); logs+=("$log")
+  done
+  for i in "${!pids[@]}"; do
+    local status=0
+    wait "${pids[$i]}" || status=$?
+    echo
+    echo "=== ${names[$i]}: ${logs[$i]}"
+    cat "${logs[$i]}"
+    if [ $status -eq 0 ]; then echo "=== ${names[$i]}: ok (side by side, $((SECONDS - t0)) s)"; else echo "=== ${names[$i]}: FAILED"; failed+=("${names[$i]}"); fi
+  done
+}
+
+mkdir -p test-results
 rm -f test-results/unit.json test-results/e2e.json test-results/e2e-cluster.json
-step lint eslint . --max-warnings=0
-step typecheck npm run -s typecheck
+side_by_side lint 'eslint . --max-warnings=0' typecheck 'npm run -s typecheck' stack 'tsx stack/cli.ts up'
 step unit vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
-step stack tsx stack/cli.ts up
 step e2e env PLAYWRIGHT_JSON_OUTPUT_FILE=test-results/e2e.json playwright test --reporter=list,json
 # The 2-minute soak: no loss, heap flat once the buffer is full (npm run soak runs 30 minutes).
 step soak tsx scripts/soak.ts --minutes 2 --capacity 20000 --sample-seconds 20 --check

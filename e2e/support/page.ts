@@ -44,22 +44,41 @@ export async function collectRowAttribute(page: Page, attribute: string): Promis
   // A pass can miss rows if the view moves under it (a reconnect, a late
   // message); further passes add to what was seen until every row was.
   for (let pass = 0; pass < 4 && bySeq.size < expected; pass++) {
-    await body.evaluate((el) => (el.scrollTop = 0));
-    for (;;) {
-      const rows = await page
-        .getByTestId('message-row')
-        .evaluateAll((els, attr) => els.map((r) => [Number(r.getAttribute('data-seq')), r.getAttribute(attr) ?? ''] as const), attribute);
-      for (const [seq, value] of rows) bySeq.set(seq, value);
-      const atEnd = await body.evaluate((el) => {
-        const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
-        el.scrollTop += el.clientHeight * 0.8;
-        return end;
-      });
-      if (atEnd) break;
-      await page.waitForTimeout(30);
-    }
+    // One pass in the page, not a round trip per screen: reading 4,000 rows
+    // back took 20-45 s on a 2-core box that way.
+    const rows = await body.evaluate(scanRows, attribute);
+    for (const [seq, value] of rows) bySeq.set(seq, value);
   }
   return [...bySeq.entries()].sort((a, b) => a[0] - b[0]).map(([, value]) => value);
+}
+
+/**
+ * In the page: scrolls the table body from top to bottom, a screen at a
+ * time, and after each scroll waits until the rows drawn cover the
+ * screen (the virtualizer renders on the scroll event, a frame or two
+ * later) before reading `data-seq` and `attribute` off every row.
+ */
+async function scanRows(el: HTMLElement, attribute: string): Promise<[number, string][]> {
+  const ROW = 24;
+  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  const rowTops = () => Array.from(el.querySelectorAll<HTMLElement>('[data-testid="message-row"]'), (r) => parseFloat(r.style.top));
+  const covered = () => {
+    const tops = rowTops();
+    if (tops.length === 0) return el.scrollHeight <= el.clientHeight;
+    const first = Math.floor(el.scrollTop / ROW) * ROW;
+    const last = Math.min(el.scrollHeight, el.scrollTop + el.clientHeight) - ROW;
+    return tops.some((t) => t <= first) && tops.some((t) => t >= last - ROW);
+  };
+  const seen: [number, string][] = [];
+  el.scrollTop = 0;
+  for (;;) {
+    await frame();
+    for (let i = 0; i < 30 && !covered(); i++) await frame();
+    for (const row of Array.from(el.querySelectorAll('[data-testid="message-row"]'))) seen.push([Number(row.getAttribute('data-seq')), row.getAttribute(attribute) ?? '']);
+    if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return seen;
+    // A screen at a time: the rows just past it are drawn too (overscan), so none is skipped.
+    el.scrollTop += el.clientHeight;
+  }
 }
 
 export const allWarrenSeqs = async (page: Page) => (await collectRowAttribute(page, 'data-warren-seq')).map(Number);
