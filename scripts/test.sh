@@ -41,7 +41,10 @@ side_by_side lint 'eslint . --max-warnings=0' typecheck 'npm run -s typecheck' s
 step unit vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 step e2e env PLAYWRIGHT_JSON_OUTPUT_FILE=test-results/e2e.json playwright test --reporter=list,json
 # The 2-minute soak: no loss, heap flat once the buffer is full (npm run soak runs 30 minutes).
-step soak tsx scripts/soak.ts --minutes 2 --capacity 20000 --sample-seconds 20 --check
+# Beside it, the cluster step's four nodes start (~30 s): the soak's checks
+# (loss, heap growth) do not depend on how fast the machine is.
+side_by_side soak 'tsx scripts/soak.ts --minutes 2 --capacity 20000 --sample-seconds 20 --check' \
+  cluster-stack 'source scripts/cluster-env.sh && tsx stack/cli.ts up'
 # Last: a three-node mirror cluster of its own (node loss, failover, many viewers), stopped again after.
 step cluster bash scripts/test-cluster.sh
 

@@ -30,8 +30,10 @@ interface Overview {
   node?: string;
   rabbitmq_version?: string;
 }
-interface NodeInfo {
+export interface NodeInfo {
   name: string;
+  /** false for a cluster member that is down: it lists no applications. */
+  running?: boolean;
   applications?: { name: string }[];
 }
 
@@ -92,7 +94,26 @@ async function accessChecks(role: 'origin' | 'mirror', target: BrokerTarget, api
   return true;
 }
 
-const hasApp = (nodes: NodeInfo[], app: string) => nodes.length > 0 && nodes.every((n) => (n.applications ?? []).some((a) => a.name === app));
+/**
+ * The nodes, once each reports its applications. A node's `applications`
+ * come with its statistics, which the management plugin first gathers a few
+ * seconds after the node starts (every 5 s by default): asked sooner, a node
+ * lists none, and the shovel plugin would wrongly read as not enabled (seen
+ * right after an origin restart). Waits up to `waitMs` for them.
+ */
+export async function nodesWithApplications(api: Pick<ManagementApi, 'get'>, waitMs = 12_000, pollMs = 500): Promise<NodeInfo[]> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const nodes = await api.get<NodeInfo[]>('/api/nodes');
+    if (nodes.every((n) => n.running === false || n.applications !== undefined) || Date.now() >= until) return nodes;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+export const hasApp = (nodes: NodeInfo[], app: string) => {
+  const running = nodes.filter((n) => n.running !== false);
+  return running.length > 0 && running.every((n) => (n.applications ?? []).some((a) => a.name === app));
+};
 
 export async function preflight(input: PreflightInput): Promise<PreflightResult> {
   const failures: string[] = [];
@@ -104,7 +125,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
   let streams = true;
   // The cross-broker checks need both brokers answering to an administrator.
   if (o && m && originOk && mirrorOk) {
-    const [on, mn] = await Promise.all([apis.origin.get<NodeInfo[]>('/api/nodes'), apis.mirror.get<NodeInfo[]>('/api/nodes')]);
+    const [on, mn] = await Promise.all([nodesWithApplications(apis.origin), nodesWithApplications(apis.mirror)]);
     const shared = on.map((n) => n.name).filter((n) => mn.some((x) => x.name === n));
     if (shared.length > 0 || (o.cluster_name !== undefined && o.cluster_name === m.cluster_name)) {
       failures.push(`origin and mirror are the same cluster (${o.cluster_name}: ${shared.join(', ') || o.node}). Refused: a mirror on production defeats the point (tracing load and subscription queues would land on production).
