@@ -126,6 +126,7 @@ describe('NdjsonReader', () => {
       if (n % 97 === 0) lines.push(n % 2 === 0 ? '' : '  ');
       else if (n === 1500) lines.push(new Uint8Array([0x7b, 0xff, 0x7d]));
       else if (n % 500 === 0) lines.push(recordLine(messageNumber(n, 'x'.repeat(40_000)), ''));
+      else if (n === 2750) lines.push(recordLine(messageNumber(n, 'y'.repeat(150_000)), ''));
       else lines.push(recordLine(messageNumber(n), '') + (n % 7 === 0 ? '\r' : ''));
     }
     const parts = lines.flatMap((l) => [typeof l === 'string' ? encoder.encode(l) : l, new Uint8Array([0x0a])]);
@@ -138,6 +139,7 @@ describe('NdjsonReader', () => {
       expect(back.records.map((r) => r.line)).toEqual(expected);
       expect(back.records.map((r) => r.routingKey)).toEqual(expected.map((n) => `orders.${n}`));
       expect(back.records.filter((r) => r.bytes.length === 40_000).map((r) => r.line)).toEqual([500, 1000, 2000, 2500, 3000]);
+      expect(back.records.filter((r) => r.bytes.length === 150_000).map((r) => r.line)).toEqual([2750]);
     }
   });
 
