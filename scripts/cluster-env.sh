@@ -1,5 +1,5 @@
-# The cluster tests' stack: sourced by scripts/test-cluster.sh (and by
-# scripts/test.sh, which starts it while the soak runs). The mirror as a
+# The cluster tests' stack: sourced by scripts/test-cluster.sh (which
+# scripts/test.sh runs beside the soak). The mirror as a
 # three-node RabbitMQ cluster on loopback, its own origin, its own ports and
 # state folder (.stack-cluster), so it never disturbs the stack `npm start`
 # and the other tests use.
