@@ -5,7 +5,9 @@ import { stompFrame } from '../model/fixtures/messages.ts';
 import type { TracedMessage } from '../model/index.ts';
 import { MAX_PACKED_BODY } from '../model/body-slab.ts';
 import { exportMessages, type ExportSource } from './export-messages.ts';
-import { importMessages } from './import-messages.ts';
+import { inProcessImportWorkers } from './fixtures/in-process-import-workers.ts';
+import { importMessagesInWorkers } from './import-in-workers.ts';
+import { importMessages, type ImportOptions, type ImportResult, type ImportTarget } from './import-messages.ts';
 
 const SUBSCRIPTION = '/exchange/app.events/#';
 
@@ -31,7 +33,19 @@ function everything(capture: TraceCapture): ExportSource<TracedMessage> {
 
 const retained = (capture: TraceCapture) => [...capture.buffer.retained()];
 
-describe('export then import', () => {
+type Importer = (file: Blob, target: ImportTarget, options: ImportOptions) => Promise<ImportResult>;
+
+/**
+ * Every import test runs on the page's thread (importMessages) and in
+ * workers (in-process ones, with blocks of 200 bytes so that even these
+ * small files are several blocks, parsed out of order).
+ */
+const importers: [string, Importer][] = [
+  ['on the page', importMessages],
+  ['in workers', (file, target, options) => importMessagesInWorkers(file, target, options, inProcessImportWorkers({ parsers: 3, blockBytes: 200 }))],
+];
+
+describe.each(importers)('export then import, %s', (_, importMessages) => {
   for (const gzip of [false, true]) {
     it(`gives back the same messages${gzip ? ' through gzip' : ''}: exchange, key, headers, body bytes, arrival time`, async () => {
       const original = capturedSample();
@@ -142,7 +156,9 @@ describe('export then import', () => {
       ['', 'q', 5],
     ]);
   });
+});
 
+describe('export', () => {
   it('skips messages evicted while the export ran, and counts them', async () => {
     const capture = capturedSample();
     const source = everything(capture);
@@ -167,5 +183,45 @@ describe('export then import', () => {
     expect(result.blob).toBeNull();
     expect(progress).toHaveLength(1);
     expect(result.written).toBeLessThan(50_000);
+  });
+});
+
+describe('import in workers', () => {
+  /** 3,000 messages, bodies from empty to past what the capture packs, and a bad line every 500. */
+  async function bigFile(): Promise<Uint8Array<ArrayBuffer>> {
+    const capture = new TraceCapture({ capacity: 3000 });
+    for (let i = 0; i < 3000; i++) capture.ingest(stompFrame(`/exchange/x/k.${i % 17}`, { 'x-i': String(i) }, 'é'.repeat(i % 250 === 0 ? MAX_PACKED_BODY : (i * 37) % 700)), `s${i % 3}`, i);
+    const lines = (await (await exportMessages(everything(capture), { gzip: false })).blob!.text()).split('\n');
+    for (let at = 500; at < lines.length; at += 500) lines.splice(at, 0, `bad ${at}`);
+    return new TextEncoder().encode(lines.join('\n'));
+  }
+  const pick = (m: TracedMessage) => [m.receivedAt, m.routingKey, m.headers['x-i'], m.subscriptionId, Array.from(m.body)];
+
+  it('ingests in the file order whatever order the blocks come back in, with the same bad lines, as the page alone', async () => {
+    const file = new Blob([await bigFile()]);
+    const alone = new TraceCapture({ capacity: 5000 });
+    const expected = await importMessages(file, alone, { subscriptionIdFor: (s) => `file:${s}` });
+    for (const parsers of [1, 2, 4]) {
+      const copy = new TraceCapture({ capacity: 5000 });
+      const result = await importMessagesInWorkers(file, copy, { subscriptionIdFor: (s) => `file:${s}` }, inProcessImportWorkers({ parsers, blockBytes: 16_384 }));
+      expect(result).toEqual(expected);
+      expect(retained(copy).map(pick)).toEqual(retained(alone).map(pick));
+    }
+    expect(expected.badLines.map((b) => b.line)).toEqual([501, 1001, 1501, 2001, 2501, 3001]);
+  });
+
+  it('stops and says so when a worker fails, and when cancelled', async () => {
+    const file = new Blob([await bigFile()]);
+    const options = { subscriptionIdFor: () => 'file' };
+    await expect(importMessagesInWorkers(file, new TraceCapture(), options, inProcessImportWorkers({ failOnBlock: 3, blockBytes: 16_384 }))).rejects.toThrow(
+      'the import failed in a parse worker: a test said so',
+    );
+    // Cancelled as the first block is ingested: the read stops at its next chunk.
+    const controller = new AbortController();
+    const capture = new TraceCapture();
+    const cancelling: ImportTarget = { ingest: (...args) => (controller.abort(), capture.ingest(...args)) };
+    const result = await importMessagesInWorkers(file, cancelling, { ...options, signal: controller.signal }, inProcessImportWorkers({ blockBytes: 16_384 }));
+    expect(result.cancelled).toBe(true);
+    expect(result.messages).toBeLessThan(3000);
   });
 });

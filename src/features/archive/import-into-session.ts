@@ -5,7 +5,7 @@
  * arrival time, through the same path as a live message: table, charts,
  * inspector and filters then work on it with no broker.
  */
-import { importedSubscriptionId, importMessages, type ImportResult } from '../../archive/index.ts';
+import { importedSubscriptionId, importMessagesInWorkers, type ImportResult } from '../../archive/index.ts';
 import type { TraceSession } from '../../session/index.ts';
 
 export interface ImportSummary extends ImportResult {
@@ -31,7 +31,8 @@ export async function importIntoSession(
   const endBulkLoad = session.beginBulkLoad();
   let result: ImportResult;
   try {
-    result = await importMessages(file, session.capture, {
+    // Parsed in workers, one a core; the page reads the file and ingests.
+    result = await importMessagesInWorkers(file, session.capture, {
       signal: options.signal,
       onProgress: options.onProgress,
       subscriptionIdFor: (subscription) => byDestination.get(subscription) ?? importedSubscriptionId(subscription),
