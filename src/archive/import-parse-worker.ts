@@ -15,9 +15,12 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 const parse = blockParser();
+/** Held here too, not only by its own listener: a suspect in the hang (import-in-workers.ts). */
+let blocks: MessagePort | null = null;
 
 scope.onmessage = ({ data: { port } }) => {
-  port.onmessage = ({ data: { index, pieces } }: MessageEvent<BlockToParse>) => {
+  blocks = port;
+  blocks.onmessage = ({ data: { index, pieces } }: MessageEvent<BlockToParse>) => {
     try {
       const { transfer, ...parsed } = parse(pieces);
       scope.postMessage({ kind: 'parsed', index, ...parsed }, transfer);
