@@ -87,8 +87,13 @@ async function heapBytes(page: CdpPage, gc: boolean, workers: Set<string>): Prom
     const usage = await page.cdp.send<{ usedSize: number; backingStorageSize?: number }>('Runtime.getHeapUsage', {}, sessionId);
     return usage.usedSize + (usage.backingStorageSize ?? 0);
   };
-  // A worker that ends between the listing and the question has nothing left to count.
-  const heaps = await Promise.all([page.sessionId, ...workers].map((sessionId) => ofSession(sessionId).catch(() => 0)));
+  // A worker that ends between the listing and the question has nothing left
+  // to count (CdpConnection rejects what it never answers; the timeout is
+  // there in case even its detach never comes).
+  const heaps = await Promise.all([
+    ofSession(page.sessionId),
+    ...[...workers].map((sessionId) => withTimeout(ofSession(sessionId), 10_000, 'a worker heap').catch(() => 0)),
+  ]);
   return heaps.reduce((sum, bytes) => sum + bytes, 0);
 }
 

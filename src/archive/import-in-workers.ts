@@ -13,9 +13,10 @@
  * on the page, the page was (inflate, and cutting the blocks). README,
  * "Export and import", has the numbers.
  *
- * NOT USED BY THE PAGE YET: in about eight bench runs of a million it hung
- * twice (a gzip import, at least once), cause not found. The page imports
- * with importMessages until it is (import-into-session.ts).
+ * It once seemed to hang in bench runs; that was the bench's CDP client,
+ * waiting forever for a worker's heap after the import had terminated the
+ * worker (bench/cdp.ts). Forty 1M gzip imports in a row, measured without
+ * CDP, all finished.
  */
 import { describeStop } from './file-reading.ts';
 import { ingestBatch } from './import-batch.ts';

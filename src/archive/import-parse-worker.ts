@@ -15,7 +15,7 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 const parse = blockParser();
-/** Held here too, not only by its own listener: a suspect in the hang (import-in-workers.ts). */
+/** Held here as well as by its own listener, so the port lives as long as the worker. */
 let blocks: MessagePort | null = null;
 
 scope.onmessage = ({ data: { port } }) => {

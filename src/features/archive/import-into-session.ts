@@ -5,7 +5,7 @@
  * arrival time, through the same path as a live message: table, charts,
  * inspector and filters then work on it with no broker.
  */
-import { importedSubscriptionId, importMessages, type ImportResult } from '../../archive/index.ts';
+import { importedSubscriptionId, importMessagesInWorkers, type ImportResult } from '../../archive/index.ts';
 import type { TraceSession } from '../../session/index.ts';
 
 export interface ImportSummary extends ImportResult {
@@ -31,10 +31,8 @@ export async function importIntoSession(
   const endBulkLoad = session.beginBulkLoad();
   let result: ImportResult;
   try {
-    // On the page's thread: the import in workers (importMessagesInWorkers,
-    // 13-15 s for 1M instead of ~16.6 s) hung twice in about eight bench runs
-    // of a million, cause not found yet (README, "Import in workers").
-    result = await importMessages(file, session.capture, {
+    // Reading and parsing run in workers; the page only ingests (README, "Import in workers").
+    result = await importMessagesInWorkers(file, session.capture, {
       signal: options.signal,
       onProgress: options.onProgress,
       subscriptionIdFor: (subscription) => byDestination.get(subscription) ?? importedSubscriptionId(subscription),
