@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PACKED_BODY, type StompMessageFrame } from '../model/index.ts';
+import { TraceCapture } from '../capture/index.ts';
 import { BATCH_MESSAGES, ImportBatcher, ingestBatch, type ImportBatch } from './import-batch.ts';
 
 interface Ingested {
@@ -10,13 +11,13 @@ interface Ingested {
 }
 
 /** Batches as the worker makes them, each through a structured clone (what postMessage does), into a target that keeps copies. */
-function roundTrip(frames: { frame: StompMessageFrame; subscription: string; receivedAt: number }[]) {
+function roundTrip(frames: { frame: StompMessageFrame; subscription: string; receivedAt: number; headersJson?: string }[]) {
   const batches: ImportBatch[] = [];
   const batcher = new ImportBatcher((batch) => batches.push(structuredClone(batch)));
-  for (const { frame, subscription, receivedAt } of frames) {
+  for (const { frame, subscription, receivedAt, headersJson } of frames) {
     // The reader reuses its body buffer for the next line: the batcher must have copied it.
     const reused = frame.binaryBody;
-    batcher.ingest(frame, subscription, receivedAt);
+    batcher.ingest(frame, subscription, receivedAt, headersJson);
     reused.fill(0x21);
   }
   batcher.flush();
@@ -61,6 +62,21 @@ describe('import batches (worker → page)', () => {
     });
   });
 
+  it("takes the headers' JSON text as given (a line's own), alone or in a batch with objects", () => {
+    const headersOf = (i: number) => ({ destination: `/exchange/x/k.${i}`, 'x-warren-seq': String(i), 'ü"}': '},"bodyEncoding":"' });
+    // Batch 1 all text (spaced, to show it is used as is), batch 2 all objects, batch 3 both.
+    const frames = Array.from({ length: BATCH_MESSAGES * 2 + 10 }, (_, i) => ({
+      frame: { headers: headersOf(i), binaryBody: encoder.encode(`b${i}`) },
+      subscription: 's',
+      receivedAt: i,
+      headersJson: i < BATCH_MESSAGES || (i >= 2 * BATCH_MESSAGES && i % 2 === 0) ? JSON.stringify(headersOf(i), null, 1) : undefined,
+    }));
+    const { batches, ingested } = roundTrip(frames);
+    expect(batches.length).toBe(3);
+    expect(batches[0]?.headersJson).toContain('\n "x-warren-seq": "0"');
+    expect(ingested.map((m) => m.headers)).toEqual(frames.map((_, i) => headersOf(i)));
+  });
+
   it('sends a batch early when its bodies grow large, and a large body gets a buffer of its own', () => {
     const big = (fill: number) => new Uint8Array(MAX_PACKED_BODY + 1000).fill(fill);
     const frames = Array.from({ length: 300 }, (_, i) => ({ frame: { headers: { n: String(i) }, binaryBody: big(i % 200) }, subscription: 's', receivedAt: i }));
@@ -70,5 +86,26 @@ describe('import batches (worker → page)', () => {
     expect(ingested.every((m) => m.body.length === MAX_PACKED_BODY + 1000)).toBe(true);
     // No large body is a view of its batch: keeping one message would keep the whole batch.
     expect(bodyBuffers.size).toBe(300);
+  });
+
+  it('lets a capture keep its small bodies as views of the batch (adoptBodies), unless the batch holds a large one', () => {
+    const capture = new TraceCapture({ capacity: 100 });
+    const small = Array.from({ length: 5 }, (_, i) => ({ frame: { headers: { destination: '/exchange/x/k' }, binaryBody: encoder.encode(`s${i}`) }, subscription: 's', receivedAt: i }));
+    const mixed = [...small, { frame: { headers: { destination: '/exchange/x/k' }, binaryBody: new Uint8Array(MAX_PACKED_BODY + 1) }, subscription: 's', receivedAt: 9 }];
+    for (const [frames, adopted] of [
+      [small, true],
+      [mixed, false],
+    ] as const) {
+      capture.clear();
+      const batches: ImportBatch[] = [];
+      const batcher = new ImportBatcher((batch) => batches.push(structuredClone(batch)));
+      for (const { frame, subscription, receivedAt } of frames) batcher.ingest(frame, subscription, receivedAt);
+      batcher.flush();
+      const [batch] = batches;
+      ingestBatch(batch!, capture, () => 'sub');
+      const bodies = Array.from({ length: capture.buffer.size }, (_, i) => capture.buffer.get(capture.buffer.firstSeq + i)!.body);
+      expect(bodies.slice(0, 5).map((b) => new TextDecoder().decode(b))).toEqual(['s0', 's1', 's2', 's3', 's4']);
+      expect(bodies.slice(0, 5).every((b) => b.buffer === batch!.bodies.buffer)).toBe(adopted);
+    }
   });
 });

@@ -24,6 +24,12 @@ export interface ImportTarget {
    * exactly those); a larger one is the target's to keep.
    */
   ingest(frame: StompMessageFrame, subscriptionId: string, receivedAt: number): boolean;
+  /**
+   * The bodies that follow, views of `buffer`, may be kept as they are (an
+   * import in workers: each batch's bodies are packed in one buffer no one
+   * writes to again).
+   */
+  adoptBodies?(buffer: ArrayBuffer): void;
 }
 
 export interface ImportOptions {

@@ -96,6 +96,11 @@ export class TraceCapture {
    * unless the message arrived earlier than it is ingested (history read
    * from a stream, an imported file).
    */
+  /** See BodySlab.adopt: an import's batch of packed bodies, kept as it is. */
+  adoptBodies(buffer: ArrayBuffer): void {
+    this.bodies.adopt(buffer);
+  }
+
   ingest(frame: StompMessageFrame, subscriptionId: string, receivedAt = this.now()): boolean {
     const afterReconnect = this.recheck > 0 && this.recheck-- > 0;
     if (

@@ -15,11 +15,12 @@ export const MAX_PACKED_BODY = 16 * 1024;
 export class BodySlab {
   private block = new ArrayBuffer(SLAB_BYTES);
   private offset = 0;
+  private adopted: ArrayBufferLike | null = null;
 
   /** A view of the same bytes, packed when small; the input may be reused afterwards only if it was packed. */
   store(body: Uint8Array): Uint8Array {
     const length = body.length;
-    if (length === 0 || length > MAX_PACKED_BODY) return body;
+    if (length === 0 || length > MAX_PACKED_BODY || body.buffer === this.adopted) return body;
     if (this.offset + length > SLAB_BYTES) {
       this.block = new ArrayBuffer(SLAB_BYTES);
       this.offset = 0;
@@ -28,5 +29,14 @@ export class BodySlab {
     view.set(body);
     this.offset += length;
     return view;
+  }
+
+  /**
+   * Bodies that are views of `buffer` are kept as they are, not copied: it
+   * is already a block of packed bodies (an import batch's, in file order,
+   * evicted in that order), and its owner writes to it no more.
+   */
+  adopt(buffer: ArrayBufferLike): void {
+    this.adopted = buffer;
   }
 }
