@@ -11,13 +11,13 @@ interface Ingested {
 }
 
 /** Batches as the worker makes them, each through a structured clone (what postMessage does), into a target that keeps copies. */
-function roundTrip(frames: { frame: StompMessageFrame; subscription: string; receivedAt: number; headersJson?: string }[]) {
+function roundTrip(frames: { frame: StompMessageFrame; subscription: string; receivedAt: number }[]) {
   const batches: ImportBatch[] = [];
   const batcher = new ImportBatcher((batch) => batches.push(structuredClone(batch)));
-  for (const { frame, subscription, receivedAt, headersJson } of frames) {
+  for (const { frame, subscription, receivedAt } of frames) {
     // The reader reuses its body buffer for the next line: the batcher must have copied it.
     const reused = frame.binaryBody;
-    batcher.ingest(frame, subscription, receivedAt, headersJson);
+    batcher.ingest(frame, subscription, receivedAt);
     reused.fill(0x21);
   }
   batcher.flush();
@@ -60,21 +60,6 @@ describe('import batches (worker → page)', () => {
       expect(m.subscriptionId).toBe(i % 2 ? 'id:/exchange/x/#' : 'id:imported');
       expect(m.receivedAt).toBe(1_700_000_000_000 + i * 0.5);
     });
-  });
-
-  it("takes the headers' JSON text as given (a line's own), alone or in a batch with objects", () => {
-    const headersOf = (i: number) => ({ destination: `/exchange/x/k.${i}`, 'x-warren-seq': String(i), 'ü"}': '},"bodyEncoding":"' });
-    // Batch 1 all text (spaced, to show it is used as is), batch 2 all objects, batch 3 both.
-    const frames = Array.from({ length: BATCH_MESSAGES * 2 + 10 }, (_, i) => ({
-      frame: { headers: headersOf(i), binaryBody: encoder.encode(`b${i}`) },
-      subscription: 's',
-      receivedAt: i,
-      headersJson: i < BATCH_MESSAGES || (i >= 2 * BATCH_MESSAGES && i % 2 === 0) ? JSON.stringify(headersOf(i), null, 1) : undefined,
-    }));
-    const { batches, ingested } = roundTrip(frames);
-    expect(batches.length).toBe(3);
-    expect(batches[0]?.headersJson).toContain('\n "x-warren-seq": "0"');
-    expect(ingested.map((m) => m.headers)).toEqual(frames.map((_, i) => headersOf(i)));
   });
 
   it('sends a batch early when its bodies grow large, and a large body gets a buffer of its own', () => {

@@ -10,7 +10,6 @@ import { BodyScratch } from './body-encoding.ts';
 import { ImportBatcher, type ImportBatch } from './import-batch.ts';
 import { headersWithDestination, MAX_BAD_LINES_KEPT } from './import-messages.ts';
 import { NdjsonReader, type BadLine, type NdjsonReaderCallbacks } from './ndjson-reader.ts';
-import { headersJsonOf } from './record.ts';
 
 export interface ParsedBlock {
   batches: ImportBatch[];
@@ -34,14 +33,10 @@ export function blockParser(): (pieces: readonly Uint8Array[]) => ParsedBlock {
     parsed.transfer.push(...transfer);
   });
   const callbacks: NdjsonReaderCallbacks = {
-    onRecord: (line) => {
-      const { record, bytes: body } = line;
+    onRecord: ({ record, bytes: body }) => {
       parsed.messages++;
-      const headers = headersWithDestination(record);
-      // The line's own text of the headers, unless a destination was added.
-      const headersJson = headers === record.headers ? headersJsonOf(line) : undefined;
       // The batcher copies the body: the scratch is overwritten by the next line.
-      batcher.ingest({ headers, binaryBody: body }, record.subscription, record.receivedAt, headersJson);
+      batcher.ingest({ headers: headersWithDestination(record), binaryBody: body }, record.subscription, record.receivedAt);
     },
     onBadLine: (bad) => {
       if (parsed.badLineCount++ < MAX_BAD_LINES_KEPT) parsed.badLines.push(bad);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headersJsonOf, parseRecordLine, recordLine, type ArchivableMessage } from './record.ts';
+import { parseRecordLine, recordLine, type ArchivableMessage } from './record.ts';
 
 const message = (overrides: Partial<ArchivableMessage> = {}): ArchivableMessage => ({
   receivedAt: 1764547200123,
@@ -68,49 +68,5 @@ describe('one message per line', () => {
   it('accepts a line without subscription', () => {
     const parsed = parseRecordLine(line({ subscription: undefined }));
     expect(parsed.ok && parsed.record.subscription).toBe('');
-  });
-});
-
-describe("the headers' own text, cut from a line (headersJsonOf)", () => {
-  const cut = (text: string) => {
-    const parsed = parseRecordLine(text);
-    if (!parsed.ok) throw new Error(parsed.reason);
-    return { text: headersJsonOf(parsed), headers: parsed.record.headers };
-  };
-
-  it('is exactly the headers object of a line Warren wrote, whatever the values hold', () => {
-    const tricky = {
-      destination: '/exchange/x/k',
-      a: '},"bodyEncoding":"utf8',
-      b: ',"headers":{"x":"y"}',
-      headers: '{}',
-      'ünï': '"\\"\n😀',
-      __proto__x: 'p',
-    };
-    for (const headers of [tricky, {}, { destination: '/queue/q' }] as Record<string, string>[]) {
-      const { text, headers: read } = cut(recordLine(message({ headers, body: new TextEncoder().encode('},"bodyEncoding":"') }), '/exchange/x/#'));
-      expect(text).toBeDefined();
-      expect(JSON.parse(text!)).toEqual(read);
-      expect(read).toEqual(headers);
-    }
-  });
-
-  it('is undefined, for the caller to stringify, when the line is laid out otherwise', () => {
-    const fields = { v: 1, receivedAt: 1, exchange: 'x', routingKey: 'k', subscription: '', headers: { a: '1' }, bodyEncoding: 'utf8', body: '' };
-    const { headers, ...rest } = fields;
-    const cases = [
-      JSON.stringify({ headers, ...rest }), // headers first: no comma before the key
-      JSON.stringify({ ...fields, extra: { headers: { b: '2' } } }), // a field Warren does not write
-      JSON.stringify({ ...fields, subscription: undefined, extra: 1 }), // eight fields, but not the eight
-      JSON.stringify(fields).replace('"headers":', '"headers": '), // whitespace
-      JSON.stringify(fields).replace(',"bodyEncoding"', ',"bodyEncoding" '),
-      // A duplicate key: JSON.parse keeps the last one.
-      JSON.stringify(fields).replace(',"bodyEncoding"', ',"headers":{"dup":"1"},"bodyEncoding"'),
-    ];
-    for (const text of cases) {
-      const { text: cutText, headers: read } = cut(text);
-      expect(cutText, text).toBeUndefined();
-      expect(read).toBeDefined();
-    }
   });
 });

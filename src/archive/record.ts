@@ -33,12 +33,8 @@ export function recordLine(message: ArchivableMessage, subscription: string): st
   return JSON.stringify(record);
 }
 
-/**
- * A valid line: its record, the body's bytes decoded, and for headersJsonOf
- * the line itself and whether it has the eight fields recordLine writes and
- * no other.
- */
-export type ParsedLine = { ok: true; record: ArchiveRecord; bytes: Uint8Array; line: string; onlyWrittenFields: boolean } | { ok: false; reason: string };
+/** A valid line: its record and the body's bytes, decoded. */
+export type ParsedLine = { ok: true; record: ArchiveRecord; bytes: Uint8Array } | { ok: false; reason: string };
 
 const fail = (reason: string): ParsedLine => ({ ok: false, reason });
 
@@ -51,9 +47,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * a small body's bytes are a view of it, valid until the next line (see
  * decodeBodyInto).
  */
-/** Top-level fields of a line as Warren writes it (recordLine). */
-const WRITTEN_FIELDS = 8;
-
 export function parseRecordLine(line: string, scratch?: BodyScratch): ParsedLine {
   let value: unknown;
   try {
@@ -70,9 +63,7 @@ export function parseRecordLine(line: string, scratch?: BodyScratch): ParsedLine
   if (typeof routingKey !== 'string') return fail('no routingKey');
   if (typeof subscription !== 'string') return fail('subscription is not a string');
   if (!isPlainObject(headers)) return fail('no headers object');
-  let fields = 0;
-  // for-in, not Object.keys or Object.entries: no array per line.
-  for (const _field in value) fields++;
+  // for-in, not Object.entries: no array per header and line.
   for (const name in headers) {
     if (typeof headers[name] !== 'string') return fail(`header ${JSON.stringify(name)} is not a string`);
   }
@@ -81,34 +72,5 @@ export function parseRecordLine(line: string, scratch?: BodyScratch): ParsedLine
   const bytes = scratch ? decodeBodyInto(bodyEncoding, body, scratch) : decodeBody(bodyEncoding, body);
   if (bytes === null) return fail('body is not valid base64');
   const record: ArchiveRecord = { v: ARCHIVE_VERSION, receivedAt, exchange, routingKey, subscription, headers: headers as Record<string, string>, bodyEncoding, body };
-  const onlyWrittenFields = fields === WRITTEN_FIELDS && 'subscription' in value;
-  return { ok: true, record, bytes, line, onlyWrittenFields };
-}
-
-const HEADERS_KEY = ',"headers":{';
-const AFTER_HEADERS = '},"bodyEncoding":"';
-
-/**
- * The headers' own JSON text, cut out of the line, when the line is laid out
- * as recordLine writes it; else undefined (the caller stringifies the
- * object). An import in workers sends the headers to the page as JSON, and
- * stringifying them again was a quarter of a parse worker's time in a trace.
- *
- * Why the cut is exactly the object JSON.parse read: in valid JSON, `"`
- * after `,` opens a string (a closing quote cannot be followed by `h` or
- * `b`), so both patterns below are structure, never inside a string; with
- * only the eight written fields, every value but `headers` is a string or a
- * number, so `,"headers":{` is the top-level key, and the first `}` then
- * followed by `,"bodyEncoding":"` closes it (header values are strings).
- * A second `,"headers":{` (a duplicate key: JSON.parse keeps the last)
- * falls back.
- */
-export function headersJsonOf(parsed: Extract<ParsedLine, { ok: true }>): string | undefined {
-  if (!parsed.onlyWrittenFields) return undefined;
-  const { line } = parsed;
-  const key = line.indexOf(HEADERS_KEY);
-  if (key === -1) return undefined;
-  const end = line.indexOf(AFTER_HEADERS, key);
-  if (end === -1 || line.indexOf(HEADERS_KEY, key + HEADERS_KEY.length) !== -1) return undefined;
-  return line.slice(key + HEADERS_KEY.length - 1, end + 1);
+  return { ok: true, record, bytes };
 }
