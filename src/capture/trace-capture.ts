@@ -90,17 +90,17 @@ export class TraceCapture {
     for (const listener of this.listeners) listener.onClear?.();
   }
 
+  /** See BodySlab.adopt: an import's batch of packed bodies, kept as it is. */
+  adoptBodies(buffer: ArrayBuffer): void {
+    this.bodies.adopt(buffer);
+  }
+
   /**
    * Hot path: one call per MESSAGE frame. Returns false when the frame was a
    * copy and dropped. `receivedAt` (epoch ms) is the arrival clock's now,
    * unless the message arrived earlier than it is ingested (history read
    * from a stream, an imported file).
    */
-  /** See BodySlab.adopt: an import's batch of packed bodies, kept as it is. */
-  adoptBodies(buffer: ArrayBuffer): void {
-    this.bodies.adopt(buffer);
-  }
-
   ingest(frame: StompMessageFrame, subscriptionId: string, receivedAt = this.now()): boolean {
     const afterReconnect = this.recheck > 0 && this.recheck-- > 0;
     if (

@@ -31,7 +31,7 @@ export async function importIntoSession(
   const endBulkLoad = session.beginBulkLoad();
   let result: ImportResult;
   try {
-    // Reading and parsing run in workers; the page only ingests (README, "Import in workers").
+    // Reading and parsing run in workers; the page only ingests (README, "Export and import").
     result = await importMessagesInWorkers(file, session.capture, {
       signal: options.signal,
       onProgress: options.onProgress,
