@@ -54,6 +54,10 @@ test('kill -9 of the node the page reads from: it moves to another node within 5
   const movedMs = ((await movedAt()) ?? Infinity) - killedAt;
   const now = await status.getAttribute('data-broker');
   console.log(`[cluster] page moved from node ${nodeInUse + 1} (${urlInUse}) to ${now} ${movedMs} ms after the kill`);
+  // What the page showed on the way (a slow move was once 7 s beside the soak, cause unknown): each status, ms after the kill.
+  const changes = await page.evaluate(() => (window as unknown as { __statuses: StatusChange[] }).__statuses);
+  const steps = changes.filter((c, i) => c.at >= killedAt && c.text !== changes[i - 1]?.text);
+  console.log(`[cluster] statuses after the kill: ${steps.map((c) => `+${c.at - killedAt} ms node ${c.index ?? '?'}: ${c.text.slice(0, 60)}`).join(' | ')}`);
   expect(movedMs).toBeLessThanOrEqual(5_000);
   // The status line names the node in use.
   await expect(status).toContainText((now ?? '').replace(/^ws:\/\/|\/ws$/g, ''));
