@@ -52,9 +52,24 @@ export function batchDelayMs(page: { hidden: boolean; paused: boolean }): number
  */
 export const FLOODED_MSG_PER_S = 1500;
 
-/** The fewest milliseconds before the next publish: rows that moved follow sooner than counters alone. */
-export function publishIntervalMs(change: { rowsMoved: boolean; bulkLoading: boolean; flooded: boolean }): number {
+/**
+ * A trickle: messages arrive slower than this (msg/s, measured as for
+ * FLOODED_MSG_PER_S). The table then follows at the counters' cadence too:
+ * each update brings a few rows, which four updates a second show as well as
+ * ten, and the update's fixed cost (a render, a layout, a paint of the rows
+ * that moved: bench/row-floor.ts, 6-7 % of a core at ten a second) is what a
+ * tracer left open all day pays. A message after a quiet spell is not held:
+ * the cadence counts from the last update, long past by then.
+ */
+export const TRICKLE_MSG_PER_S = 200;
+
+/**
+ * The fewest milliseconds before the next publish: rows that moved follow
+ * sooner than counters alone, ten times a second between a trickle and a
+ * flood (the latency goal, a row painted within 150 ms, is set at 1,000 msg/s).
+ */
+export function publishIntervalMs(change: { rowsMoved: boolean; bulkLoading: boolean; msgPerS: number }): number {
   if (!change.rowsMoved) return COUNTERS_INTERVAL_MS;
   if (change.bulkLoading) return BULK_ROWS_INTERVAL_MS;
-  return change.flooded ? COUNTERS_INTERVAL_MS : ROWS_INTERVAL_MS;
+  return change.msgPerS >= FLOODED_MSG_PER_S || change.msgPerS < TRICKLE_MSG_PER_S ? COUNTERS_INTERVAL_MS : ROWS_INTERVAL_MS;
 }

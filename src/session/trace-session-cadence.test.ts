@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FLOODED_MSG_PER_S } from './publish-cadence.ts';
+import { FLOODED_MSG_PER_S, TRICKLE_MSG_PER_S } from './publish-cadence.ts';
 import { connectedSession, flush, newSession, PARAMS, rowUpdatesDuring, streamFor, stubPageVisibility, stubTimerFrames, useFakeClock } from './session-test-support.ts';
 
 /** When the session publishes and how often it lets the socket batch: visibility, pause, imports. */
@@ -54,7 +54,7 @@ describe('TraceSession cadence', () => {
     stubTimerFrames();
     try {
       const { session, latest, state } = connectedSession();
-      const live = rowUpdatesDuring(session, () => streamFor(latest(), 2000));
+      const live = rowUpdatesDuring(session, () => streamFor(latest(), 2000, 5)); // 500 msg/s
       const end = session.beginBulkLoad();
       expect(state().bulkLoading).toBe(true);
       const bulk = rowUpdatesDuring(session, () => streamFor(latest(), 3000));
@@ -63,7 +63,7 @@ describe('TraceSession cadence', () => {
       end();
       expect(state().bulkLoading).toBe(false);
       expect(state().received - before).toBeGreaterThan(0); // what came since the last publish, at once
-      expect(state().received).toBe(500);
+      expect(state().received).toBe(1300);
       expect(live).toBeGreaterThanOrEqual(15);
       expect(bulk).toBeGreaterThanOrEqual(2);
       expect(bulk).toBeLessThanOrEqual(4);
@@ -84,6 +84,21 @@ describe('TraceSession cadence', () => {
       expect(flooded).toBeGreaterThanOrEqual(6);
       expect(flooded).toBeLessThanOrEqual(9);
       expect(calmAgain).toBeGreaterThanOrEqual(15);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('a trickle (slower than TRICKLE_MSG_PER_S): the table follows four times a second; faster, ten times again', () => {
+    stubPageVisibility('visible');
+    stubTimerFrames();
+    try {
+      const { session, latest } = connectedSession();
+      const trickle = rowUpdatesDuring(session, () => streamFor(latest(), 2000, 1)); // 100 msg/s
+      const faster = rowUpdatesDuring(session, () => streamFor(latest(), 2000, TRICKLE_MSG_PER_S / 50)); // twice the threshold
+      expect(trickle).toBeGreaterThanOrEqual(6);
+      expect(trickle).toBeLessThanOrEqual(9);
+      expect(faster).toBeGreaterThanOrEqual(15);
     } finally {
       vi.unstubAllGlobals();
     }

@@ -24,7 +24,7 @@ import { countRatesOf, RateRecorder } from '../rates/index.ts';
 import { createWarrenStore, type TimeWindow, type WarrenStore } from '../store/index.ts';
 import { TraceView } from '../view/index.ts';
 import { WatchSet } from '../watches/index.ts';
-import { batchDelayMs, FLOODED_MSG_PER_S, publishIntervalMs } from './publish-cadence.ts';
+import { batchDelayMs, publishIntervalMs } from './publish-cadence.ts';
 import { PublishPacer } from './publish-pacer.ts';
 import type { ConnectionFactory, SessionConnection } from './session-connection.ts';
 import { FilterControl } from './filter-control.ts';
@@ -60,10 +60,10 @@ export class TraceSession {
   );
   /** The view's version in the store: rows moved since when it differs. */
   private publishedVersion = -1;
-  /** Messages received at the last publish and when; flooded: they came faster than FLOODED_MSG_PER_S since the one before. */
+  /** Messages received at the last publish and when, and how fast they came since the one before (publish-cadence.ts). */
   private publishedReceived = 0;
   private publishedAt = -Infinity;
-  private flooded = false;
+  private msgPerS = 0;
   private readonly detach: () => void;
   /** Subscriptions reading their exchange's history stream, and the rewind's progress. */
   private readonly rewinding: SessionRewind;
@@ -269,7 +269,7 @@ export class TraceSession {
   /** Hot path (per appended message): at most one publish pending, none while hidden. */
   private changed(): void {
     const rowsMoved = this.view.version !== this.publishedVersion;
-    this.pacer.changed(publishIntervalMs({ rowsMoved, bulkLoading: this.store.getState().bulkLoading, flooded: this.flooded }));
+    this.pacer.changed(publishIntervalMs({ rowsMoved, bulkLoading: this.store.getState().bulkLoading, msgPerS: this.msgPerS }));
   }
 
   /** One store update for everything that happened since the last one. */
@@ -279,7 +279,7 @@ export class TraceSession {
     const view = this.view;
     this.publishedVersion = view.version;
     const now = performance.now();
-    this.flooded = ((buffer.received - this.publishedReceived) * 1000) / (now - this.publishedAt) >= FLOODED_MSG_PER_S;
+    this.msgPerS = ((buffer.received - this.publishedReceived) * 1000) / (now - this.publishedAt);
     this.publishedReceived = buffer.received;
     this.publishedAt = now;
     this.store.getState().publishView({
