@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BrokerRotation } from './broker-rotation.ts';
+import { BrokerRotation, SETTLED_CONNECTION_MS } from './broker-rotation.ts';
 
 describe('BrokerRotation', () => {
   it('with one URL: the plain doubling backoff, capped, and back to the initial delay after a connection', () => {
@@ -29,6 +29,24 @@ describe('BrokerRotation', () => {
     rotation.connected();
     expect(rotation.failed()).toBe(500);
     expect(rotation.current).toEqual({ url: 'ws://b/ws', index: 1, count: 2 });
+  });
+
+  it('with several URLs, a settled connection lost moves to the next node at once; one lost soon after connecting waits as usual', () => {
+    let now = 0;
+    const rotation = new BrokerRotation(['ws://a/ws', 'ws://b/ws', 'ws://c/ws'], 500, 4_000, () => now);
+    rotation.connected();
+    now += SETTLED_CONNECTION_MS;
+    expect(rotation.failed()).toBe(0);
+    expect(rotation.current.index).toBe(1);
+    expect(rotation.failed()).toBe(500); // the next node refused too: the usual backoff
+    rotation.connected();
+    now += 200; // accepted, then dropped at once: no tight loop
+    expect(rotation.failed()).toBe(500);
+    // One URL: nowhere else to go at once.
+    const single = new BrokerRotation(['ws://a/ws'], 500, 4_000, () => now);
+    single.connected();
+    now += 60_000;
+    expect(single.failed()).toBe(500);
   });
 
   it('refuses an empty list', () => {
