@@ -104,8 +104,7 @@ export function ingestBatch(batch: ImportBatch, target: ImportTarget, subscripti
   // (BodySlab.store was 15 % of the page's import time in a trace; ingesting
   // 200,000 in Node went from 620 to 552 ms). A batch with a large body is
   // copied as before, so no large body's bytes are kept twice.
-  const adopt = target.adoptBodies !== undefined && largestBody(offsets, batch.count) <= MAX_PACKED_BODY;
-  if (adopt) target.adoptBodies?.(bodies.buffer);
+  if (target.adoptBodies && largestBody(offsets, batch.count) <= MAX_PACKED_BODY) target.adoptBodies(bodies.buffer);
   let taken = 0;
   for (let i = 0; i < batch.count; i++) {
     const start = offsets[i] ?? 0;
