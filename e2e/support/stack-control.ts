@@ -3,7 +3,8 @@
  * code `npm run stack:*` uses. stackUp reprovisions and waits until every
  * shovel is running again.
  */
-import { loadStackConfig } from '../../stack/config.ts';
+import { connect } from 'amqplib';
+import { amqpUrl, loadStackConfig } from '../../stack/config.ts';
 import { livePid, stopNode } from '../../stack/rabbitmq-node.ts';
 import { stackUp } from '../../stack/stack.ts';
 
@@ -23,6 +24,31 @@ export async function killOrigin(): Promise<void> {
   process.kill(pid, 'SIGKILL');
   for (let i = 0; i < 50 && livePid(config.origin) !== null; i++) await new Promise((r) => setTimeout(r, 100));
   log(`origin: killed (pid ${pid})`);
+}
+
+/**
+ * Counts what reaches the mirror's exchange under a binding key, from a queue
+ * of the test's own bound before anything is published: once it has them,
+ * so has the exchange's history stream. With other tests publishing on the
+ * same stack, the shovel's lag is not a fixed time to sleep.
+ */
+export async function watchMirrorExchange(exchange: string, bindingKey: string): Promise<{ waitFor(count: number, timeoutMs?: number): Promise<void>; close(): Promise<void> }> {
+  const connection = await connect(amqpUrl(config.mirror, config.admin), { clientProperties: { connection_name: 'warren-e2e-mirror-watch' } });
+  const channel = await connection.createChannel();
+  const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
+  await channel.bindQueue(queue, exchange, bindingKey);
+  let seen = 0;
+  await channel.consume(queue, () => void seen++, { noAck: true });
+  return {
+    async waitFor(count, timeoutMs = 60_000) {
+      const until = Date.now() + timeoutMs;
+      while (seen < count) {
+        if (Date.now() > until) throw new Error(`the mirror's ${exchange} got ${seen} of ${count} under ${bindingKey} in ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    close: () => connection.close(),
+  };
 }
 
 /** The mirror's management API, as the admin, for queue statistics. */
