@@ -12,7 +12,4 @@ export default defineConfig({
   testIgnore: [],
   outputDir: 'test-results/playwright-cluster',
   timeout: 120_000,
-  // One cluster, and tests that kill its nodes: one test at a time.
-  workers: 1,
-  projects: undefined,
 });
