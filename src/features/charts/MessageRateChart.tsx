@@ -4,13 +4,13 @@
  * them (drawn as a shaded band, which stays on its seconds as time moves).
  */
 import { Area, AreaChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useMemo } from 'react';
 import type { TimeWindow } from '../../store/index.ts';
 import { useChartColors, useSession } from '../../ui/index.ts';
 import { brushSeconds, filterBySeries } from './chart-actions.ts';
 import { clockMinute, compactCount, countTicks, minuteTicks } from './format.ts';
 import { RateTooltip } from './RateTooltip.tsx';
 import type { ChartRow, ChartSeries } from './series-view.ts';
+import { useStableHandlers, useStableNumbers } from './stable-props.ts';
 import { useDragSelect } from './use-drag-select.ts';
 
 interface Props {
@@ -23,6 +23,8 @@ interface Props {
 
 // Every axis is given its ticks (and niceTicks="none"): recharts's own nice-tick
 // search runs decimal.js arithmetic on every render (CPU profile of a chart update).
+// Ticks, margins and handlers keep their identity across refreshes (stable-props.ts).
+const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
 
 export function MessageRateChart({ rows, series, timeWindow, startSecond, endSecond }: Props) {
   const session = useSession();
@@ -31,7 +33,12 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond, endSec
     (index) => rows[index]?.second,
     (a, b) => brushSeconds(session, a, b),
   );
-  const yTicks = useMemo(() => countTicks(rows.reduce((max, r) => Math.max(max, r.total), 0)), [rows]);
+  const yTicks = useStableNumbers(countTicks(rows.reduce((max, r) => Math.max(max, r.total), 0)));
+  const xTicks = useStableNumbers(minuteTicks(startSecond, endSecond));
+  const areaClick = useStableHandlers((dataKey: string) => {
+    const picked = series.find((s) => s.dataKey === dataKey);
+    if (picked && !drag.wasDrag()) filterBySeries(session, picked);
+  });
   const band = drag.range ?? (timeWindow && { from: timeWindow.fromSecond, to: timeWindow.toSecond });
 
   return (
@@ -39,7 +46,7 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond, endSec
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart
           data={rows}
-          margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
+          margin={MARGIN}
           onMouseDown={drag.onMouseDown}
           onMouseMove={drag.onMouseMove}
           onMouseUp={drag.onMouseUp}
@@ -52,7 +59,7 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond, endSec
             niceTicks="none"
             type="number"
             domain={[startSecond, endSecond]}
-            ticks={minuteTicks(startSecond, endSecond)}
+            ticks={xTicks}
             tickFormatter={clockMinute}
             tick={colors.axisTick}
             interval={0}
@@ -75,9 +82,7 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond, endSec
               isAnimationActive={false}
               activeDot={false}
               style={{ cursor: s.filter.ok ? 'pointer' : 'crosshair' }}
-              onClick={() => {
-                if (!drag.wasDrag()) filterBySeries(session, s);
-              }}
+              onClick={areaClick(s.dataKey)}
             />
           ))}
           {band && <ReferenceArea
