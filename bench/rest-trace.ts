@@ -39,6 +39,8 @@ try {
   const trace = await stop();
   // WARREN_TRACE_OUT=file.json keeps the raw trace, for DevTools' Performance panel.
   if (process.env.WARREN_TRACE_OUT) writeFileSync(process.env.WARREN_TRACE_OUT, trace);
+  // WARREN_PROFILE_OUT=file.cpuprofile keeps the sampled CPU profile (DevTools opens it too).
+  if (process.env.WARREN_PROFILE_OUT) writeFileSync(process.env.WARREN_PROFILE_OUT, JSON.stringify(profile));
   const summary = summariseTrace(trace, env.outDir, 20);
   console.log(`${state}: window ${summary.windowMs.toFixed(0)} ms, busy ${summary.busyMs.toFixed(0)} ms (${((summary.busyMs / summary.windowMs) * 100).toFixed(1)} %)`);
   for (const e of summary.events) console.log(`  ${e.ms.toFixed(1).padStart(8)} ms ${e.percent.toFixed(1).padStart(5)} %  ${String(e.count).padStart(6)}×  ${e.name}`);
