@@ -156,6 +156,9 @@ export function rows(r: BenchResults): Row[] {
     out.push({ metric: `row click → inspector painted, ${where}: p50 / p95 (Event Timing)`, value: pair(input.click), target: 'p95 ≤ 50 ms', verdict: verdict(input.click.count > 0 && input.click.p95 <= 50) });
     const { inputDelay, handlers, toPaint } = input.parts;
     out.push({ metric: '↳ of inputs ≥ 16 ms, medians: input delay / handlers / handlers → paint', value: `${ms(inputDelay)} / ${ms(handlers)} / ${ms(toPaint)}; ${input.under16} under 16 ms`, target: '—', verdict: '—' });
+    // Older result files have no slowestParts.
+    const slow = input.slowestParts as InputLatency['slowestParts'] | undefined;
+    if (slow) out.push({ metric: '↳ the same, of the slowest tenth', value: `${ms(slow.inputDelay)} / ${ms(slow.handlers)} / ${ms(slow.toPaint)}`, target: '—', verdict: '—' });
   }
   if (l) {
     out.push({ metric: `latency publish → row painted at ${fmtInt(l.rate)} msg/s, p50 / p99`, value: `${ms(l.painted.p50)} / ${ms(l.painted.p99)} (n=${fmtInt(l.samples)})`, target: '≤ 150 ms / ≤ 500 ms', verdict: verdict(l.painted.p50 <= 150 && l.painted.p99 <= 500 && l.notPainted === 0) });
