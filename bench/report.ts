@@ -242,7 +242,7 @@ export function printDiagnostics(r: BenchResults): void {
     console.log('JS entry points (inclusive):');
     for (const e of r.trace.entryPoints) console.log(`  ${fmtInt(e.ms).padStart(7)} ms  ×${fmtInt(e.count).padEnd(7)} ${e.name}  ${e.where}`);
     const long = r.trace.longTasks;
-    console.log(`Long tasks: ${long.count}, ${fmtInt(long.ms)} ms; self time inside them:`);
+    console.log(`Long tasks: ${long.count}, ${fmtInt(long.ms)} ms, of which the main thread ran ${fmtInt(long.threadMs)} ms (the rest it waited for a core); self time inside them:`);
     for (const e of long.inside) console.log(`  ${fmtInt(e.ms).padStart(7)} ms  ${e.name}`);
   }
   if (r.profile) {

@@ -44,7 +44,7 @@ try {
   const summary = summariseTrace(trace, env.outDir, 20);
   console.log(`${state}: window ${summary.windowMs.toFixed(0)} ms, busy ${summary.busyMs.toFixed(0)} ms (${((summary.busyMs / summary.windowMs) * 100).toFixed(1)} %)`);
   for (const e of summary.events) console.log(`  ${e.ms.toFixed(1).padStart(8)} ms ${e.percent.toFixed(1).padStart(5)} %  ${String(e.count).padStart(6)}×  ${e.name}`);
-  console.log(`long tasks: ${summary.longTasks.count}, ${summary.longTasks.ms.toFixed(0)} ms in all`);
+  console.log(`long tasks: ${summary.longTasks.count}, ${summary.longTasks.ms.toFixed(0)} ms in all, of which the main thread ran ${summary.longTasks.threadMs.toFixed(0)} ms`);
   console.log('entry points:');
   for (const e of summary.entryPoints.slice(0, 12)) console.log(`  ${e.ms.toFixed(1).padStart(8)} ms ${String(e.count).padStart(6)}×  ${e.name} ${e.where}`);
   console.log('self time by function (sampled):');

@@ -18,6 +18,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread time: how long the thread actually ran (less than dur when the OS ran something else meanwhile). */
+  tdur?: number;
   args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number; columnNumber?: number } };
 }
 
@@ -36,8 +38,13 @@ export interface TraceSummary {
   events: (Named & { percent: number })[];
   /** FunctionCall events by function: inclusive ms and count. */
   entryPoints: (Named & { where: string })[];
-  /** Top-level tasks over 50 ms, and the self time inside them by event name. */
-  longTasks: { count: number; ms: number; inside: Named[] };
+  /**
+   * Top-level tasks over 50 ms, and the self time inside them by event name.
+   * `threadMs`: of their `ms`, how long the main thread ran. On a machine
+   * whose cores are all busy (brokers, publisher and page on 2 cores) a long
+   * task can be mostly waiting for a core: not the page's work to cut.
+   */
+  longTasks: { count: number; ms: number; threadMs: number; inside: Named[] };
 }
 
 export const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-v8.gc', 'v8.execute', ...(process.env.WARREN_TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])];
@@ -64,7 +71,7 @@ export function summariseTrace(json: Buffer | string, outDir: string, n = 16): T
   const events = all
     .filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const empty: TraceSummary = { windowMs: 0, busyMs: 0, events: [], entryPoints: [], longTasks: { count: 0, ms: 0, inside: [] } };
+  const empty: TraceSummary = { windowMs: 0, busyMs: 0, events: [], entryPoints: [], longTasks: { count: 0, ms: 0, threadMs: 0, inside: [] } };
   if (events.length === 0) return empty;
 
   const map = sourceMapper(outDir);
@@ -75,6 +82,7 @@ export function summariseTrace(json: Buffer | string, outDir: string, n = 16): T
   let busyUs = 0;
   let longCount = 0;
   let longUs = 0;
+  let longThreadUs = 0;
   let windowEnd = 0;
   for (const e of events) {
     const dur = e.dur ?? 0;
@@ -92,6 +100,7 @@ export function summariseTrace(json: Buffer | string, outDir: string, n = 16): T
       if (long) {
         longCount++;
         longUs += dur;
+        longThreadUs += e.tdur ?? dur;
       }
     }
     add(self, e.name, dur, 1);
@@ -114,6 +123,6 @@ export function summariseTrace(json: Buffer | string, outDir: string, n = 16): T
     busyMs: busyUs / 1000,
     events: top(self.values(), n).map((v) => ({ ...v, percent: (v.ms * 100_000) / windowUs })),
     entryPoints: top(entries.values(), 8),
-    longTasks: { count: longCount, ms: longUs / 1000, inside: top(inLong.values(), 8) },
+    longTasks: { count: longCount, ms: longUs / 1000, threadMs: longThreadUs / 1000, inside: top(inLong.values(), 8) },
   };
 }
