@@ -91,6 +91,9 @@ describe('import batches (worker → page)', () => {
       const bodies = Array.from({ length: capture.buffer.size }, (_, i) => capture.buffer.get(capture.buffer.firstSeq + i)!.body);
       expect(bodies.slice(0, 5).map((b) => new TextDecoder().decode(b))).toEqual(['s0', 's1', 's2', 's3', 's4']);
       expect(bodies.slice(0, 5).every((b) => b.buffer === batch!.bodies.buffer)).toBe(adopted);
+      // Adopted for that batch only: a later body in the same buffer is copied, so the capture holds the batch no longer than its messages.
+      capture.ingest({ headers: { destination: '/exchange/x/k' }, binaryBody: new Uint8Array(batch!.bodies.buffer, 0, 2) }, 'sub', 10);
+      expect(capture.buffer.get(capture.buffer.lastSeq)!.body.buffer).not.toBe(batch!.bodies.buffer);
     }
   });
 });

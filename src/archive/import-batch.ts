@@ -104,14 +104,20 @@ export function ingestBatch(batch: ImportBatch, target: ImportTarget, subscripti
   // (BodySlab.store was 15 % of the page's import time in a trace; ingesting
   // 200,000 in Node went from 620 to 552 ms). A batch with a large body is
   // copied as before, so no large body's bytes are kept twice.
-  if (target.adoptBodies && largestBody(offsets, batch.count) <= MAX_PACKED_BODY) target.adoptBodies(bodies.buffer);
+  const adopting = target.adoptBodies !== undefined && largestBody(offsets, batch.count) <= MAX_PACKED_BODY;
+  if (adopting) target.adoptBodies?.(bodies.buffer);
   let taken = 0;
-  for (let i = 0; i < batch.count; i++) {
-    const start = offsets[i] ?? 0;
-    const length = (offsets[i + 1] ?? 0) - start;
-    const body = new Uint8Array(bodies.buffer, bodies.byteOffset + start, length);
-    const frame = { headers: headers[i] ?? {}, binaryBody: length > MAX_PACKED_BODY ? body.slice() : body };
-    if (target.ingest(frame, ids[subscriptions[i] ?? 0] ?? '', receivedAt[i] ?? 0)) taken++;
+  try {
+    for (let i = 0; i < batch.count; i++) {
+      const start = offsets[i] ?? 0;
+      const length = (offsets[i + 1] ?? 0) - start;
+      const body = new Uint8Array(bodies.buffer, bodies.byteOffset + start, length);
+      const frame = { headers: headers[i] ?? {}, binaryBody: length > MAX_PACKED_BODY ? body.slice() : body };
+      if (target.ingest(frame, ids[subscriptions[i] ?? 0] ?? '', receivedAt[i] ?? 0)) taken++;
+    }
+  } finally {
+    // Adopted for this batch only: the capture keeps no hold on it once its messages are evicted.
+    if (adopting) target.adoptBodies?.(null);
   }
   return taken;
 }

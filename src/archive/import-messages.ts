@@ -29,7 +29,7 @@ export interface ImportTarget {
    * import in workers: each batch's bodies are packed in one buffer no one
    * writes to again).
    */
-  adoptBodies?(buffer: ArrayBuffer): void;
+  adoptBodies?(buffer: ArrayBuffer | null): void;
 }
 
 export interface ImportOptions {

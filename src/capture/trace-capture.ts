@@ -90,8 +90,8 @@ export class TraceCapture {
     for (const listener of this.listeners) listener.onClear?.();
   }
 
-  /** See BodySlab.adopt: an import's batch of packed bodies, kept as it is. */
-  adoptBodies(buffer: ArrayBuffer): void {
+  /** See BodySlab.adopt: an import's batch of packed bodies, kept as it is (null: the batch is done). */
+  adoptBodies(buffer: ArrayBuffer | null): void {
     this.bodies.adopt(buffer);
   }
 

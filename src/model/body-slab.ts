@@ -34,9 +34,10 @@ export class BodySlab {
   /**
    * Bodies that are views of `buffer` are kept as they are, not copied: it
    * is already a block of packed bodies (an import batch's, in file order,
-   * evicted in that order), and its owner writes to it no more.
+   * evicted in that order), and its owner writes to it no more. null ends
+   * it: the slab then holds no reference to a batch whose messages are gone.
    */
-  adopt(buffer: ArrayBufferLike): void {
+  adopt(buffer: ArrayBufferLike | null): void {
     this.adopted = buffer;
   }
 }
