@@ -24,9 +24,13 @@ test('?rewind=all loads every message published before the page opened, then goe
   const run = runId();
   const sub = `/exchange/app.events/${run}.#`;
   const mirror = await watchMirrorExchange('app.events', `${run}.#`);
-  await publishNumbered(5000, (seq) => ({ exchange: 'app.events', routingKey: `${run}.orders.k${seq % 7}` }));
-  // The page opens after the fact, once the mirror has them all: everything it shows comes from the mirror's stream.
-  await mirror.waitFor(5000).finally(() => mirror.close());
+  try {
+    await publishNumbered(5000, (seq) => ({ exchange: 'app.events', routingKey: `${run}.orders.k${seq % 7}` }));
+    // The page opens after the fact, once the mirror has them all: everything it shows comes from the mirror's stream.
+    await mirror.waitFor(5000);
+  } finally {
+    await mirror.close();
+  }
   await page.setViewportSize({ width: 1440, height: 1800 });
   await page.goto(`/?${new URLSearchParams({ sub, rewind: 'all' })}`);
   await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '5000', { timeout: 180_000 });
