@@ -3,7 +3,7 @@
  * server, with the CSP from vite.config.ts), plus the runtime config that
  * points it at the local mirror. Shared by `npm start` and the e2e tests.
  */
-import { writeFileSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { RUNTIME_CONFIG_FILE, type RuntimeConfig } from '../src/app/runtime-config.ts';
@@ -24,7 +24,21 @@ export const distDir = resolve(root, process.env.WARREN_DIST_DIR || 'dist');
  */
 export const DEFAULT_SUBSCRIPTIONS = ['/exchange/app.events/#', '/exchange/celery/#', '/exchange/celeryev/task.#', '/exchange/celery.replies/#'];
 
+/**
+ * Builds into distDir. With WARREN_PREBUILT_DIST (npm test's last step: its
+ * e2e step built `dist` minutes before), copies that build instead: the
+ * soak's and the cluster's servers would otherwise run two more identical
+ * Vite builds, side by side, while the cluster's nodes start.
+ */
 export async function buildDashboard(): Promise<void> {
+  const prebuilt = process.env.WARREN_PREBUILT_DIST ? resolve(process.env.WARREN_PREBUILT_DIST) : null;
+  if (prebuilt !== null && existsSync(resolve(prebuilt, 'index.html'))) {
+    if (prebuilt !== distDir) {
+      rmSync(distDir, { recursive: true, force: true });
+      cpSync(prebuilt, distDir, { recursive: true });
+    }
+    return;
+  }
   await build({ root, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
 }
 

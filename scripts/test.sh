@@ -46,6 +46,8 @@ step e2e env PLAYWRIGHT_JSON_OUTPUT_FILE=test-results/e2e.json playwright test -
 # again by test-cluster.sh). Neither one's checks depend on how fast the
 # machine is (loss and heap growth; failover within 5 s took 0.7-1.3 s with
 # both running), and side by side they take ~190 s instead of ~245 s.
+# The e2e step built dist (its webServer); the soak's and the cluster's servers copy it.
+export WARREN_PREBUILT_DIST="$PWD/dist"
 side_by_side soak 'tsx scripts/soak.ts --minutes 2 --capacity 20000 --sample-seconds 20 --check' \
   cluster 'bash scripts/test-cluster.sh'
 
