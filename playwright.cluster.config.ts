@@ -10,6 +10,8 @@ export default defineConfig({
   ...base,
   testDir: 'e2e/cluster',
   testIgnore: [],
+  // One project: the base config's projects split e2e/ itself.
+  projects: undefined,
   outputDir: 'test-results/playwright-cluster',
   timeout: 120_000,
 });

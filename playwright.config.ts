@@ -36,6 +36,15 @@ export default defineConfig({
     // not). CI retries a failure once, traced; locally, `--trace on`.
     trace: 'on-first-retry',
   },
+  // `npx playwright test` runs both, one after the other. npm test runs
+  // "faults" later, beside the cluster tests (scripts/test.sh): its tests stop
+  // the mirror and cut sockets, and mostly wait (a 30 s outage, a 10 s cut,
+  // two 8 s windows that watch for a reconnect storm), ~2 minutes on one core
+  // that the e2e step would otherwise spend idle.
+  projects: [
+    { name: 'e2e', testIgnore: ['cluster/**', 'faults.spec.ts'] },
+    { name: 'faults', testMatch: ['faults.spec.ts'] },
+  ],
   webServer: {
     command: 'tsx scripts/serve.ts',
     url: `http://127.0.0.1:${port}/`,
