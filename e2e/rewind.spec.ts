@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { applyFilter, collectRowAttribute, counter } from './support/page.ts';
 import { publishNumbered, runId } from './support/origin.ts';
-import { watchMirrorExchange } from './support/stack-control.ts';
+import { watchHistoryStream } from './support/stack-control.ts';
 
 /**
  * Rewind reads the mirror's history stream of the subscription's exchange
@@ -23,14 +23,18 @@ test('?rewind=all loads every message published before the page opened, then goe
   test.setTimeout(240_000);
   const run = runId();
   const sub = `/exchange/app.events/${run}.#`;
-  const mirror = await watchMirrorExchange('app.events', `${run}.#`);
+  const mirror = await watchHistoryStream('app.events', `${run}.`);
   try {
     await publishNumbered(5000, (seq) => ({ exchange: 'app.events', routingKey: `${run}.orders.k${seq % 7}` }));
-    // The page opens after the fact, once the mirror has them all: everything it shows comes from the mirror's stream.
+    // The page opens after the fact, once the mirror's stream has committed them all: everything it shows comes from there.
     await mirror.waitFor(5000);
   } finally {
     await mirror.close();
   }
+  // History ends at the second the rewind begins, counted by the shovel's whole-second
+  // stamp: what the shovel stamped in that same second goes on as live (61 of 5,000 once,
+  // in a fresh-clone run). The rewind begins in the next second, after every stamp.
+  await new Promise((r) => setTimeout(r, 1050 - (Date.now() % 1000)));
   await page.setViewportSize({ width: 1440, height: 1800 });
   await page.goto(`/?${new URLSearchParams({ sub, rewind: 'all' })}`);
   await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '5000', { timeout: 180_000 });

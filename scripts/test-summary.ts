@@ -1,5 +1,5 @@
 /**
- * Adds up the unit (vitest), e2e, fault e2e and cluster e2e (Playwright) JSON reports into one
+ * Adds up the unit (vitest), e2e, outage e2e and cluster e2e (Playwright) JSON reports into one
  * closing line, "N passed, N failed", so a run that executed no test cannot
  * pass for a green one.
  */
@@ -25,7 +25,7 @@ const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const reports: [string, (f: string) => Counts][] = [
   ['test-results/unit.json', vitestCounts],
   ['test-results/e2e.json', playwrightCounts],
-  ['test-results/e2e-faults.json', playwrightCounts],
+  ['test-results/e2e-outages.json', playwrightCounts],
   ['test-results/e2e-cluster.json', playwrightCounts],
 ];
 for (const [file, read] of reports) {

@@ -6,6 +6,7 @@
 import { connect } from 'amqplib';
 import { amqpUrl, loadStackConfig } from '../../stack/config.ts';
 import { livePid, stopNode } from '../../stack/rabbitmq-node.ts';
+import { historyQueueName } from '../../stack/provision.ts';
 import { stackUp } from '../../stack/stack.ts';
 
 const config = loadStackConfig();
@@ -27,23 +28,33 @@ export async function killOrigin(): Promise<void> {
 }
 
 /**
- * Counts what reaches the mirror's exchange under a binding key, from a queue
- * of the test's own bound before anything is published: once it has them,
- * so has the exchange's history stream. With other tests publishing on the
- * same stack, the shovel's lag is not a fixed time to sleep.
+ * Counts what the exchange's history stream on the mirror holds under a
+ * routing-key prefix, read from the stream itself from its end at the call:
+ * a stream reader gets only what the stream has committed, which is what a
+ * rewind that starts then would read (a queue bound to the exchange gets a
+ * message before the stream has committed it). With other tests publishing on
+ * the same stack, the shovel's lag is not a fixed time to sleep.
  */
-export async function watchMirrorExchange(exchange: string, bindingKey: string): Promise<{ waitFor(count: number, timeoutMs?: number): Promise<void>; close(): Promise<void> }> {
-  const connection = await connect(amqpUrl(config.mirror, config.admin), { clientProperties: { connection_name: 'warren-e2e-mirror-watch' } });
+export async function watchHistoryStream(exchange: string, routingKeyPrefix: string): Promise<{ waitFor(count: number, timeoutMs?: number): Promise<void>; close(): Promise<void> }> {
+  const connection = await connect(amqpUrl(config.mirror, config.admin), { clientProperties: { connection_name: 'warren-e2e-history-watch' } });
   const channel = await connection.createChannel();
-  const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
-  await channel.bindQueue(queue, exchange, bindingKey);
+  // A stream consumer needs a prefetch and acks (RabbitMQ refuses auto-ack on streams).
+  await channel.prefetch(1000);
   let seen = 0;
-  await channel.consume(queue, () => void seen++, { noAck: true });
+  await channel.consume(
+    historyQueueName(exchange),
+    (message) => {
+      if (message === null) return;
+      if (message.fields.routingKey.startsWith(routingKeyPrefix)) seen++;
+      channel.ack(message);
+    },
+    { noAck: false, arguments: { 'x-stream-offset': 'next' } },
+  );
   return {
     async waitFor(count, timeoutMs = 60_000) {
       const until = Date.now() + timeoutMs;
       while (seen < count) {
-        if (Date.now() > until) throw new Error(`the mirror's ${exchange} got ${seen} of ${count} under ${bindingKey} in ${timeoutMs} ms`);
+        if (Date.now() > until) throw new Error(`the history stream of ${exchange} committed ${seen} of ${count} under ${routingKeyPrefix} in ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },
