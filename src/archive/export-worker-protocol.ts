@@ -8,8 +8,8 @@ export type ToExportWorker =
   | { kind: 'finish'; type: string };
 
 export type FromExportWorker =
-  /** One chunk is in a Blob (so the page may send more). */
-  | { kind: 'taken' }
+  /** One chunk is stored (so the page may send more); its buffer comes back, transferred, for a later chunk. */
+  | { kind: 'taken'; buffer: ArrayBuffer }
   /** `onDisk`: the file was written to the origin's private file system (a `toFile` export where it exists). */
   | { kind: 'done'; blob: Blob; onDisk: boolean }
   | { kind: 'failed'; reason: string };

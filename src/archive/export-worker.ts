@@ -1,7 +1,8 @@
 /**
  * The export's second half, in a dedicated worker: the page encodes lines
  * into ~1 MB chunks and transfers each here (no copy); this worker gzips
- * them when asked and stores them, on the other core. One export per
+ * them when asked and stores them, on the other core, and transfers each
+ * chunk's buffer back for the page to fill again (blob-sink.ts). One export per
  * worker; the page ends it when done.
  *
  * Where they go: a big export (export-size.ts) to a file in the origin's
@@ -16,20 +17,17 @@
 import { BlobChunks } from './blob-chunks.ts';
 import { FileChunks } from './file-chunks.ts';
 import type { FromExportWorker, ToExportWorker } from './export-worker-protocol.ts';
+import { hasNativeGzip, nativeGzip, type ByteStore } from './native-gzip.ts';
 
 interface WorkerScope {
-  postMessage(message: FromExportWorker): void;
+  postMessage(message: FromExportWorker, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<ToExportWorker>) => void) | null;
 }
 
 const scope = self as unknown as WorkerScope;
 
 /** Where this export's bytes go: each push resolves when the chunk is safe (the page may then send more). */
-interface ChunkStore {
-  push(bytes: Uint8Array<ArrayBuffer>): Promise<void>;
-  finish(type: string): Promise<Blob>;
-  onDisk: boolean;
-}
+type ChunkStore = ByteStore;
 
 /** Resolves once the browser has the Blob's bytes (a read waits for its construction); rejects when it could not keep them. */
 const held = (blob: Blob): Promise<unknown> => (blob.size === 0 ? Promise.resolve() : blob.slice(0, 1).arrayBuffer());
@@ -45,7 +43,8 @@ function storageFull(bytes: number, gzip: boolean): Error {
   return new Error(`the browser would not hold more of the file after ${mb} MB (its storage for downloads is full): ${advice}`);
 }
 
-function blobStore(gzip: boolean): ChunkStore {
+/** @param gzip whether this store gzips (with fflate); `gzipped`, whether the file is gzip at all (for the advice when full). */
+function blobStore(gzip: boolean, gzipped = gzip): ChunkStore {
   const chunks = new BlobChunks(gzip);
   return {
     push: (bytes) => {
@@ -53,7 +52,7 @@ function blobStore(gzip: boolean): ChunkStore {
       const total = chunks.bytes;
       return Promise.all(made.map(held)).then(
         () => undefined,
-        () => Promise.reject(storageFull(total, gzip)),
+        () => Promise.reject(storageFull(total, gzipped)),
       );
     },
     finish: (type) => Promise.resolve(chunks.finish(type)),
@@ -82,13 +81,19 @@ function fail(e: unknown): void {
 
 scope.onmessage = ({ data }) => {
   if (data.kind === 'start') {
+    // gzip by the browser's zlib where there is one (native-gzip.ts), else fflate inside the store.
+    const native = data.gzip && hasNativeGzip();
+    const storeGzip = data.gzip && !native;
     // No file system here (an old browser, some private windows): the Blob store, with its limit.
-    store = data.toFile ? fileStore(data.gzip).catch(() => blobStore(data.gzip)) : Promise.resolve(blobStore(data.gzip));
+    const plain = data.toFile ? fileStore(storeGzip).catch(() => blobStore(storeGzip, data.gzip)) : Promise.resolve(blobStore(storeGzip, data.gzip));
+    store = native ? plain.then(nativeGzip) : plain;
     return;
   }
   if (store === null) return fail(new Error(`export worker: ${data.kind} before start`));
   if (data.kind === 'chunk') {
-    store.then((s) => s.push(data.bytes)).then(() => scope.postMessage({ kind: 'taken' }), fail);
+    // Every store has copied the bytes when its push resolves (a Blob, fflate's window, a file write): the buffer goes back.
+    const { buffer } = data.bytes;
+    store.then((s) => s.push(data.bytes)).then(() => scope.postMessage({ kind: 'taken', buffer }, [buffer]), fail);
   } else {
     store.then((s) => s.finish(data.type).then((blob) => scope.postMessage({ kind: 'done', blob, onDisk: s.onDisk }))).catch(fail);
   }
