@@ -8,7 +8,9 @@
  * fflate's 88 MB/s at level 1, and 16× smaller against 13×.
  *
  * Flow: each push resolves once the stream has taken the bytes (its writer's
- * promise: the transform has read them, so the caller may reuse them); the
+ * promise: by the Streams and Compression specs, and in Chromium, the
+ * transform has read them, so the caller may reuse them; Node's adapter does
+ * not promise it, see the test); the
  * compressed output is gathered into ~1 MB pieces for the store, whose own
  * backpressure (a Blob the browser must hold, a file write) holds the stream.
  */
