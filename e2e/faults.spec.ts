@@ -7,7 +7,8 @@ import { startStack, stopMirror } from './support/stack-control.ts';
 
 /**
  * Keep tracing through failures, with durable capture (on by default for the
- * local stack): every loss count is exact, by x-warren-seq.
+ * local stack): every loss count is exact, by x-warren-seq. The outages whose
+ * tests mostly wait are in outages.spec.ts (run later by npm test).
  */
 test.describe.configure({ mode: 'serial' });
 
