@@ -7,7 +7,7 @@
  * workers (import-in-workers.ts), which falls back to this where there are
  * none.
  */
-import { MAX_PACKED_BODY, type StompMessageFrame } from '../model/index.ts';
+import { MAX_PACKED_BODY, type HeaderBlock, type KeyFields, type StompMessageFrame } from '../model/index.ts';
 import { BodyScratch } from './body-encoding.ts';
 import { describeStop, readFileInto } from './file-reading.ts';
 import type { ArchiveRecord } from './format.ts';
@@ -30,6 +30,12 @@ export interface ImportTarget {
    * writes to again).
    */
   adoptBodies?(buffer: ArrayBuffer | null): void;
+  /**
+   * A message whose key fields a parse worker decoded and whose headers stay
+   * unparsed in `block` (TraceCapture.ingestImported). Without it, batches
+   * are ingested through ingest() with their headers parsed.
+   */
+  ingestImported?(key: Readonly<KeyFields>, block: HeaderBlock, index: number, body: Uint8Array, redelivered: boolean, subscriptionId: string, receivedAt: number): boolean;
 }
 
 export interface ImportOptions {

@@ -5,6 +5,7 @@
  * another tool's output).
  */
 import { decodeBody, decodeBodyInto, encodeBody, type BodyScratch } from './body-encoding.ts';
+import { headersForOnePass } from '../model/index.ts';
 import { ARCHIVE_VERSION, type ArchiveRecord } from './format.ts';
 
 /** What a line is written from (a TracedMessage fits). */
@@ -26,7 +27,7 @@ export function recordLine(message: ArchivableMessage, subscription: string): st
     routingKey: message.routingKey,
     subscription,
     // Readonly only to the type checker: stringified as is, no copy per message.
-    headers: message.headers as Record<string, string>,
+    headers: headersForOnePass(message) as Record<string, string>,
     bodyEncoding,
     body,
   };

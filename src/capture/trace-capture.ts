@@ -8,7 +8,7 @@
  * model, the session's publisher, further indexes) that seqs
  * [first, first + count) were appended.
  */
-import { BodySlab, messageFromFrame, StringInterner, type StompMessageFrame } from '../model/index.ts';
+import { BodySlab, emptyKeyFields, ImportedMessage, messageFromFrame, StringInterner, type HeaderBlock, type KeyFields, type StompMessageFrame, type TracedMessage } from '../model/index.ts';
 import { KeyIdColumn } from './key-id-column.ts';
 import { MessageBuffer } from './message-buffer.ts';
 import { isRedeliveredCopy } from './redelivery.ts';
@@ -48,6 +48,8 @@ export class TraceCapture {
   readonly gaps = new SequenceGaps();
   private readonly interner = new StringInterner();
   private readonly bodies = new BodySlab();
+  /** ingestImported's interned copy of the key fields it is given (reused). */
+  private readonly interned = emptyKeyFields();
   private readonly retained = () => this.buffer.retained();
   private readonly now: () => number;
   private readonly lookBack: number;
@@ -109,8 +111,33 @@ export class TraceCapture {
     ) {
       return false;
     }
+    this.append(messageFromFrame(frame, this.buffer.nextSeq, receivedAt, subscriptionId, this.interner, this.bodies));
+    return true;
+  }
+
+  /**
+   * An imported message whose key fields the import's parse worker decoded
+   * and whose headers stay unparsed in `block` until read (ImportedMessage).
+   * Returns false when it was not kept: one that says it was redelivered,
+   * or that comes while copies are being looked for, goes through ingest()
+   * with its headers, as the copy check reads them.
+   */
+  ingestImported(key: Readonly<KeyFields>, block: HeaderBlock, index: number, body: Uint8Array, redelivered: boolean, subscriptionId: string, receivedAt: number): boolean {
+    if (redelivered || this.recheck > 0) return this.ingest({ headers: block.at(index), binaryBody: body }, subscriptionId, receivedAt);
+    const interner = this.interner;
+    this.interned.exchange = interner.intern(key.exchange);
+    this.interned.routingKey = interner.intern(key.routingKey);
+    this.interned.contentType = key.contentType === '' ? '' : interner.intern(key.contentType);
+    this.interned.contentEncoding = key.contentEncoding === '' ? '' : interner.intern(key.contentEncoding);
+    this.interned.correlationId = key.correlationId;
+    this.interned.taskName = key.taskName === '' ? '' : interner.intern(key.taskName);
+    this.interned.warrenSeq = key.warrenSeq;
+    this.append(new ImportedMessage(this.buffer.nextSeq, receivedAt, subscriptionId, this.interned, this.bodies.store(body), block, index));
+    return true;
+  }
+
+  private append(message: TracedMessage): void {
     const buffer = this.buffer;
-    const message = messageFromFrame(frame, buffer.nextSeq, receivedAt, subscriptionId, this.interner, this.bodies);
     const evicts = buffer.size === buffer.capacity;
     buffer.append(message);
     this.keys.record(message, this.retained);
@@ -118,6 +145,5 @@ export class TraceCapture {
     this.gaps.observe(message);
     const listeners = this.listeners;
     for (let i = 0; i < listeners.length; i++) listeners[i]?.onAppend(message.seq, 1);
-    return true;
   }
 }

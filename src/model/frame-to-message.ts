@@ -39,34 +39,68 @@ export function messageFromFrame(
   bodies?: BodySlab,
 ): TracedMessage {
   const headers = frame.headers;
-  const destination = headers['destination'];
-  let exchange = '';
-  let routingKey = '';
-  if (destination !== undefined) {
-    const parsed = parseDestination(destination);
-    exchange = interner.intern(parsed.exchange);
-    routingKey = interner.intern(parsed.routingKey);
-  }
+  const key = keyFieldsOf(headers, scratch);
   return {
     seq,
     receivedAt,
     subscriptionId,
-    exchange,
-    routingKey,
+    exchange: internNonEmpty(key.exchange, interner),
+    routingKey: internNonEmpty(key.routingKey, interner),
     size: frame.binaryBody.length,
-    contentType: internHeader(headers, 'content-type', interner),
-    contentEncoding: internHeader(headers, 'content-encoding', interner),
-    correlationId: headers['correlation-id'] ?? '',
-    taskName: internHeader(headers, 'task', interner),
-    warrenSeq: parseSequenceNumber(headers[WARREN_SEQ_HEADER]),
+    contentType: internNonEmpty(key.contentType, interner),
+    contentEncoding: internNonEmpty(key.contentEncoding, interner),
+    correlationId: key.correlationId,
+    taskName: internNonEmpty(key.taskName, interner),
+    warrenSeq: key.warrenSeq,
     headers,
     body: bodies ? bodies.store(frame.binaryBody) : frame.binaryBody,
   };
 }
 
-function internHeader(headers: Record<string, string>, name: string, interner: StringInterner): string {
-  const value = headers[name];
-  return value === undefined ? '' : interner.intern(value);
+/**
+ * What the capture decodes from a message's headers when it arrives: the
+ * fields the table shows and filters on. An import's parse worker decodes
+ * them too (import-batch.ts), so the page need not parse the headers.
+ */
+export interface KeyFields {
+  exchange: string;
+  routingKey: string;
+  contentType: string;
+  contentEncoding: string;
+  correlationId: string;
+  taskName: string;
+  warrenSeq: number;
+}
+
+export function emptyKeyFields(): KeyFields {
+  return { exchange: '', routingKey: '', contentType: '', contentEncoding: '', correlationId: '', taskName: '', warrenSeq: -1 };
+}
+
+/** Reused by messageFromFrame: the hot path allocates no KeyFields per message. */
+const scratch = emptyKeyFields();
+
+/** Decodes the key fields of `headers` into `into` (overwritten) and returns it. */
+export function keyFieldsOf(headers: Readonly<Record<string, string>>, into: KeyFields): KeyFields {
+  const destination = headers['destination'];
+  if (destination === undefined) {
+    into.exchange = '';
+    into.routingKey = '';
+  } else {
+    const parsed = parseDestination(destination);
+    into.exchange = parsed.exchange;
+    into.routingKey = parsed.routingKey;
+  }
+  into.contentType = headers['content-type'] ?? '';
+  into.contentEncoding = headers['content-encoding'] ?? '';
+  into.correlationId = headers['correlation-id'] ?? '';
+  into.taskName = headers['task'] ?? '';
+  into.warrenSeq = parseSequenceNumber(headers[WARREN_SEQ_HEADER]);
+  return into;
+}
+
+/** '' is never interned: most messages have no content encoding or task, and the table need not hold ''. */
+function internNonEmpty(value: string, interner: StringInterner): string {
+  return value === '' ? '' : interner.intern(value);
 }
 
 /**

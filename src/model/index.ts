@@ -9,8 +9,10 @@ export { checkDestination, mergeRepeatedHashes, type DestinationCheck } from './
 export { StringInterner } from './interner.ts';
 export { BodySlab, MAX_PACKED_BODY } from './body-slab.ts';
 export type { StringInternerOptions } from './interner.ts';
-export { messageFromFrame, parseSequenceNumber, WARREN_SEQ_HEADER } from './frame-to-message.ts';
-export type { StompMessageFrame } from './frame-to-message.ts';
+export { emptyKeyFields, keyFieldsOf, messageFromFrame, parseSequenceNumber, WARREN_SEQ_HEADER } from './frame-to-message.ts';
+export type { KeyFields, StompMessageFrame } from './frame-to-message.ts';
+export { HeaderBlock, headersForOnePass, ImportedMessage } from './imported-message.ts';
+export { HeaderPacker, unpackHeaders, type PackedHeaders } from './packed-headers.ts';
 export { bodyPreview, DEFAULT_PREVIEW_CHARS } from './body-preview.ts';
 export { decodeBody, decodeBodyInFull, DEFAULT_BODY_LIMIT_BYTES } from './body.ts';
 export type { DecodeBodyOptions, DecodedBody, DecodedBodyInfo } from './body.ts';
