@@ -10,6 +10,8 @@ import { subscriptionColor, useSession, useWarrenStore } from '../../ui/index.ts
 export function SubscriptionPanel() {
   const session = useSession();
   const subscriptions = useWarrenStore((s) => s.subscriptions);
+  // Pending with no connection (after an import, a Disconnect, between reconnects): says so rather than "pending".
+  const offline = useWarrenStore((s) => s.status === 'disconnected');
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'warning'; text: string } | null>(null);
   const [awaitingConfirmation, setAwaitingConfirmation] = useState<string | null>(null);
@@ -103,14 +105,16 @@ export function SubscriptionPanel() {
             <span
               className="state"
               title={
-                s.source === 'stream'
+                s.state === 'pending' && offline
+                  ? 'subscribes once connected'
+                  : s.source === 'stream'
                   ? "reads its exchange's history stream (since a rewind): nothing lost across reconnects"
                   : s.durable
                     ? 'durable capture'
                     : 'lost while disconnected'
               }
             >
-              {s.state}
+              {s.state === 'pending' && offline ? 'not connected' : s.state}
               {s.source === 'stream' ? ' · history' : s.durable ? ' · durable' : ''}
             </span>
             <button
