@@ -95,6 +95,8 @@ test('a filtered view exported and imported in a fresh page without a broker: sa
   await expect(fresh.getByTestId('visible-count')).toHaveAttribute('data-value', String(count / 2));
   await expect(fresh.getByTestId('import-result')).toHaveAttribute('data-kept', String(count / 2));
   await expect(fresh.getByTestId('import-errors')).toHaveCount(0);
+  // The served subscriptions wait for a connection, and say so.
+  await expect(fresh.getByTestId('subscription-list').locator('[data-state="pending"]').first()).toContainText('not connected');
 
   // Table, filter and inspector work on the imported messages.
   await applyFilter(fresh, `${run}.keep.4`);
