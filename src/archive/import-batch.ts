@@ -14,10 +14,11 @@ export interface ImportBatch {
   /**
    * The messages' headers, packed (packed-headers.ts), kept by the page so
    * and unpacked only when a message's headers are read (HeaderBlock).
-   * Parsed into a million objects at once, the headers were half of a 1M
-   * import (README, "Export and import"); as structured-cloned objects they
-   * made the worker the slower half; as UTF-8 in a transferred buffer,
-   * TextEncoder cost the worker more than the page saved.
+   * Stringified here and parsed into a million objects on the page, they
+   * were about half of a 1M import (README, Performance, "Imported headers
+   * stay packed"); as structured-cloned objects they made the worker the
+   * slower half; as UTF-8 in a transferred buffer, TextEncoder cost the
+   * worker more than the page saved.
    */
   headers: PackedHeaders;
   /** Per message, FIELDS_PER_MESSAGE indexes into `strings`, in FIELD order. */

@@ -3,12 +3,13 @@
  * something reads them.
  *
  * Why: an import's parse worker has already decoded what the capture needs
- * at arrival (KeyFields), and parsing every message's headers again on the
- * page, then keeping them as a million objects, was half of a 1M import
- * (README, "Export and import"). The worker sends each batch's headers
- * packed (packed-headers.ts); the page keeps them so and unpacks them, a
- * batch at once, the first time one of its messages' headers is read (the
- * inspector, a `header:` filter, a request's `reply-to`).
+ * at arrival (KeyFields). The headers, stringified in the worker, cloned to
+ * the page and parsed there into a million objects, were about half of a
+ * 1M import (README, Performance, "Imported headers stay packed"). The
+ * worker now sends each batch's headers packed (packed-headers.ts); the
+ * page keeps them so and unpacks them, a batch at once, the first time one
+ * of its messages' headers is read (the inspector, a `header:` filter, a
+ * request's `reply-to`).
  */
 import type { KeyFields } from './frame-to-message.ts';
 import { unpackHeaders, type PackedHeaders } from './packed-headers.ts';
