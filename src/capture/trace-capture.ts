@@ -124,16 +124,21 @@ export class TraceCapture {
    */
   ingestImported(key: Readonly<KeyFields>, block: HeaderBlock, index: number, body: Uint8Array, redelivered: boolean, subscriptionId: string, receivedAt: number): boolean {
     if (redelivered || this.recheck > 0) return this.ingest({ headers: block.at(index), binaryBody: body }, subscriptionId, receivedAt);
-    const interner = this.interner;
-    this.interned.exchange = interner.intern(key.exchange);
-    this.interned.routingKey = interner.intern(key.routingKey);
-    this.interned.contentType = key.contentType === '' ? '' : interner.intern(key.contentType);
-    this.interned.contentEncoding = key.contentEncoding === '' ? '' : interner.intern(key.contentEncoding);
-    this.interned.correlationId = key.correlationId;
-    this.interned.taskName = key.taskName === '' ? '' : interner.intern(key.taskName);
-    this.interned.warrenSeq = key.warrenSeq;
-    this.append(new ImportedMessage(this.buffer.nextSeq, receivedAt, subscriptionId, this.interned, this.bodies.store(body), block, index));
+    const interned = this.interned;
+    interned.exchange = this.intern(key.exchange);
+    interned.routingKey = this.intern(key.routingKey);
+    interned.contentType = this.intern(key.contentType);
+    interned.contentEncoding = this.intern(key.contentEncoding);
+    interned.correlationId = key.correlationId;
+    interned.taskName = this.intern(key.taskName);
+    interned.warrenSeq = key.warrenSeq;
+    this.append(new ImportedMessage(this.buffer.nextSeq, receivedAt, subscriptionId, interned, this.bodies.store(body), block, index));
     return true;
+  }
+
+  /** As messageFromFrame interns: '' as it is. */
+  private intern(value: string): string {
+    return value === '' ? '' : this.interner.intern(value);
   }
 
   private append(message: TracedMessage): void {
