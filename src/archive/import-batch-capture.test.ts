@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { TraceCapture } from '../capture/index.ts';
 import { capturedFrames } from '../model/fixtures/captured-frames.ts';
-import { headersForOnePass, ImportedMessage, messageFromFrame, StringInterner, type StompMessageFrame } from '../model/index.ts';
-import { ImportBatcher, ingestBatch, type ImportBatch } from './import-batch.ts';
+import { headersForOnePass, PackedMessage, messageFromFrame, StringInterner, type StompMessageFrame } from '../model/index.ts';
+import { ingestMessageBatch, MessageBatcher, type MessageBatch } from '../model/index.ts';
 import { recordLine } from './record.ts';
 
 const FRAMES: Record<string, () => StompMessageFrame> = capturedFrames;
 
 /** Every captured fixture, through a worker's batcher and a structured clone, into a real capture. */
-function importInto(capture: TraceCapture, frames: StompMessageFrame[]): ImportBatch[] {
-  const batches: ImportBatch[] = [];
-  const batcher = new ImportBatcher((batch) => batches.push(structuredClone(batch)));
+function importInto(capture: TraceCapture, frames: StompMessageFrame[]): MessageBatch[] {
+  const batches: MessageBatch[] = [];
+  const batcher = new MessageBatcher((batch) => batches.push(structuredClone(batch)));
   frames.forEach((frame, i) => batcher.ingest(frame, '/exchange/app.events/#', 1_700_000_000_000 + i));
   batcher.flush();
-  for (const batch of batches) ingestBatch(batch, capture, (subscription) => `id:${subscription}`);
+  for (const batch of batches) ingestMessageBatch(batch, capture, (subscription) => `id:${subscription}`);
   return batches;
 }
 
@@ -38,8 +38,8 @@ describe('an import batch into the capture, headers unparsed', () => {
     const capture = new TraceCapture();
     const frames = Array.from({ length: 10 }, (_, i) => ({ headers: { destination: `/exchange/x/k.${i}`, 'x-warren-seq': String(i + 1), n: String(i) }, binaryBody: new Uint8Array([i]) }));
     importInto(capture, frames);
-    const first = capture.buffer.get(capture.buffer.firstSeq)! as ImportedMessage;
-    expect(first).toBeInstanceOf(ImportedMessage);
+    const first = capture.buffer.get(capture.buffer.firstSeq)! as PackedMessage;
+    expect(first).toBeInstanceOf(PackedMessage);
     // The table's fields need no headers.
     expect([first.routingKey, first.warrenSeq]).toEqual(['k.0', 1]);
     expect(first.headersUnpacked).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PACKED_BODY, type StompMessageFrame } from '../model/index.ts';
 import { TraceCapture } from '../capture/index.ts';
-import { BATCH_MESSAGES, ImportBatcher, ingestBatch, type ImportBatch } from './import-batch.ts';
+import { BATCH_MESSAGES, ingestMessageBatch, MessageBatcher, type MessageBatch } from '../model/index.ts';
 
 interface Ingested {
   headers: Record<string, string>;
@@ -12,8 +12,8 @@ interface Ingested {
 
 /** Batches as the worker makes them, each through a structured clone (what postMessage does), into a target that keeps copies. */
 function roundTrip(frames: { frame: StompMessageFrame; subscription: string; receivedAt: number }[]) {
-  const batches: ImportBatch[] = [];
-  const batcher = new ImportBatcher((batch) => batches.push(structuredClone(batch)));
+  const batches: MessageBatch[] = [];
+  const batcher = new MessageBatcher((batch) => batches.push(structuredClone(batch)));
   for (const { frame, subscription, receivedAt } of frames) {
     // The reader reuses its body buffer for the next line: the batcher must have copied it.
     const reused = frame.binaryBody;
@@ -25,7 +25,7 @@ function roundTrip(frames: { frame: StompMessageFrame; subscription: string; rec
   const bodyBuffers = new Set<ArrayBufferLike>();
   let taken = 0;
   for (const batch of batches) {
-    taken += ingestBatch(
+    taken += ingestMessageBatch(
       batch,
       {
         ingest: (frame, subscriptionId, receivedAt) => {
@@ -82,12 +82,12 @@ describe('import batches (worker → page)', () => {
       [mixed, false],
     ] as const) {
       capture.clear();
-      const batches: ImportBatch[] = [];
-      const batcher = new ImportBatcher((batch) => batches.push(structuredClone(batch)));
+      const batches: MessageBatch[] = [];
+      const batcher = new MessageBatcher((batch) => batches.push(structuredClone(batch)));
       for (const { frame, subscription, receivedAt } of frames) batcher.ingest(frame, subscription, receivedAt);
       batcher.flush();
       const [batch] = batches;
-      ingestBatch(batch!, capture, () => 'sub');
+      ingestMessageBatch(batch!, capture, () => 'sub');
       const bodies = Array.from({ length: capture.buffer.size }, (_, i) => capture.buffer.get(capture.buffer.firstSeq + i)!.body);
       expect(bodies.slice(0, 5).map((b) => new TextDecoder().decode(b))).toEqual(['s0', 's1', 's2', 's3', 's4']);
       expect(bodies.slice(0, 5).every((b) => b.buffer === batch!.bodies.buffer)).toBe(adopted);

@@ -19,7 +19,7 @@
  * without CDP, all finished.
  */
 import { describeStop } from './file-reading.ts';
-import { ingestBatch } from './import-batch.ts';
+import { ingestMessageBatch } from '../model/index.ts';
 import { importMessages, MAX_BAD_LINES_KEPT, rememberedIds, type ImportOptions, type ImportResult, type ImportTarget } from './import-messages.ts';
 import type { FromParser, FromReader, ParserPort, ToReader } from './import-worker-protocol.ts';
 
@@ -149,7 +149,7 @@ class ImportInWorkers {
       this.badLine({ line: ++this.linesBefore, reason: block.reason }, 1);
       return;
     }
-    for (const batch of block.batches) result.ingested += ingestBatch(batch, this.target, this.subscriptionIdFor);
+    for (const batch of block.batches) result.ingested += ingestMessageBatch(batch, this.target, this.subscriptionIdFor);
     result.messages += block.messages;
     for (const bad of block.badLines) this.badLine({ line: this.linesBefore + bad.line, reason: bad.reason }, 0);
     result.badLineCount += block.badLineCount;

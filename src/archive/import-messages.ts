@@ -7,7 +7,7 @@
  * workers (import-in-workers.ts), which falls back to this where there are
  * none.
  */
-import { MAX_PACKED_BODY, type HeaderBlock, type KeyFields, type StompMessageFrame } from '../model/index.ts';
+import { MAX_PACKED_BODY, type BatchTarget } from '../model/index.ts';
 import { BodyScratch } from './body-encoding.ts';
 import { describeStop, readFileInto } from './file-reading.ts';
 import type { ArchiveRecord } from './format.ts';
@@ -16,27 +16,8 @@ import { NdjsonReader, type BadLine, type NdjsonReaderCallbacks } from './ndjson
 /** Bad lines kept with their reason; beyond that only counted. */
 export const MAX_BAD_LINES_KEPT = 1000;
 
-export interface ImportTarget {
-  /**
-   * Returns false when the message was not kept (the capture's copy check).
-   * A body of up to MAX_PACKED_BODY bytes is a view of a buffer the next
-   * line overwrites: the target copies it (TraceCapture's BodySlab packs
-   * exactly those); a larger one is the target's to keep.
-   */
-  ingest(frame: StompMessageFrame, subscriptionId: string, receivedAt: number): boolean;
-  /**
-   * The bodies that follow, views of `buffer`, may be kept as they are (an
-   * import in workers: each batch's bodies are packed in one buffer no one
-   * writes to again).
-   */
-  adoptBodies?(buffer: ArrayBuffer | null): void;
-  /**
-   * A message whose key fields a parse worker decoded and whose headers stay
-   * unparsed in `block` (TraceCapture.ingestImported). Without it, batches
-   * are ingested through ingest() with their headers parsed.
-   */
-  ingestImported?(key: Readonly<KeyFields>, block: HeaderBlock, index: number, body: Uint8Array, redelivered: boolean, subscriptionId: string, receivedAt: number): boolean;
-}
+/** Where imported messages go: the capture (the same as a worker's batches, model/message-batch.ts). */
+export type ImportTarget = BatchTarget;
 
 export interface ImportOptions {
   signal?: AbortSignal;

@@ -1,18 +1,18 @@
 /**
  * A parse worker's job (import-parse-worker.ts), as plain code a unit test
  * can run: one block of whole lines (line-blocks.ts) → its good lines as
- * batches for the page to ingest (import-batch.ts), its line count, and its
+ * batches for the page to ingest (message-batch.ts), its line count, and its
  * bad lines numbered from the block's first line (the page, taking the
  * blocks in order, numbers them in the file).
  */
 import { MAX_PACKED_BODY } from '../model/index.ts';
 import { BodyScratch } from './body-encoding.ts';
-import { ImportBatcher, type ImportBatch } from './import-batch.ts';
+import { MessageBatcher, type MessageBatch } from '../model/index.ts';
 import { headersWithDestination, MAX_BAD_LINES_KEPT } from './import-messages.ts';
 import { NdjsonReader, type BadLine, type NdjsonReaderCallbacks } from './ndjson-reader.ts';
 
 export interface ParsedBlock {
-  batches: ImportBatch[];
+  batches: MessageBatch[];
   /** Good lines. */
   messages: number;
   /** Lines in the block, blank and bad ones included. */
@@ -28,7 +28,7 @@ export interface ParsedBlock {
 export function blockParser(): (pieces: readonly Uint8Array[]) => ParsedBlock {
   const bodies = new BodyScratch(MAX_PACKED_BODY);
   let parsed = emptyBlock();
-  const batcher = new ImportBatcher((batch, transfer) => {
+  const batcher = new MessageBatcher((batch, transfer) => {
     parsed.batches.push(batch);
     parsed.transfer.push(...transfer);
   });

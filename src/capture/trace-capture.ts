@@ -8,7 +8,7 @@
  * model, the session's publisher, further indexes) that seqs
  * [first, first + count) were appended.
  */
-import { BodySlab, emptyKeyFields, ImportedMessage, messageFromFrame, StringInterner, type HeaderBlock, type KeyFields, type StompMessageFrame, type TracedMessage } from '../model/index.ts';
+import { BodySlab, emptyKeyFields, PackedMessage, messageFromFrame, StringInterner, type HeaderBlock, type KeyFields, type StompMessageFrame, type TracedMessage } from '../model/index.ts';
 import { KeyIdColumn } from './key-id-column.ts';
 import { MessageBuffer } from './message-buffer.ts';
 import { isRedeliveredCopy } from './redelivery.ts';
@@ -48,7 +48,7 @@ export class TraceCapture {
   readonly gaps = new SequenceGaps();
   private readonly interner = new StringInterner();
   private readonly bodies = new BodySlab();
-  /** ingestImported's interned copy of the key fields it is given (reused). */
+  /** ingestPacked's interned copy of the key fields it is given (reused). */
   private readonly interned = emptyKeyFields();
   private readonly retained = () => this.buffer.retained();
   private readonly now: () => number;
@@ -117,12 +117,12 @@ export class TraceCapture {
 
   /**
    * An imported message whose key fields the import's parse worker decoded
-   * and whose headers stay unparsed in `block` until read (ImportedMessage).
+   * and whose headers stay unparsed in `block` until read (PackedMessage).
    * Returns false when it was not kept: one that says it was redelivered,
    * or that comes while copies are being looked for, goes through ingest()
    * with its headers, as the copy check reads them.
    */
-  ingestImported(key: Readonly<KeyFields>, block: HeaderBlock, index: number, body: Uint8Array, redelivered: boolean, subscriptionId: string, receivedAt: number): boolean {
+  ingestPacked(key: Readonly<KeyFields>, block: HeaderBlock, index: number, body: Uint8Array, redelivered: boolean, subscriptionId: string, receivedAt: number): boolean {
     if (redelivered || this.recheck > 0) return this.ingest({ headers: block.at(index), binaryBody: body }, subscriptionId, receivedAt);
     const interned = this.interned;
     interned.exchange = this.intern(key.exchange);
@@ -132,7 +132,7 @@ export class TraceCapture {
     interned.correlationId = key.correlationId;
     interned.taskName = this.intern(key.taskName);
     interned.warrenSeq = key.warrenSeq;
-    this.append(new ImportedMessage(this.buffer.nextSeq, receivedAt, subscriptionId, interned, this.bodies.store(body), block, index));
+    this.append(new PackedMessage(this.buffer.nextSeq, receivedAt, subscriptionId, interned, this.bodies.store(body), block, index));
     return true;
   }
 

@@ -60,7 +60,7 @@ export function messageFromFrame(
 /**
  * What the capture decodes from a message's headers when it arrives: the
  * fields the table shows and filters on. An import's parse worker decodes
- * them too (import-batch.ts), so the page need not parse the headers.
+ * them too (message-batch.ts), so the page need not parse the headers.
  */
 export interface KeyFields {
   exchange: string;

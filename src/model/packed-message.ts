@@ -68,11 +68,11 @@ const peeked: { block: HeaderBlock | null; unpacked: readonly Readonly<Record<st
 
 /** A message's headers for one pass over many (see HeaderBlock.peek); any other message's own. */
 export function headersForOnePass(message: { readonly headers: Readonly<Record<string, string>> }): Readonly<Record<string, string>> {
-  return message instanceof ImportedMessage ? message.peekHeaders() : message.headers;
+  return message instanceof PackedMessage ? message.peekHeaders() : message.headers;
 }
 
 /** A TracedMessage whose `headers` come from its import batch's HeaderBlock. */
-export class ImportedMessage implements TracedMessage {
+export class PackedMessage implements TracedMessage {
   readonly exchange: string;
   readonly routingKey: string;
   readonly contentType: string;
