@@ -62,7 +62,7 @@ export class Viewer {
   readonly ready: Promise<void>;
   private readonly client: Client;
   private readonly seen: Uint8Array;
-  private readonly acker = new CumulativeAcker();
+  private readonly acker = new CumulativeAcker((id, subscription) => this.client.ack(id, subscription));
   private readonly counts: Omit<ViewerStats, 'url' | 'perSecond'> = { received: 0, distinct: 0, duplicates: 0, firstAt: -1, lastAt: -1, error: null };
   private readonly perSecond = new Map<number, number>();
   private closing = false;
@@ -95,7 +95,7 @@ export class Viewer {
   }
 
   private onMessage(message: IMessage): void {
-    if (this.options.mode === 'stream') this.acker.received(message);
+    if (this.options.mode === 'stream') this.acker.received(message.headers['ack'] ?? '', message.headers['subscription'] ?? '');
     this.counts.received++;
     const seq = Number(message.headers[SEQ_HEADER_NAME]);
     const slot = seq - this.options.seqFrom;

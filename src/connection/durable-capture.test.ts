@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { IMessage } from '@stomp/stompjs';
 import { CumulativeAcker, DURABLE_PREFETCH, durableQueueName, durableSubscribeHeaders } from './durable-capture.ts';
 
-function fakeMessage(id: number, acks: number[]): IMessage {
-  return { ack: () => acks.push(id) } as unknown as IMessage;
+/** An acker whose ACK frames are the numbers in their ids. */
+function ackerInto(acks: number[]): CumulativeAcker {
+  return new CumulativeAcker((id, subscription) => {
+    expect(subscription).toBe('sub-1');
+    acks.push(Number(id.slice(2)));
+  });
 }
 
 describe('durable capture', () => {
@@ -37,8 +40,8 @@ describe('durable capture', () => {
 
   it('acks only the newest message of a batch (cumulative), on a timer', () => {
     const acks: number[] = [];
-    const acker = new CumulativeAcker();
-    for (let i = 1; i <= 10; i++) acker.received(fakeMessage(i, acks));
+    const acker = ackerInto(acks);
+    for (let i = 1; i <= 10; i++) acker.received(`T_${i}`, 'sub-1');
     expect(acks).toEqual([]);
     vi.advanceTimersByTime(150);
     expect(acks).toEqual([10]);
@@ -46,15 +49,23 @@ describe('durable capture', () => {
 
   it('acks at half the prefetch window without waiting for the timer', () => {
     const acks: number[] = [];
-    const acker = new CumulativeAcker();
-    for (let i = 1; i <= DURABLE_PREFETCH / 2; i++) acker.received(fakeMessage(i, acks));
+    const acker = ackerInto(acks);
+    for (let i = 1; i <= DURABLE_PREFETCH / 2; i++) acker.received(`T_${i}`, 'sub-1');
     expect(acks).toEqual([DURABLE_PREFETCH / 2]);
+  });
+
+  it('does not ack a message without an ack header', () => {
+    const acks: number[] = [];
+    const acker = ackerInto(acks);
+    acker.received('', 'sub-1');
+    vi.advanceTimersByTime(500);
+    expect(acks).toEqual([]);
   });
 
   it('drops pending acks when the connection is gone', () => {
     const acks: number[] = [];
-    const acker = new CumulativeAcker();
-    acker.received(fakeMessage(1, acks));
+    const acker = ackerInto(acks);
+    acker.received('T_1', 'sub-1');
     acker.drop();
     vi.advanceTimersByTime(500);
     expect(acks).toEqual([]);

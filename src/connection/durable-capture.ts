@@ -22,8 +22,6 @@
  *
  * See https://www.rabbitmq.com/docs/stomp#d-exchange-durable
  */
-import type { IMessage } from '@stomp/stompjs';
-
 /** How long an abandoned tab's queue lives on the mirror. */
 export const DURABLE_QUEUE_EXPIRES_MS = 60_000;
 /** Unacked messages the broker may have in flight to this tab. */
@@ -92,15 +90,23 @@ export function durableSubscribeHeaders(queueName: string, quorum = false): Reco
 /**
  * Acks the newest message of a subscription (with ack:client that acks every
  * earlier one too) every ACK_INTERVAL_MS or every half window, instead of one
- * ACK frame per message.
+ * ACK frame per message. Given the STOMP `ack` header and the subscription,
+ * not the message: messages read in the socket worker have no stompjs frame.
  */
 export class CumulativeAcker {
-  private latest: IMessage | null = null;
+  private latestId = '';
+  private latestSubscription = '';
   private unacked = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  received(message: IMessage): void {
-    this.latest = message;
+  /** @param send sends the ACK frame (stompjs's Client.ack). */
+  constructor(private readonly send: (ackId: string, subscription: string) => void) {}
+
+  /** A message arrived: `ackId` is its STOMP `ack` header ('' when it has none, and it is not acked). */
+  received(ackId: string, subscription: string): void {
+    if (ackId === '') return;
+    this.latestId = ackId;
+    this.latestSubscription = subscription;
     if (++this.unacked >= DURABLE_PREFETCH / 2) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), ACK_INTERVAL_MS);
   }
@@ -108,11 +114,12 @@ export class CumulativeAcker {
   flush(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    const message = this.latest;
-    this.latest = null;
+    const id = this.latestId;
+    this.latestId = '';
     this.unacked = 0;
+    if (id === '') return;
     try {
-      message?.ack();
+      this.send(id, this.latestSubscription);
     } catch {
       // The connection is gone: the broker redelivers what was not acked.
     }
@@ -122,7 +129,7 @@ export class CumulativeAcker {
   drop(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    this.latest = null;
+    this.latestId = '';
     this.unacked = 0;
   }
 }

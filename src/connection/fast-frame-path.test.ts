@@ -1,6 +1,7 @@
 import { FrameImpl, Parser, type IRawFrameType } from '@stomp/stompjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FAST_PATH_STOMPJS_VERSION, installFastFramePath } from './fast-frame-path.ts';
+import { CASES, concat, message, utf8 } from './fixtures/stomp-frames.ts';
 
 const byteWiseParse = Parser.prototype.parseChunk;
 const originalFromRawFrame = FrameImpl.fromRawFrame.bind(FrameImpl);
@@ -42,43 +43,6 @@ function parse(chunks: Uint8Array[], fast: boolean): Event[] {
   }
   return events;
 }
-
-const utf8 = (s: string) => new TextEncoder().encode(s);
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
-
-function message(headers: string[], body: Uint8Array, withLength = true): Uint8Array {
-  const head = ['MESSAGE', ...headers, ...(withLength ? [`content-length:${body.length}`] : []), '', ''].join('\n');
-  return concat(utf8(head), body, new Uint8Array([0]));
-}
-
-const CASES: Record<string, Uint8Array[]> = {
-  'a plain message': [message(['destination:/exchange/app.events/orders.eu.created', 'subscription:sub-1', 'x-warren-seq:42'], utf8('{"a":1}'))],
-  'escaped values, a colon in a value, repeated headers (first wins), padded values': [
-    message(['destination:/exchange/x/a\\cb', 'note:line\\nbreak\\\\slash', 'url:http://h:1/p', 'dup:first', 'dup:second', ' padded : v '], utf8('x')),
-  ],
-  'UTF-8 and invalid bytes in headers, a BOM at the start of a value': [
-    concat(utf8('MESSAGE\ndestination:/exchange/app.events/é.ü\nodd:'), new Uint8Array([0xe2, 0x28, 0xa1]), utf8('\nbom:\ufeffx\ncontent-length:2\n\nhi\0')),
-  ],
-  'a body with NULs inside (content-length) and an empty body': [
-    message(['destination:/exchange/b/k'], new Uint8Array([1, 0, 2, 0, 3])),
-    message(['destination:/exchange/b/k'], new Uint8Array(0)),
-  ],
-  'no content-length: the body ends at the first NUL': [message(['destination:/exchange/b/k'], utf8('plain text'), false)],
-  'heartbeats and several frames in one chunk': [
-    concat(utf8('\n'), message(['destination:/a'], utf8('1')), utf8('\n\n'), message(['destination:/b'], utf8('2')), utf8('\r\n')),
-  ],
-  'CRLF line ends': [utf8('MESSAGE\r\ndestination:/exchange/c/k\r\ncontent-length:1\r\n\r\nz\0')],
-  'a header line without a colon': [utf8('MESSAGE\ndestination:/x\nbroken\nok:1\n\nbody\0')],
-  'an ERROR frame after a RECEIPT': [utf8('RECEIPT\nreceipt-id:7\n\n\0ERROR\nmessage:access_refused\ncontent-length:5\n\noops!\0')],
-};
 
 describe('fast frame path', () => {
   beforeAll(() => {

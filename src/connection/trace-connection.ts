@@ -23,6 +23,7 @@
 import { Client, ReconnectionTimeMode, Versions, type IFrame, type IMessage, type IStompSocket, type StompSubscription } from '@stomp/stompjs';
 import { describeCloseEvent, describeErrorFrame, subscribeRefusalReason } from './errors.ts';
 import { checkDestination, type StompMessageFrame } from '../model/index.ts';
+import { MessageRoutes, type PackedMessageListener, type Route } from './message-routes.ts';
 import { createTraceSocket, type BatchingSocket } from './socket-worker/index.ts';
 import { CumulativeAcker, durableQueueName, durableSubscribeHeaders, tabId } from './durable-capture.ts';
 import { retriesStreamRead, STREAM_OFFSET_HEADER, streamRefusalReason, streamSubscribeHeaders } from './stream-reading.ts';
@@ -43,8 +44,14 @@ export type TraceConnectionStatus = 'connecting' | 'connected' | 'disconnected' 
 export interface TraceConnectionListeners {
   /** `broker`: the node connected to, or being tried next; null once disconnected. */
   onStatus(status: TraceConnectionStatus, detail: string, broker?: BrokerInUse | null): void;
-  /** Hot path: called once per MESSAGE frame. */
+  /** Hot path: called once per MESSAGE frame stompjs read, and per frame of a stream read. */
   onMessage(frame: StompMessageFrame, subscriptionId: string): void;
+  /**
+   * Hot path: a MESSAGE frame the socket worker read (socket-worker.ts), its
+   * key fields decoded, its headers packed in `block` until read, arrived at
+   * `receivedAt`. Without this, such frames come to onMessage, headers unpacked.
+   */
+  onPackedMessage?: PackedMessageListener;
   onSubscriptionActive(subscriptionId: string): void;
   onSubscriptionFailed(subscriptionId: string, reason: string): void;
 }
@@ -94,8 +101,10 @@ export class TraceConnection {
    * subscription would ack another subscription's tags and then ack them
    * again, which the broker answers by closing the connection.
    */
-  private readonly acker = new CumulativeAcker();
+  private readonly acker = new CumulativeAcker((id, subscription) => this.client.ack(id, subscription));
   private readonly subscriptions = new Map<string, SubscriptionEntry>();
+  /** Every subscription sent on this connection, by STOMP id, for the frames the socket worker reads. */
+  private readonly routes: MessageRoutes;
   /** Entries waiting to be sent on this connection, in order. */
   private sendQueue: SubscriptionEntry[] = [];
   /** The SUBSCRIBE sent and not yet confirmed by its RECEIPT. */
@@ -120,6 +129,7 @@ export class TraceConnection {
     options: TraceConnectionOptions = {},
   ) {
     const socketFactory = options.socketFactory ?? createTraceSocket;
+    this.routes = new MessageRoutes(listeners, this.acker);
     this.rotation = new BrokerRotation(params.brokers, RECONNECT_INITIAL_MS, RECONNECT_MAX_MS);
     this.quorum = params.brokers.length > 1;
     this.client = new Client({
@@ -190,6 +200,7 @@ export class TraceConnection {
     const entry = this.subscriptions.get(id);
     this.subscriptions.delete(id);
     this.sendQueue = this.sendQueue.filter((e) => e !== entry);
+    this.routes.forget(id);
     if (entry?.durable || entry?.stream) this.acker.flush();
     // `durable:true` on UNSUBSCRIBE deletes a durable subscription's queue, but
     // RabbitMQ 3.10 does so only for /topic/ destinations: an /exchange/ one is
@@ -216,36 +227,47 @@ export class TraceConnection {
       this.sendNext();
     });
     const stream = entry.stream;
+    const stompId = stream ? `${entry.id}~${++this.streamReads}` : entry.id;
     const headers = {
       // A stream read gets a STOMP id of its own for each SUBSCRIBE: frames of
       // what this subscription read before (a live queue) that are still on
       // the wire must not reach the new reader.
-      id: stream ? `${entry.id}~${++this.streamReads}` : entry.id,
+      id: stompId,
       receipt,
       ...(entry.durable ? durableSubscribeHeaders(entry.durable.queueName, this.quorum) : {}),
       ...(stream ? streamSubscribeHeaders(stream.next >= 0 ? String(stream.next) : stream.offset) : {}),
     };
     const acker = this.acker;
-    const onMessage = stream
-      ? (frame: IMessage) => {
+    const acks = stream !== null || entry.durable !== null;
+    const route: Route = {
+      subscriptionId: entry.id,
+      packed: stream === null,
+      acks,
+      deliver: (frame, ackId, subscription) => {
+        if (stream) {
           const offset = Number(frame.headers[STREAM_OFFSET_HEADER]);
           if (Number.isInteger(offset)) stream.next = offset + 1;
-          this.listeners.onMessage(frame, entry.id);
-          acker.received(frame);
         }
-      : entry.durable
-        ? (frame: IMessage) => {
-            this.listeners.onMessage(frame, entry.id);
-            acker.received(frame);
-          }
-        : (frame: IMessage) => this.listeners.onMessage(frame, entry.id);
-    entry.handle = this.client.subscribe(entry.destination, onMessage, headers);
+        this.listeners.onMessage(frame, entry.id);
+        if (acks) acker.received(ackId, subscription);
+      },
+    };
+    this.routes.set(stompId, route);
+    entry.handle = this.client.subscribe(entry.destination, (frame) => route.deliver(frame, this.ackIdOf(frame), stompId), headers);
+  }
+
+  /** What stompjs's own `message.ack()` would send as the id. */
+  private ackIdOf(frame: IMessage): string {
+    return (this.client.connectedVersion === Versions.V1_2 ? frame.headers['ack'] : frame.headers['message-id']) ?? '';
   }
 
   private handleConnect(): void {
     this.connected = true;
     this.lastError = null;
     this.rotation.connected();
+    // From here the socket worker reads MESSAGE frames (STOMP 1.0 does not escape header values).
+    const socket = this.socket as Partial<BatchingSocket> | null;
+    socket?.readMessages?.(this.client.connectedVersion !== Versions.V1_0, (batch) => this.routes.receive(batch));
     this.listeners.onStatus('connected', '', this.rotation.current);
     this.sendQueue = [...this.subscriptions.values()].filter((e) => !e.failed);
     this.sendNext();
@@ -275,6 +297,7 @@ export class TraceConnection {
     this.inFlight = null;
     this.sendQueue = [];
     for (const entry of this.subscriptions.values()) entry.handle = null;
+    this.routes.clear();
     this.acker.drop();
     // A broker-side close (1000) or an ERROR frame while a SUBSCRIBE awaited its
     // receipt: that subscription is what the broker refused. A dropped network

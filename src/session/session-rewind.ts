@@ -11,7 +11,7 @@
  */
 import type { TraceCapture } from '../capture/index.ts';
 import { describeRange, HistoryReader, isHistoryStreamDestination, rewindStartMs, summariseRewind, type RewindRange, type RewindStatus } from '../history/index.ts';
-import { checkDestination, type StompMessageFrame } from '../model/index.ts';
+import { checkDestination, type HeaderBlock, type KeyFields, type StompMessageFrame } from '../model/index.ts';
 import type { Subscription, WarrenStore } from '../store/index.ts';
 import type { SessionConnection } from './session-connection.ts';
 
@@ -50,6 +50,17 @@ export class SessionRewind {
     }
     const receivedAt = reader.take(frame, Date.now());
     if (receivedAt >= 0) this.capture.ingest(frame, subscriptionId, receivedAt);
+  }
+
+  /**
+   * Hot path, every MESSAGE frame the socket worker read: into the capture
+   * with its headers still packed, unless its subscription reads history
+   * (the connection sends those frames to ingest(); this is in case one
+   * comes here while a rewind starts).
+   */
+  ingestPacked(key: Readonly<KeyFields>, block: HeaderBlock, index: number, body: Uint8Array, redelivered: boolean, subscriptionId: string, receivedAt: number): void {
+    if (this.readers.size > 0 && this.readers.has(subscriptionId)) this.ingest({ headers: block.at(index), binaryBody: body }, subscriptionId);
+    else this.capture.ingestPacked(key, block, index, body, redelivered, subscriptionId, receivedAt);
   }
 
   /** Subscribes `s` on `connection` the way it reads now: its stream, or its live queue. */

@@ -106,6 +106,8 @@ export class TraceSession {
         if (this.connection === current) this.store.getState().setConnectionStatus(status, detail, broker);
       },
       onMessage: (frame, subscriptionId) => this.rewinding.ingest(frame, subscriptionId),
+      onPackedMessage: (key, block, index, body, redelivered, subscriptionId, receivedAt) =>
+        this.rewinding.ingestPacked(key, block, index, body, redelivered, subscriptionId, receivedAt),
       onSubscriptionActive: (id) => {
         this.rewinding.noteActive(id);
         this.store.getState().updateSubscription(id, { state: 'active', error: '' });

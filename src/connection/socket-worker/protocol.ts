@@ -1,11 +1,18 @@
 /** Messages between the page's WorkerSocket and the socket worker. */
+import type { MessageBatch } from '../../model/index.ts';
 
 export type ToSocketWorker =
   | { type: 'open'; url: string; protocols: string[] }
   | { type: 'send'; data: string | ArrayBuffer }
   | { type: 'close' }
   /** The fewest milliseconds between two batches from now on (at least MIN_BATCH_DELAY_MS). */
-  | { type: 'delay'; ms: number };
+  | { type: 'delay'; ms: number }
+  /**
+   * From now on, read MESSAGE frames here and send them as batches
+   * (message-frame.ts); the page sends it once CONNECTED says the version.
+   * `escaped`: header values are escaped (STOMP 1.1 and 1.2).
+   */
+  | { type: 'read-messages'; escaped: boolean };
 
 /**
  * The default and shortest time between batches: none beyond the worker's
@@ -20,5 +27,7 @@ export type FromSocketWorker =
   | { type: 'data'; data: ArrayBuffer }
   /** A text WebSocket message, passed on as it came. */
   | { type: 'text'; data: string }
+  /** MESSAGE frames read by the worker, in order with the bytes before and after them. */
+  | { type: 'messages'; batch: MessageBatch }
   | { type: 'error' }
   | { type: 'close'; code: number; reason: string; wasClean: boolean };

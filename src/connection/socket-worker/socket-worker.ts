@@ -15,13 +15,25 @@
  * second. A batch is sent at once when it reaches MAX_BATCH_BYTES, so a long
  * delay only ever holds back a trickle.
  *
+ * Once connected, the worker also reads the MESSAGE frames themselves
+ * (message-frame.ts) and hands them over as a MessageBatch: key fields
+ * decoded, headers packed, bodies in one buffer, as an import's parse
+ * workers do. Parsing every frame and building its headers object was the
+ * largest share of the page's own script at full rate (npm run bench --
+ * --profile: the frame parser and its TextDecoder calls), on the thread
+ * that draws and answers input. Every other frame (CONNECTED, RECEIPT,
+ * ERROR, heart-beats) still goes to stompjs as bytes, in order: a batch of
+ * one kind goes before anything of the other is added.
+ *
  * A plain WebSocket, not WebSocketStream: a renderer crash once seen under
  * WebSocketStream was never explained, and a WebSocket works in every
  * browser's workers. Like the main thread's WebSocket it has no
  * backpressure: a page that falls behind queues batches in its own memory.
  */
+import { MessageBatcher, type MessageBatch } from '../../model/index.ts';
 import { BatchPacer } from './batch-pacer.ts';
 import { ChunkBatch } from './chunk-batch.ts';
+import { readMessageFrame, type MessageFrameParts } from './message-frame.ts';
 import { MIN_BATCH_DELAY_MS, type FromSocketWorker, type ToSocketWorker } from './protocol.ts';
 /**
  * A batch this big goes at once: ~150 messages of a few hundred bytes, a few
@@ -29,6 +41,11 @@ import { MIN_BATCH_DELAY_MS, type FromSocketWorker, type ToSocketWorker } from '
  * that holds up a frame.
  */
 const MAX_BATCH_BYTES = 64 * 1024;
+/**
+ * Read here, a message costs the page a few microseconds (no parsing, no
+ * headers object), so a batch of read messages may hold more of them.
+ */
+const MAX_BATCH_MESSAGES = 512;
 
 interface WorkerScope {
   postMessage(message: FromSocketWorker, transfer?: Transferable[]): void;
@@ -37,27 +54,51 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 const batch = new ChunkBatch();
+const messages = new MessageBatcher(sendMessages, { acks: true });
 const pacer = new BatchPacer(flush, MIN_BATCH_DELAY_MS);
 let socket: WebSocket | null = null;
+/** Set once the page says MESSAGE frames are read here: whether their header values are escaped. */
+let reading: { escaped: boolean } | null = null;
+const decoder = new TextDecoder();
+const parts: MessageFrameParts = { headers: {}, bodyStart: 0, bodyEnd: 0 };
 
 function post(message: FromSocketWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
 }
 
+/** Whatever is waiting, of either kind (only one kind waits at a time). */
 function flush(): void {
+  if (messages.size > 0) {
+    messages.flush();
+    return;
+  }
   const data = batch.take();
   if (!data) return;
   pacer.sent();
   post({ type: 'data', data }, [data]);
 }
 
+function sendMessages(message: MessageBatch, transfer: ArrayBuffer[]): void {
+  pacer.sent();
+  post({ type: 'messages', batch: message }, transfer);
+}
+
 function receive(data: ArrayBuffer | string): void {
   if (typeof data === 'string') {
-    // Text frames are passed on as they came, after whatever bytes came first.
+    // Text frames are passed on as they came, after whatever came first.
     flush();
     post({ type: 'text', data });
     return;
   }
+  if (reading !== null && readMessageFrame(new Uint8Array(data), decoder, reading.escaped, parts)) {
+    if (batch.bytes > 0) flush();
+    const headers = parts.headers;
+    messages.ingest({ headers, binaryBody: new Uint8Array(data, parts.bodyStart, parts.bodyEnd - parts.bodyStart) }, headers['subscription'] ?? '', Date.now());
+    if (messages.bodyBytes >= MAX_BATCH_BYTES || messages.size >= MAX_BATCH_MESSAGES) flush();
+    else if (messages.size > 0) pacer.arm();
+    return;
+  }
+  if (messages.size > 0) flush();
   batch.add(data);
   if (batch.bytes >= MAX_BATCH_BYTES) flush();
   else pacer.arm();
@@ -89,7 +130,10 @@ scope.onmessage = ({ data: message }) => {
       socket?.close(1000);
       break;
     case 'delay':
-      pacer.setDelay(Math.max(MIN_BATCH_DELAY_MS, message.ms), batch.bytes > 0);
+      pacer.setDelay(Math.max(MIN_BATCH_DELAY_MS, message.ms), batch.bytes > 0 || messages.size > 0);
+      break;
+    case 'read-messages':
+      reading = { escaped: message.escaped };
       break;
   }
 };

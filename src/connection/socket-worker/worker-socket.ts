@@ -5,6 +5,7 @@
  * joined, which its parser takes as the byte stream STOMP is.
  */
 import type { IStompSocket } from '@stomp/stompjs';
+import type { MessageBatch } from '../../model/index.ts';
 import { MIN_BATCH_DELAY_MS, type FromSocketWorker, type ToSocketWorker } from './protocol.ts';
 
 const CONNECTING = 0;
@@ -21,7 +22,19 @@ interface CloseEventLike {
 /** A socket that hands messages over in batches and lets its owner say how often. */
 export interface BatchingSocket {
   setBatchDelay(ms: number): void;
+  /**
+   * From now on MESSAGE frames are read in the worker and come to `onBatch`
+   * instead of through stompjs (socket-worker.ts says why). stompjs still
+   * sees every other frame, and a heart-beat for each batch, so it knows
+   * the server is alive.
+   *
+   * @param escaped header values are escaped (STOMP 1.1 and 1.2).
+   */
+  readMessages(escaped: boolean, onBatch: (batch: MessageBatch) => void): void;
 }
+
+/** A heart-beat (one LF), handed to stompjs with each batch of read messages: it counts as server activity. */
+const HEART_BEAT = new Uint8Array([10]).buffer;
 
 export class WorkerSocket implements IStompSocket, BatchingSocket {
   onopen: ((event?: unknown) => void) | null = null;
@@ -31,6 +44,7 @@ export class WorkerSocket implements IStompSocket, BatchingSocket {
   binaryType = 'arraybuffer';
   private state = CONNECTING;
   private readonly worker: Worker;
+  private onBatch: ((batch: MessageBatch) => void) | null = null;
 
   constructor(
     readonly url: string,
@@ -54,6 +68,12 @@ export class WorkerSocket implements IStompSocket, BatchingSocket {
    */
   setBatchDelay(ms: number): void {
     if (this.state !== CLOSED) this.post({ type: 'delay', ms: Math.max(MIN_BATCH_DELAY_MS, ms) });
+  }
+
+  readMessages(escaped: boolean, onBatch: (batch: MessageBatch) => void): void {
+    if (this.state === CLOSED) return;
+    this.onBatch = onBatch;
+    this.post({ type: 'read-messages', escaped });
   }
 
   get readyState(): number {
@@ -87,6 +107,10 @@ export class WorkerSocket implements IStompSocket, BatchingSocket {
       case 'data':
       case 'text':
         this.onmessage?.({ data: message.data });
+        break;
+      case 'messages':
+        this.onmessage?.({ data: HEART_BEAT });
+        this.onBatch?.(message.batch);
         break;
       case 'error':
         this.onerror?.({ type: 'error' });
