@@ -1,8 +1,8 @@
 /**
  * Phase 4, capacity: a page with `capacity` ≥ the load and no connection
- * (`broker=` empty) gets synthetic MESSAGE frames (real STOMP bytes, parsed by
- * stompjs's own Parser, fed to the real `ingest.ingest`; see
- * bench/page/bench-hook.ts). Then: JS heap after a forced GC (CDP), and the time
+ * (`broker=` empty) gets synthetic MESSAGE frames (real STOMP bytes, read in
+ * a worker as the socket worker reads them, ingested by the page's own route;
+ * see bench/page/synthetic-load.ts). Then: JS heap after a forced GC (CDP), and the time
  * to re-filter everything retained, through the filter box's own function.
  */
 import type { CdpPage } from './cdp.ts';
@@ -10,7 +10,7 @@ import { parseFilterQuery } from '../src/filter/index.ts';
 import type { BenchEnv } from './setup.ts';
 import type { RefilterTiming, SyntheticLoadResult } from './hook-api.ts';
 import { callHook, openBenchPage } from './page.ts';
-import { syntheticFrame } from './page/synthetic-load.ts';
+import { syntheticFrame } from './page/domain-frames.ts';
 import { distribution, ratePerSecond, withTimeout, type Distribution } from './stats.ts';
 import { sampleCpu, type CpuUsage } from './cpu.ts';
 
@@ -42,7 +42,7 @@ export interface CapacityResult {
   count: number;
   retained: number;
   load: Omit<SyntheticLoadResult, 'keyCounts' | 'tenantCounts'>;
-  /** Messages per second through Parser + fromRawFrame + ingest (building bytes excluded). */
+  /** Messages per second through the page's ingest of the worker's batches (reading the frames, in a worker, excluded). */
   ingestRate: number;
   heapBefore: HeapUsage;
   heapAfter: HeapUsage;
@@ -90,7 +90,7 @@ export async function measureCapacity(env: BenchEnv, count: number, log: (line: 
     await page.send('HeapProfiler.enable');
     const heapBefore = await heapAfterGc(page);
     const stopCpu = sampleCpu(env.stack);
-    log(`capacity: loading ${count.toLocaleString('en-US')} synthetic frames through stompjs's Parser into the ingest`);
+    log(`capacity: loading ${count.toLocaleString('en-US')} synthetic frames, read in a worker, into the ingest`);
     const loaded = await withTimeout(callHook(page, 'loadSynthetic', count, 2000), 15 * 60_000, 'synthetic load did not finish');
     const retained = await callHook(page, 'retained');
     const heapAfter = await heapAfterGc(page);

@@ -67,7 +67,7 @@ export interface SyntheticLoadResult {
   mix: SyntheticMix;
   /** Wall time of the whole load, including building frame bytes and yielding between batches. */
   wallMs: number;
-  /** Time inside stompjs's Parser + FrameImpl.fromRawFrame + ingest.ingest only. */
+  /** Time the page spent ingesting the worker's batches (MessageRoutes.receive → the capture) only; the frames were read in a worker, as the socket worker reads them. */
   parseAndIngestMs: number;
   /** How many loaded messages carry each routing key. */
   keyCounts: Record<string, number>;

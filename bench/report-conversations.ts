@@ -74,7 +74,7 @@ export function conversationRows(r: ConversationsResult): Row[] {
       verdict: '—',
     },
     {
-      metric: '↳ Celery-mix synthetic load through Parser + ingest (+ index); mean frame / body',
+      metric: '↳ Celery-mix synthetic load, page ingest of worker-read batches (+ index); mean frame / body',
       value: `${fmtInt(cap.ingestRate)} msg/s; ${fmtInt(cap.load.frameBytes)} B / ${fmtInt(cap.load.bodyBytes)} B`,
       target: '—',
       verdict: '—',

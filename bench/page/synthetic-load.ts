@@ -1,18 +1,21 @@
 /**
  * Synthetic MESSAGE frames, byte for byte what RabbitMQ 3.10 web_stomp sends
- * for the generator's domain events (the default mix) or its Celery traffic
- * (celery-frames.ts), fed through stompjs's own Parser and
- * FrameImpl.fromRawFrame into the session's capture: the page's whole
- * ingest path without a broker (bench "page cost" and "capacity").
+ * for the generator's domain events (domain-frames.ts) or its Celery traffic
+ * (celery-frames.ts), read and batched in a worker as the socket worker reads
+ * the mirror's (synthetic-worker.ts), then handed to the page's own route for
+ * them (MessageRoutes → the capture): the page's whole ingest path without a
+ * broker (bench "page cost" and "capacity").
  */
-import { FrameImpl, Parser, type IRawFrameType } from '@stomp/stompjs';
+import { CumulativeAcker, MessageRoutes } from '../../src/connection/index.ts';
 import type { TraceCapture } from '../../src/capture/index.ts';
 import type { SyntheticLoadResult, SyntheticMix } from '../hook-api.ts';
-import { CELERY_FRAMES_PER_TASK, celeryFrame } from './celery-frames.ts';
-import { celeryTaskId, celeryTaskName } from './celery-tasks.ts';
-import { hex, messageFrameText, mix } from './frame-text.ts';
+import { CELERY_FRAMES_PER_TASK } from './celery-frames.ts';
+import { celeryTaskId } from './celery-tasks.ts';
+import type { SyntheticBatches, SyntheticRequest } from './synthetic-worker.ts';
 
 const SYNTHETIC_SUBSCRIPTION = 'bench-synthetic';
+/** The synthetic frames' STOMP subscription header. */
+const SYNTHETIC_STOMP_ID = 'sub-0';
 
 const yieldToEventLoop = (): Promise<void> =>
   new Promise((resolve) => {
@@ -21,50 +24,33 @@ const yieldToEventLoop = (): Promise<void> =>
     channel.port2.postMessage(null);
   });
 
-const KEYS = [
-  'orders.eu.created', 'orders.us.created', 'orders.apac.created', 'orders.us.cancelled', 'orders.eu.shipped',
-  'payments.eu.failed', 'payments.us.captured', 'users.signup', 'users.eu.deleted', 'inventory.eu.low',
-  'shipments.eu.delayed', 'invoices.us.issued',
-];
-const TENANTS = ['acme', 'globex', 'initech', 'umbrella', 'hooli'];
-const COUNTRIES = ['DE', 'FR', 'NL', 'IE', 'US'];
+let worker: Worker | null = null;
+const waiting: ((batches: SyntheticBatches) => void)[] = [];
 
-interface SyntheticFrame {
-  text: string;
-  key: string;
-  tenant: string;
-  bodyBytes: number;
+/** Frames [from, to) of the mix, read and batched in the worker. */
+function framesFromWorker(request: SyntheticRequest): Promise<SyntheticBatches> {
+  if (worker === null) {
+    worker = new Worker(new URL('./synthetic-worker.ts', import.meta.url), { type: 'module', name: 'warren-bench-synthetic' });
+    worker.onmessage = (event: MessageEvent<SyntheticBatches>) => waiting.shift()?.(event.data);
+  }
+  const w = worker;
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    w.postMessage(request);
+  });
 }
 
-export function syntheticFrame(i: number, epochMs: number): SyntheticFrame {
-  const h = mix(i);
-  const key = KEYS[h % KEYS.length] ?? 'orders.eu.created';
-  const tenant = TENANTS[(h >>> 8) % TENANTS.length] ?? 'acme';
-  const verb = key.slice(key.lastIndexOf('.') + 1);
-  const body =
-    `{"event_id":"evt_${hex(mix(i + 1), 8)}${hex(i, 6)}","tenant":"${tenant}","order_id":"ord_${hex(mix(i + 2), 8)}",` +
-    `"customer":{"id":"cus_${hex(mix(i + 3), 8)}","country":"${COUNTRIES[h % COUNTRIES.length] ?? 'DE'}"},` +
-    `"amount_cents":${500 + (h % 90000)},"currency":"EUR","status":"${verb}","occurred_at":"${new Date(epochMs).toISOString()}"}`;
-  const headers: [string, string][] = [
-    ['subscription', 'sub-0'],
-    ['destination', `/exchange/app.events/${key}`],
-    ['message-id', `T_sub-0@@session-benchSyntheticFrames0@@${i + 1}`],
-    ['redelivered', 'false'],
-    ['x-warren-seq', String(i + 1)],
-    ['x-tenant', tenant],
-    ['x-request-id', `req_${hex(mix(i + 4), 8)}${hex(mix(i + 5), 8)}`],
-    ['x-shovelled-timestamp', String(Math.floor(epochMs / 1000))],
-    ['app-id', 'shop-backend'],
-    ['timestamp', String(Math.floor(epochMs / 1000))],
-    ['persistent', 'true'],
-    ['content-type', 'application/json'],
-  ];
-  return { text: messageFrameText(headers, body), key, tenant, bodyBytes: body.length };
-}
-
-/** Frame `i` of the mix, with what the bench counts per frame. */
-function frameOf(mixName: SyntheticMix, i: number, epochMs: number): { text: string; key: string; bodyBytes: number; tenant?: string; tasks?: readonly number[] } {
-  return mixName === 'celery' ? celeryFrame(i, epochMs) : syntheticFrame(i, epochMs);
+/** The page's route for the synthetic frames, as TraceConnection sets one up for a live subscription. */
+function routesInto(capture: TraceCapture): MessageRoutes {
+  const routes = new MessageRoutes(
+    {
+      onPackedMessage: (key, block, index, body, redelivered, subscriptionId, receivedAt) =>
+        capture.ingestPacked(key, block, index, body, redelivered, subscriptionId, receivedAt),
+    },
+    new CumulativeAcker(() => undefined),
+  );
+  routes.set(SYNTHETIC_STOMP_ID, { subscriptionId: SYNTHETIC_SUBSCRIPTION, packed: true, acks: false, deliver: (frame) => capture.ingest(frame, SYNTHETIC_SUBSCRIPTION) });
+  return routes;
 }
 
 /**
@@ -80,7 +66,6 @@ export async function loadSynthetic(
   setIndexAttached?: (attached: boolean) => void,
 ): Promise<SyntheticLoadResult> {
   const started = performance.now();
-  const encoder = new TextEncoder();
   const keyCounts: Record<string, number> = {};
   const tenantCounts: Record<string, number> = {};
   /** Celery: frames that belong to a conversation of each task name (what `task:NAME` must show). */
@@ -90,42 +75,35 @@ export async function loadSynthetic(
   let sampleFrames = 0;
   /** Per pair of batches: ms per frame with the index, and without it. */
   const pairs: { withMs: number; withoutMs: number }[] = [];
-  // Exactly what stompjs's StompHandler does per frame, minus its debug line and ack()/nack().
-  const parser = new Parser(
-    (raw: IRawFrameType) => capture.ingest(FrameImpl.fromRawFrame(raw, true), SYNTHETIC_SUBSCRIPTION),
-    () => undefined,
-  );
+  const routes = routesInto(capture);
   let parseAndIngestMs = 0;
   let frameBytes = 0;
   let bodyBytes = 0;
   const epochStart = Date.now() - count;
+  const request = (from: number) => framesFromWorker({ from, to: Math.min(count, from + batch), mix: mixName, epochStart, sampleTask });
+  // The worker reads the next frames while the page ingests these, as the socket worker does.
+  let next = count > 0 ? request(0) : null;
   for (let from = 0; from < count; from += batch) {
-    // Each frame is its own chunk, as each web_stomp message arrives as its own WebSocket message.
-    const chunks: ArrayBuffer[] = [];
-    for (let i = from; i < Math.min(count, from + batch); i++) {
-      const f = frameOf(mixName, i, epochStart + i);
-      keyCounts[f.key] = (keyCounts[f.key] ?? 0) + 1;
-      if (f.tenant !== undefined) tenantCounts[f.tenant] = (tenantCounts[f.tenant] ?? 0) + 1;
-      if (f.tasks !== undefined) {
-        for (const name of new Set(f.tasks.map(celeryTaskName))) taskNameFrames[name] = (taskNameFrames[name] ?? 0) + 1;
-        if (f.tasks.includes(sampleTask)) sampleFrames++;
-      }
-      const bytes = encoder.encode(f.text);
-      frameBytes += bytes.length;
-      bodyBytes += f.bodyBytes;
-      chunks.push(bytes.buffer);
-    }
+    const read = await (next ?? request(from));
+    next = from + batch < count ? request(from + batch) : null;
+    for (const key of read.keys) keyCounts[key] = (keyCounts[key] ?? 0) + 1;
+    for (const tenant of read.tenants) tenantCounts[tenant] = (tenantCounts[tenant] ?? 0) + 1;
+    for (const names of read.taskNames) for (const name of names) taskNameFrames[name] = (taskNameFrames[name] ?? 0) + 1;
+    sampleFrames += read.sampleFrames;
+    frameBytes += read.frameBytes;
+    bodyBytes += read.bodyBytes;
+    const frames = read.keys.length;
     const k = Math.floor(from / batch);
     const attached = (k + (k >> 1)) % 2 === 0; // A B B A A B B A ...
     setIndexAttached?.(attached);
     const t0 = performance.now();
-    for (const chunk of chunks) parser.parseChunk(chunk);
+    for (const b of read.batches) routes.receive(b);
     const ms = performance.now() - t0;
     parseAndIngestMs += ms;
-    if (setIndexAttached && chunks.length === batch) {
+    if (setIndexAttached && frames === batch) {
       if (k % 2 === 0) pairs.push({ withMs: NaN, withoutMs: NaN });
       const pair = pairs[pairs.length - 1];
-      if (pair) pair[attached ? 'withMs' : 'withoutMs'] = ms / chunks.length;
+      if (pair) pair[attached ? 'withMs' : 'withoutMs'] = ms / frames;
     }
     await yieldToEventLoop();
   }

@@ -31,3 +31,15 @@ export type FromSocketWorker =
   | { type: 'messages'; batch: MessageBatch }
   | { type: 'error' }
   | { type: 'close'; code: number; reason: string; wasClean: boolean };
+
+/**
+ * A batch this big goes at once: ~150 messages of a few hundred bytes, a few
+ * milliseconds of parsing for the page, so one batch never makes a long task
+ * that holds up a frame.
+ */
+export const MAX_BATCH_BYTES = 64 * 1024;
+/**
+ * A message the worker read costs the page a few microseconds (no parsing,
+ * no headers object), so a batch of read messages goes at this many.
+ */
+export const MAX_BATCH_MESSAGES = 512;

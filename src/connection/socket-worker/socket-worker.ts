@@ -34,18 +34,7 @@ import { MessageBatcher, type MessageBatch } from '../../model/index.ts';
 import { BatchPacer } from './batch-pacer.ts';
 import { ChunkBatch } from './chunk-batch.ts';
 import { readMessageFrame, type MessageFrameParts } from './message-frame.ts';
-import { MIN_BATCH_DELAY_MS, type FromSocketWorker, type ToSocketWorker } from './protocol.ts';
-/**
- * A batch this big goes at once: ~150 messages of a few hundred bytes, a few
- * milliseconds of parsing for the page, so one batch never makes a long task
- * that holds up a frame.
- */
-const MAX_BATCH_BYTES = 64 * 1024;
-/**
- * Read here, a message costs the page a few microseconds (no parsing, no
- * headers object), so a batch of read messages may hold more of them.
- */
-const MAX_BATCH_MESSAGES = 512;
+import { MAX_BATCH_BYTES, MAX_BATCH_MESSAGES, MIN_BATCH_DELAY_MS, type FromSocketWorker, type ToSocketWorker } from './protocol.ts';
 
 interface WorkerScope {
   postMessage(message: FromSocketWorker, transfer?: Transferable[]): void;
