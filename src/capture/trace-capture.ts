@@ -8,7 +8,7 @@
  * model, the session's publisher, further indexes) that seqs
  * [first, first + count) were appended.
  */
-import { BodySlab, emptyKeyFields, PackedMessage, messageFromFrame, StringInterner, type HeaderBlock, type KeyFields, type StompMessageFrame, type TracedMessage } from '../model/index.ts';
+import { BodySlab, emptyKeyFields, messageFromFrame, PackedMessage, StringInterner, type HeaderBlock, type KeyFields, type StompMessageFrame, type TracedMessage } from '../model/index.ts';
 import { KeyIdColumn } from './key-id-column.ts';
 import { MessageBuffer } from './message-buffer.ts';
 import { isRedeliveredCopy } from './redelivery.ts';
@@ -98,7 +98,8 @@ export class TraceCapture {
   }
 
   /**
-   * Hot path: one call per MESSAGE frame. Returns false when the frame was a
+   * Hot path: one call per MESSAGE frame stompjs read (ingestPacked takes those
+   * the socket worker read). Returns false when the frame was a
    * copy and dropped. `receivedAt` (epoch ms) is the arrival clock's now,
    * unless the message arrived earlier than it is ingested (history read
    * from a stream, an imported file).
@@ -116,8 +117,9 @@ export class TraceCapture {
   }
 
   /**
-   * An imported message whose key fields the import's parse worker decoded
-   * and whose headers stay unparsed in `block` until read (PackedMessage).
+   * Hot path: a message whose key fields a worker decoded (the socket
+   * worker, an import's parse worker) and whose headers stay unparsed in
+   * `block` until read (PackedMessage).
    * Returns false when it was not kept: one that says it was redelivered,
    * or that comes while copies are being looked for, goes through ingest()
    * with its headers, as the copy check reads them.

@@ -5,7 +5,7 @@
  * hands it a {@link MessageReader} that decodes a body at most once per
  * message whatever the number of terms that ask.
  */
-import type { TracedMessage } from '../model/index.ts';
+import { headerNamesOf, headerOf, type TracedMessage } from '../model/index.ts';
 import { compareValue, isOrdering, literalOf, readNumber, readOp, type CompareOp, type Literal } from './compare.ts';
 import { parsePath, someAtPath } from './json-path.ts';
 import { readQuoted } from './query-tokenizer.ts';
@@ -111,12 +111,14 @@ export function headerTerm(text: string, raw: string): MessagePredicate | string
   const test = valueTest(parsed.op, parsed.literal);
   const exact = parsed.name;
   const lower = exact.toLowerCase();
+  // Through headerOf and headerNamesOf: over a million messages whose headers
+  // are still packed (PackedMessage), no object per message is made.
   return (m) => {
-    let value = Object.prototype.hasOwnProperty.call(m.headers, exact) ? m.headers[exact] : undefined;
+    let value = headerOf(m, exact);
     if (value === undefined) {
-      for (const name in m.headers) {
+      for (const name of headerNamesOf(m)) {
         if (name.length === lower.length && name.toLowerCase() === lower) {
-          value = m.headers[name];
+          value = headerOf(m, name);
           break;
         }
       }
@@ -134,14 +136,14 @@ export function propertyTerm(text: string, raw: string): MessagePredicate | stri
   if (header === undefined) return `"${raw}": prop: is one of ${PROPERTY_NAMES.join(', ')}`;
   const test = valueTest(parsed.op, parsed.literal);
   const read = propertyReader(name, header);
-  return (m) => test(read(m.headers));
+  return (m) => test(read(m));
 }
 
 const INTEGER = /^-?\d{1,16}$/;
 
 /** How a property's header reads; a value the real property cannot have is a custom header that hides it. */
-function propertyReader(name: string, header: string): (headers: Readonly<Record<string, string>>) => string | undefined {
-  const own = (headers: Readonly<Record<string, string>>) => (Object.prototype.hasOwnProperty.call(headers, header) ? headers[header] : undefined);
+function propertyReader(name: string, header: string): (m: TracedMessage) => string | undefined {
+  const own = (m: TracedMessage) => headerOf(m, header);
   if (name === 'reply-to') return (h) => own(h)?.replace(/^\/reply-queue\//, '');
   if (name === 'delivery-mode') return (h) => ({ true: '2', '1': '1' })[own(h) ?? ''] ?? undefined;
   if (name === 'priority' || name === 'timestamp') return (h) => {

@@ -2,7 +2,7 @@
  * One-line body previews for the table. Called for visible rows only, and
  * cached per message, so scrolling back and forth decodes each row once.
  */
-import { contentCodingOf } from './content-coding.ts';
+import { contentCodingOfMessage } from './content-coding.ts';
 import { inflatePrefix } from './decompress.ts';
 import { decodeTextStrict, looksLikeText } from './text-decoding.ts';
 import type { TracedMessage } from './types.ts';
@@ -49,7 +49,7 @@ export function bodyPreview(msg: TracedMessage, maxChars: number = DEFAULT_PREVI
 function computePreview(msg: TracedMessage, maxChars: number): string {
   const size = msg.body.length;
   if (size === 0) return '(empty)';
-  const { compression, charset } = contentCodingOf(msg.headers);
+  const { compression, charset } = contentCodingOfMessage(msg);
   if (compression.kind === 'unsupported') return `${compression.label}, ${size} bytes`;
   if (compression.kind === 'none') {
     const raw = (n: number): ContentPrefix => ({ bytes: msg.body.subarray(0, n), complete: n >= size });

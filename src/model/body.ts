@@ -4,7 +4,7 @@
  * the caller memoizes for the selected message, and a cache keyed by message
  * would keep up to `limitBytes` of decoded data alive per inspected message.
  */
-import { contentCodingOf, isJsonContentType } from './content-coding.ts';
+import { contentCodingOfMessage, isJsonContentType } from './content-coding.ts';
 import { decompressPrefix } from './decompress.ts';
 import type { CompressedFormat } from './decompress.ts';
 import { decodeTextStrict, looksLikeText } from './text-decoding.ts';
@@ -77,7 +77,7 @@ export interface BodyContent {
  */
 export function bodyContent(msg: TracedMessage, options: DecodeBodyOptions = {}): BodyContent | { ok: false; body: DecodedBody } {
   const limit = Math.max(0, options.limitBytes ?? DEFAULT_BODY_LIMIT_BYTES);
-  const { compression, charset } = contentCodingOf(msg.headers);
+  const { compression, charset } = contentCodingOfMessage(msg);
   const wireBytes = msg.body.length;
   let content = msg.body;
   let complete = true;

@@ -7,6 +7,8 @@
  * (`utf-8`, or `binary` for raw bytes). Kombu signals compression in its own
  * `compression` header instead (`application/x-gzip`, which is zlib data).
  */
+import { headerOf } from './packed-message.ts';
+import type { TracedMessage } from './types.ts';
 
 /** How the body is compressed, as far as the headers tell. */
 export type Compression =
@@ -39,8 +41,22 @@ const KOMBU_ZSTD = new Set(['application/zstd', 'zstd']);
 
 /** Reads compression and charset from a message's STOMP headers. */
 export function contentCodingOf(headers: Readonly<Record<string, string>>): ContentCoding {
-  const encoding = (headers['content-encoding'] ?? '').trim().toLowerCase();
-  const typeCharset = charsetParameter(headers['content-type'] ?? '');
+  return contentCoding(headers['content-encoding'] ?? '', headers['content-type'] ?? '', headers['compression'] ?? '');
+}
+
+/**
+ * The same, from the fields the capture decoded at arrival and the one
+ * header they lack (kombu's `compression`): a body filter over a million
+ * messages whose headers are still packed (PackedMessage) must not unpack
+ * them all to learn that none is compressed.
+ */
+export function contentCodingOfMessage(msg: TracedMessage): ContentCoding {
+  return contentCoding(msg.contentEncoding, msg.contentType, headerOf(msg, 'compression') ?? '');
+}
+
+function contentCoding(contentEncoding: string, contentType: string, compression: string): ContentCoding {
+  const encoding = contentEncoding.trim().toLowerCase();
+  const typeCharset = charsetParameter(contentType);
   if (GZIP_ENCODINGS.has(encoding)) {
     return { compression: { kind: 'compressed', label: encoding, gzipOnly: true }, charset: typeCharset ?? 'utf-8' };
   }
@@ -55,7 +71,7 @@ export function contentCodingOf(headers: Readonly<Record<string, string>>): Cont
     return { compression: { kind: 'unsupported', label: encoding }, charset: typeCharset ?? 'utf-8' };
   }
   const charset = typeCharset ?? encodingCharset ?? 'utf-8';
-  const kombu = (headers['compression'] ?? '').trim().toLowerCase();
+  const kombu = compression.trim().toLowerCase();
   if (kombu === '') return { compression: NONE, charset };
   if (KOMBU_ZLIB.has(kombu)) return { compression: { kind: 'compressed', label: kombu, gzipOnly: false }, charset };
   if (KOMBU_ZSTD.has(kombu)) return { compression: { kind: 'compressed', label: kombu, gzipOnly: false, zstd: true }, charset };

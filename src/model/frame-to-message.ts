@@ -59,8 +59,9 @@ export function messageFromFrame(
 
 /**
  * What the capture decodes from a message's headers when it arrives: the
- * fields the table shows and filters on. An import's parse worker decodes
- * them too (message-batch.ts), so the page need not parse the headers.
+ * fields the table shows and filters on. The socket worker and an import's
+ * parse workers decode them too (message-batch.ts), so the page need not
+ * parse the headers.
  */
 export interface KeyFields {
   exchange: string;

@@ -11,7 +11,7 @@ export { BodySlab, MAX_PACKED_BODY } from './body-slab.ts';
 export type { StringInternerOptions } from './interner.ts';
 export { emptyKeyFields, keyFieldsOf, messageFromFrame, parseSequenceNumber, WARREN_SEQ_HEADER } from './frame-to-message.ts';
 export type { KeyFields, StompMessageFrame } from './frame-to-message.ts';
-export { HeaderBlock, headersForOnePass, PackedMessage } from './packed-message.ts';
+export { HeaderBlock, headerNamesOf, headerOf, headersForOnePass, PackedMessage } from './packed-message.ts';
 export { HeaderPacker, unpackHeaders, type PackedHeaders } from './packed-headers.ts';
 export { BATCH_MESSAGES, ingestMessageBatch, MessageBatchReader, MessageBatcher, type BatchTarget, type MessageBatch } from './message-batch.ts';
 export { bodyPreview, DEFAULT_PREVIEW_CHARS } from './body-preview.ts';

@@ -31,6 +31,21 @@ describe('packed headers', () => {
     expect([...packed.shapeOf]).toEqual([0, 0, 1, 2, 3, 4, 5, 0]);
   });
 
+  it('writes a repeated value once per batch, and gives every message its own value back', () => {
+    const messages = [1, 2, 3].map((n) => ({ destination: '/exchange/app.events/orders.eu.created', 'x-warren-seq': String(1000 + n), id: '1001', short: 'abc', empty: '' }));
+    const packer = new HeaderPacker(4);
+    for (const headers of messages) packer.add(headers);
+    const packed = structuredClone(packer.take());
+    expect(unpackHeaders(packed)).toEqual(messages);
+    // The destination once; "1001" is a string both times it appears, never the reference 1001 or a number.
+    expect(packed.valuesJson.split('orders.eu.created')).toHaveLength(2);
+    expect(unpackHeaders(packed).every((h) => typeof h.id === 'string' && h.id === '1001')).toBe(true);
+    expect(packed.valuesJson.length).toBeLessThan(JSON.stringify(messages.map((h) => Object.values(h))).length * 0.6);
+    // Starts afresh: a value seen in the last batch is written out again.
+    packer.add(messages[0]!);
+    expect(unpackHeaders(packer.take())).toEqual([messages[0]]);
+  });
+
   it('starts afresh after take()', () => {
     const packer = new HeaderPacker(4);
     packer.add({ a: '1' });

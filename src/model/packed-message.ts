@@ -1,28 +1,38 @@
 /**
- * A message read from a capture file, whose headers stay unparsed until
- * something reads them.
+ * A message a worker read (the socket worker live, an import's parse
+ * worker from a file), whose headers stay unparsed until something reads
+ * them.
  *
- * Why: an import's parse worker has already decoded what the capture needs
- * at arrival (KeyFields). The headers, stringified in the worker, cloned to
- * the page and parsed there into a million objects, were about half of a
- * 1M import (README, Performance, "Imported headers stay packed"). The
- * worker now sends each batch's headers packed (packed-headers.ts); the
- * page keeps them so and unpacks them, a batch at once, the first time one
- * of its messages' headers is read (the inspector, a `header:` filter, a
- * request's `reply-to`).
+ * Why: the worker has already decoded what the capture needs at arrival
+ * (KeyFields). The headers, stringified in the worker, cloned to the page
+ * and parsed there into a million objects, were about half of a 1M import
+ * (README, Performance, "Imported headers stay packed"); live, parsing
+ * every frame on the page was the largest share of its script at full rate
+ * ("The socket worker reads the frames"). The worker sends each batch's
+ * headers packed (packed-headers.ts); the page keeps them so and unpacks
+ * them, a batch at once, the first time one of its messages' headers is
+ * read (the inspector, a `header:` filter, a request's `reply-to`).
  */
 import type { KeyFields } from './frame-to-message.ts';
-import { unpackHeaders, type PackedHeaders } from './packed-headers.ts';
+import { parseValues, unpackValues, valueAt, type PackedHeaders, type PackedValues } from './packed-headers.ts';
 import type { TracedMessage } from './types.ts';
 
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
-/** The headers of one import batch, packed (packed-headers.ts), unpacked on first read. */
+/** The headers of one batch (message-batch.ts), packed (packed-headers.ts), unpacked on first read. */
 export class HeaderBlock {
   private packed: PackedHeaders | null;
   private unpacked: readonly Readonly<Record<string, string>>[] | null = null;
+  /**
+   * The values parsed, without objects, once one header was read by name
+   * (valueOf: a `header:` filter over every message): a value array per
+   * batch instead of an object per message, the JSON text dropped.
+   */
+  private values: PackedValues | null = null;
+  /** Where each message's values start in `values`. */
+  private starts: Uint32Array | null = null;
 
-  /** @param packed the parse worker's packing of validated headers. */
+  /** @param packed a worker's packing of the batch's headers. */
   constructor(packed: PackedHeaders) {
     this.packed = packed;
   }
@@ -39,6 +49,8 @@ export class HeaderBlock {
       this.unpacked = unpacked;
       // Unpacked once: the objects replace the packed values.
       this.packed = null;
+      this.values = null;
+      this.starts = null;
     }
     return unpacked[index] ?? NO_HEADERS;
   }
@@ -59,8 +71,49 @@ export class HeaderBlock {
     return peeked.unpacked[index] ?? NO_HEADERS;
   }
 
+  /** The header names of the message at `index`, in order, without unpacking its values. */
+  namesOf(index: number): readonly string[] {
+    if (this.unpacked !== null) return Object.keys(this.unpacked[index] ?? NO_HEADERS);
+    const packed = this.packed;
+    return packed === null ? [] : (packed.shapes[packed.shapeOf[index] ?? 0] ?? []);
+  }
+
+  /**
+   * One header of the message at `index` (an own name, exactly), with no
+   * object made: nothing is parsed when its shape has no such name (kombu's
+   * `compression` on most messages); otherwise the batch's values are
+   * parsed once and kept (see `values`).
+   */
+  valueOf(index: number, name: string): string | undefined {
+    if (this.unpacked !== null) {
+      const headers = this.unpacked[index] ?? NO_HEADERS;
+      return Object.hasOwn(headers, name) ? headers[name] : undefined;
+    }
+    const packed = this.packed;
+    if (packed === null) return undefined;
+    const position = (packed.shapes[packed.shapeOf[index] ?? 0] ?? []).indexOf(name);
+    if (position < 0) return undefined;
+    if (this.values === null || this.starts === null) this.parseValues(packed);
+    return valueAt(this.values ?? [], (this.starts?.[index] ?? 0) + position);
+  }
+
+  private parseValues(packed: PackedHeaders): void {
+    this.values = parseValues(packed.valuesJson);
+    const starts = new Uint32Array(packed.shapeOf.length);
+    let at = 0;
+    for (let i = 0; i < starts.length; i++) {
+      starts[i] = at;
+      at += packed.shapes[packed.shapeOf[i] ?? 0]?.length ?? 0;
+    }
+    this.starts = starts;
+    // The parsed values replace the text.
+    this.packed = { shapes: packed.shapes, shapeOf: packed.shapeOf, valuesJson: '' };
+  }
+
   private unpack(): Record<string, string>[] {
-    return this.packed === null ? [] : unpackHeaders(this.packed);
+    const packed = this.packed;
+    if (packed === null) return [];
+    return unpackValues(packed, this.values ?? parseValues(packed.valuesJson));
   }
 }
 
@@ -71,7 +124,18 @@ export function headersForOnePass(message: { readonly headers: Readonly<Record<s
   return message instanceof PackedMessage ? message.peekHeaders() : message.headers;
 }
 
-/** A TracedMessage whose `headers` come from its import batch's HeaderBlock. */
+/** One header of any message (an own name, exactly), without making a PackedMessage's headers objects. */
+export function headerOf(message: TracedMessage, name: string): string | undefined {
+  if (message instanceof PackedMessage) return message.header(name);
+  return Object.hasOwn(message.headers, name) ? message.headers[name] : undefined;
+}
+
+/** The header names of any message, in order, without making a PackedMessage's headers objects. */
+export function headerNamesOf(message: TracedMessage): readonly string[] {
+  return message instanceof PackedMessage ? message.headerNames() : Object.keys(message.headers);
+}
+
+/** A TracedMessage whose `headers` come from its batch's HeaderBlock. */
 export class PackedMessage implements TracedMessage {
   readonly exchange: string;
   readonly routingKey: string;
@@ -82,7 +146,7 @@ export class PackedMessage implements TracedMessage {
   readonly warrenSeq: number;
   readonly size: number;
 
-  /** @param key decoded by the parse worker, its strings already interned by the capture. */
+  /** @param key decoded by the worker, its strings already interned by the capture. */
   constructor(
     readonly seq: number,
     readonly receivedAt: number,
@@ -113,5 +177,13 @@ export class PackedMessage implements TracedMessage {
 
   peekHeaders(): Readonly<Record<string, string>> {
     return this.block.peek(this.index);
+  }
+
+  header(name: string): string | undefined {
+    return this.block.valueOf(this.index, name);
+  }
+
+  headerNames(): readonly string[] {
+    return this.block.namesOf(this.index);
   }
 }

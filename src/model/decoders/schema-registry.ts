@@ -9,6 +9,7 @@
  * 5. a loaded type named exactly like the message's `type` property.
  */
 import { compileTopicPattern, type TopicMatcher } from '../../filter/index.ts';
+import { headerOf } from '../packed-message.ts';
 import type { TracedMessage } from '../types.ts';
 import { contentTypeInfo, protoTypeParameter } from './content-type.ts';
 import type { LoadedSchema, ProtoMessageType, SchemaMapping } from './protobuf-types.ts';
@@ -81,7 +82,7 @@ export class SchemaRegistry {
       const type = this.typeNamed(named);
       if (type !== null) return type;
     }
-    const amqpType = msg.headers['type'];
+    const amqpType = headerOf(msg, 'type');
     for (const { mapping } of this.mappings) {
       if (mapping.kind === 'type' && amqpType !== undefined && mapping.pattern === amqpType) return this.typeNamed(mapping.messageType);
     }

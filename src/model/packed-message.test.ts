@@ -1,0 +1,73 @@
+import { zlibSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { contentCodingOf, contentCodingOfMessage } from './content-coding.ts';
+import { decodeBody } from './body.ts';
+import { emptyKeyFields } from './frame-to-message.ts';
+import { MessageBatchReader, MessageBatcher, type MessageBatch } from './message-batch.ts';
+import { headerOf, headerNamesOf, PackedMessage } from './packed-message.ts';
+import { headerTerm, propertyTerm } from '../filter/message-terms.ts';
+
+/** The messages of one batch as the capture keeps them, headers packed. */
+function packedMessages(frames: { headers: Record<string, string>; body: Uint8Array }[]): PackedMessage[] {
+  let sent: MessageBatch | null = null;
+  const batcher = new MessageBatcher((batch) => (sent = structuredClone(batch)));
+  for (const frame of frames) batcher.ingest({ headers: frame.headers, binaryBody: frame.body }, 'sub-0', 1);
+  batcher.flush();
+  if (sent === null) throw new Error('no batch');
+  const reader = new MessageBatchReader(sent);
+  return frames.map((_, i) => new PackedMessage(i + 1, 1, 's', reader.keyAt(i, emptyKeyFields()), reader.bodyAt(i).slice(), reader.block, i));
+}
+
+const json = new TextEncoder().encode('{"ok":true}');
+
+describe('a packed message read without unpacking its batch', () => {
+  it('learns its content coding from its key fields, and a header no message of its shape has, without unpacking', () => {
+    const [plain, utf16] = packedMessages([
+      { headers: { destination: '/exchange/e/k', 'content-type': 'application/json' }, body: json },
+      { headers: { destination: '/exchange/e/k', 'content-type': 'text/plain; charset=utf-16le', 'content-encoding': 'utf-16le' }, body: json },
+    ]);
+    expect(contentCodingOfMessage(plain!)).toEqual({ compression: { kind: 'none' }, charset: 'utf-8' });
+    expect(contentCodingOfMessage(utf16!).charset).toBe('utf-16le');
+    expect(headerOf(plain!, 'type')).toBeUndefined();
+    expect(plain!.headersUnpacked).toBe(false);
+    expect(decodeBody(plain!)).toMatchObject({ kind: 'json', value: { ok: true } });
+    expect(plain!.headersUnpacked).toBe(false);
+    // The same answers as from the unpacked headers.
+    expect(contentCodingOfMessage(utf16!)).toEqual(contentCodingOf(utf16!.headers));
+  });
+
+  it('reads kombu\'s compression header where the shape has it, and decodes the body', () => {
+    const [compressed, plain] = packedMessages([
+      { headers: { destination: '/exchange/celery/celery', 'content-type': 'application/json', compression: 'application/x-gzip' }, body: zlibSync(json) },
+      { headers: { destination: '/exchange/celery/celery', 'content-type': 'application/json' }, body: json },
+    ]);
+    expect(headerOf(compressed!, 'compression')).toBe('application/x-gzip');
+    expect(contentCodingOfMessage(compressed!).compression).toMatchObject({ kind: 'compressed', label: 'application/x-gzip' });
+    expect(decodeBody(compressed!)).toMatchObject({ kind: 'json', value: { ok: true }, decompressed: 'zlib' });
+    // Read for one pass: the batch is not kept unpacked.
+    expect(compressed!.headersUnpacked).toBe(false);
+    expect(headerOf(plain!, 'compression')).toBeUndefined();
+    expect(headerOf(compressed!, 'toString')).toBeUndefined();
+  });
+
+  it('answers header: and prop: filters from its batch\'s values, making no header objects', () => {
+    const messages = packedMessages(
+      ['globex', 'acme', 'globex'].map((tenant, i) => ({
+        headers: { destination: '/exchange/e/k', 'X-Tenant': tenant, 'reply-to': '/reply-queue/amq.gen-1', ...(i === 2 ? { extra: 'yes' } : {}) },
+        body: json,
+      })),
+    );
+    const tenant = headerTerm('x-tenant=globex', 'header:x-tenant=globex');
+    const replyTo = propertyTerm('reply_to=amq.gen-1', 'prop:reply_to=amq.gen-1');
+    if (typeof tenant === 'string' || typeof replyTo === 'string') throw new Error('the terms do not parse');
+    // Header terms read no body.
+    const read = { value: () => undefined, text: () => '' };
+    expect(messages.map((m) => tenant(m, read))).toEqual([true, false, true]);
+    expect(messages.map((m) => replyTo(m, read))).toEqual([true, true, true]);
+    expect(headerNamesOf(messages[2]!)).toEqual(['destination', 'X-Tenant', 'reply-to', 'extra']);
+    expect(messages.every((m) => !m.headersUnpacked)).toBe(true);
+    // The objects, once made, say the same.
+    expect(messages[2]!.headers).toEqual({ destination: '/exchange/e/k', 'X-Tenant': 'globex', 'reply-to': '/reply-queue/amq.gen-1', extra: 'yes' });
+    expect(messages.map((m) => tenant(m, read))).toEqual([true, false, true]);
+  });
+});
