@@ -1,44 +1,57 @@
 /**
  * Many messages' headers, packed by columns: each message's header names
  * are one of a few "shapes" (most traffic sends the same names every time),
- * and its values go into one flat JSON array. How a worker (the socket
- * worker, an import's parse worker) sends a batch's headers to the page,
- * which keeps them packed until one is read (HeaderBlock).
+ * and its values are spans of one text, each distinct value written once
+ * per batch. How a worker (the socket worker, an import's parse worker)
+ * sends a batch's headers to the page, which keeps them packed until one is
+ * read (HeaderBlock).
  *
  * Why not one JSON text of the objects: kept for a million imported
  * messages, that text (names repeated in every message) took ~100 MB more
- * than the parsed objects it replaced (bench archive phase, 2026-12-04);
- * the values alone take less than the objects.
+ * than the parsed objects it replaced (bench archive phase, 2026-12-04).
+ * Why distinct values once: the synthetic 1M capacity load kept ~100 MB of
+ * repeated values (destinations, content types, a second's timestamps)
+ * otherwise. Why spans and not a JSON array of the values: V8's JSON.parse
+ * internalizes every string of up to 10 characters, so a million sequence
+ * numbers went into the string table for good, and every JSON.parse after
+ * that (a `$.field` filter over a million bodies) ran 4× slower (bench,
+ * 2026-12-04, night). A span is read with `slice`, which internalizes
+ * nothing.
  */
 export interface PackedHeaders {
   /** Header names, per shape, in the objects' order. */
   shapes: string[][];
   /** Per message, the index of its shape. */
   shapeOf: Uint32Array<ArrayBuffer>;
-  /**
-   * Every message's values, message after message, as one JSON array: a
-   * string, or the index in this array of the same string's first
-   * occurrence. Kept on the page for every retained message, so repeats
-   * (destinations, content types, app ids, a second's timestamps) are
-   * written once per batch: the synthetic 1M capacity load kept ~100 MB of
-   * values without this (bench, 2026-12-04, night).
-   */
-  valuesJson: string;
+  /** Every message's values, message after message, each as the index of its distinct value. */
+  valueIds: Uint32Array<ArrayBuffer>;
+  /** Where each distinct value ends in `text`; it starts where the one before it ends. */
+  ends: Uint32Array<ArrayBuffer>;
+  /** The distinct values, one after another. */
+  text: string;
 }
 
-/** Shorter values are written again: a reference would save little or nothing. */
-const MIN_SHARED_LENGTH = 4;
+/** A Uint32Array with room for `need` elements, grown by doubling, its contents kept. */
+function roomFor(array: Uint32Array<ArrayBuffer>, need: number): Uint32Array<ArrayBuffer> {
+  if (need <= array.length) return array;
+  const grown = new Uint32Array(Math.max(need, array.length * 2));
+  grown.set(array);
+  return grown;
+}
 
 /** Packs headers one message at a time; take() hands over what was added and starts afresh. */
 export class HeaderPacker {
   private shapes: string[][] = [];
   private shapeIds = new Map<string, number>();
   private shapeOf: Uint32Array<ArrayBuffer>;
-  /** Reused from batch to batch, written by index: a fresh array grown by push() was most of the packing's time (measured in Node). */
-  private readonly values: (string | number)[] = [];
-  /** Where each value of MIN_SHARED_LENGTH or more was first written in this batch (see PackedHeaders.valuesJson). */
-  private seen = new Map<string, number>();
+  private valueIds: Uint32Array<ArrayBuffer>;
+  private ends: Uint32Array<ArrayBuffer>;
   private valueCount = 0;
+  /** Each distinct value of this batch, by the index it was given. */
+  private distinct = new Map<string, number>();
+  /** The distinct values in order, written by index (reused from batch to batch). */
+  private readonly parts: string[] = [];
+  private textLength = 0;
   private count = 0;
   private lastShape = -1;
   /** The current message's names (reused). */
@@ -46,6 +59,8 @@ export class HeaderPacker {
 
   constructor(capacity: number) {
     this.shapeOf = new Uint32Array(capacity);
+    this.valueIds = new Uint32Array(capacity * 16);
+    this.ends = new Uint32Array(capacity * 4);
   }
 
   add(headers: Readonly<Record<string, string>>): void {
@@ -54,10 +69,7 @@ export class HeaderPacker {
     let same = last !== undefined;
     let n = 0;
     for (const name in headers) {
-      const value = headers[name] ?? '';
-      const first = value.length >= MIN_SHARED_LENGTH ? this.seen.get(value) : undefined;
-      if (first === undefined && value.length >= MIN_SHARED_LENGTH) this.seen.set(value, this.valueCount);
-      this.values[this.valueCount++] = first ?? value;
+      this.addValue(headers[name] ?? '');
       if (same && last?.[n] !== name) same = false;
       names[n++] = name;
     }
@@ -73,20 +85,38 @@ export class HeaderPacker {
       }
       this.lastShape = id;
     }
-    if (this.count === this.shapeOf.length) {
-      const grown = new Uint32Array(this.count * 2);
-      grown.set(this.shapeOf);
-      this.shapeOf = grown;
-    }
+    this.shapeOf = roomFor(this.shapeOf, this.count + 1);
     this.shapeOf[this.count++] = this.lastShape;
   }
 
+  private addValue(value: string): void {
+    let id = this.distinct.get(value);
+    if (id === undefined) {
+      id = this.distinct.size;
+      this.distinct.set(value, id);
+      this.parts[id] = value;
+      this.textLength += value.length;
+      this.ends = roomFor(this.ends, id + 1);
+      this.ends[id] = this.textLength;
+    }
+    this.valueIds = roomFor(this.valueIds, this.valueCount + 1);
+    this.valueIds[this.valueCount++] = id;
+  }
+
   take(): PackedHeaders {
-    this.values.length = this.valueCount;
-    const packed: PackedHeaders = { shapes: this.shapes, shapeOf: this.shapeOf.slice(0, this.count), valuesJson: JSON.stringify(this.values) };
+    const distinct = this.distinct.size;
+    this.parts.length = distinct;
+    const packed: PackedHeaders = {
+      shapes: this.shapes,
+      shapeOf: this.shapeOf.slice(0, this.count),
+      valueIds: this.valueIds.slice(0, this.valueCount),
+      ends: this.ends.slice(0, distinct),
+      text: this.parts.join(''),
+    };
     this.shapes = [];
     this.shapeIds = new Map();
-    this.seen = new Map();
+    this.distinct = new Map();
+    this.textLength = 0;
     this.valueCount = 0;
     this.count = 0;
     this.lastShape = -1;
@@ -94,33 +124,21 @@ export class HeaderPacker {
   }
 }
 
+/** The value at `at` in the batch's value order (a slice of the text: nothing is internalized). */
+export function valueAt(packed: PackedHeaders, at: number): string {
+  const id = packed.valueIds[at] ?? 0;
+  return packed.text.slice(id === 0 ? 0 : (packed.ends[id - 1] ?? 0), packed.ends[id] ?? 0);
+}
+
 /** The objects packed, in order: the same own names in the same order, the same values, as JSON.parse of each would give. */
 export function unpackHeaders(packed: PackedHeaders): Record<string, string>[] {
-  return unpackValues(packed, parseValues(packed.valuesJson));
-}
-
-/** A batch's values, parsed: strings, and references to an earlier one (see PackedHeaders.valuesJson). */
-export type PackedValues = readonly (string | number)[];
-
-export function parseValues(valuesJson: string): PackedValues {
-  return JSON.parse(valuesJson) as (string | number)[];
-}
-
-/** The value at `at`, a reference resolved. */
-export function valueAt(values: PackedValues, at: number): string {
-  const raw = values[at] ?? '';
-  return typeof raw === 'number' ? String(values[raw] ?? '') : raw;
-}
-
-/** As unpackHeaders, from values already parsed. */
-export function unpackValues(packed: Pick<PackedHeaders, 'shapes' | 'shapeOf'>, values: PackedValues): Record<string, string>[] {
   const out: Record<string, string>[] = new Array<Record<string, string>>(packed.shapeOf.length);
   let v = 0;
   for (let i = 0; i < packed.shapeOf.length; i++) {
     const names = packed.shapes[packed.shapeOf[i] ?? 0] ?? [];
     const headers: Record<string, string> = {};
     for (const name of names) {
-      const value = valueAt(values, v++);
+      const value = valueAt(packed, v++);
       // A header named __proto__ is an own property, as JSON.parse makes it, not the object's prototype.
       if (name === '__proto__') Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
       else headers[name] = value;

@@ -14,7 +14,7 @@
  * read (the inspector, a `header:` filter, a request's `reply-to`).
  */
 import type { KeyFields } from './frame-to-message.ts';
-import { parseValues, unpackValues, valueAt, type PackedHeaders, type PackedValues } from './packed-headers.ts';
+import { unpackHeaders, valueAt, type PackedHeaders } from './packed-headers.ts';
 import type { TracedMessage } from './types.ts';
 
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
@@ -23,13 +23,7 @@ const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 export class HeaderBlock {
   private packed: PackedHeaders | null;
   private unpacked: readonly Readonly<Record<string, string>>[] | null = null;
-  /**
-   * The values parsed, without objects, once one header was read by name
-   * (valueOf: a `header:` filter over every message): a value array per
-   * batch instead of an object per message, the JSON text dropped.
-   */
-  private values: PackedValues | null = null;
-  /** Where each message's values start in `values`. */
+  /** Where each message's values start (PackedHeaders.valueIds), once one header was read by name (valueOf). */
   private starts: Uint32Array | null = null;
 
   /** @param packed a worker's packing of the batch's headers. */
@@ -49,7 +43,6 @@ export class HeaderBlock {
       this.unpacked = unpacked;
       // Unpacked once: the objects replace the packed values.
       this.packed = null;
-      this.values = null;
       this.starts = null;
     }
     return unpacked[index] ?? NO_HEADERS;
@@ -80,9 +73,9 @@ export class HeaderBlock {
 
   /**
    * One header of the message at `index` (an own name, exactly), with no
-   * object made: nothing is parsed when its shape has no such name (kombu's
-   * `compression` on most messages); otherwise the batch's values are
-   * parsed once and kept (see `values`).
+   * object made: a slice of the batch's text, or nothing read at all when
+   * its shape has no such name (kombu's `compression` on most messages).
+   * What a `header:` filter over a million messages reads.
    */
   valueOf(index: number, name: string): string | undefined {
     if (this.unpacked !== null) {
@@ -93,28 +86,24 @@ export class HeaderBlock {
     if (packed === null) return undefined;
     const position = (packed.shapes[packed.shapeOf[index] ?? 0] ?? []).indexOf(name);
     if (position < 0) return undefined;
-    if (this.values === null || this.starts === null) this.parseValues(packed);
-    return valueAt(this.values ?? [], (this.starts?.[index] ?? 0) + position);
-  }
-
-  private parseValues(packed: PackedHeaders): void {
-    this.values = parseValues(packed.valuesJson);
-    const starts = new Uint32Array(packed.shapeOf.length);
-    let at = 0;
-    for (let i = 0; i < starts.length; i++) {
-      starts[i] = at;
-      at += packed.shapes[packed.shapeOf[i] ?? 0]?.length ?? 0;
-    }
-    this.starts = starts;
-    // The parsed values replace the text.
-    this.packed = { shapes: packed.shapes, shapeOf: packed.shapeOf, valuesJson: '' };
+    const starts = (this.starts ??= startsOf(packed));
+    return valueAt(packed, (starts[index] ?? 0) + position);
   }
 
   private unpack(): Record<string, string>[] {
-    const packed = this.packed;
-    if (packed === null) return [];
-    return unpackValues(packed, this.values ?? parseValues(packed.valuesJson));
+    return this.packed === null ? [] : unpackHeaders(this.packed);
   }
+}
+
+/** Where each message's values start in the batch's value order. */
+function startsOf(packed: PackedHeaders): Uint32Array {
+  const starts = new Uint32Array(packed.shapeOf.length);
+  let at = 0;
+  for (let i = 0; i < starts.length; i++) {
+    starts[i] = at;
+    at += packed.shapes[packed.shapeOf[i] ?? 0]?.length ?? 0;
+  }
+  return starts;
 }
 
 const peeked: { block: HeaderBlock | null; unpacked: readonly Readonly<Record<string, string>>[] } = { block: null, unpacked: [] };
