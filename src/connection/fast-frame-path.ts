@@ -23,11 +23,11 @@
  * stompjs's own parser stays, and the console says so once.
  */
 import { FrameImpl, Parser, type IRawFrameType } from '@stomp/stompjs';
+import { headerLines } from './stomp-header-lines.ts';
 
 const NULL = 0;
 const LF = 10;
 const CR = 13;
-const COLON = 58;
 
 /** The parts of stompjs's Parser the fast path reads. */
 interface ParserInternals {
@@ -139,22 +139,8 @@ function parseFrame(parser: ParserInternals, bytes: Uint8Array, from: number): n
   const commandEnd = bytes.indexOf(LF, from);
   if (commandEnd < 0 || bytes[commandEnd - 1] === CR) return -1;
   const lines: number[] = []; // [keyStart, colon, lineEnd] per header
-  let at = commandEnd + 1;
-  for (;;) {
-    if (at >= bytes.length) return -1;
-    if (bytes[at] === LF) break;
-    let colon = -1;
-    let end = at;
-    for (; end < bytes.length; end++) {
-      const b = bytes[end] ?? 0;
-      if (b === LF) break;
-      if (b === COLON && colon < 0) colon = end;
-      else if (b === CR) return -1;
-    }
-    if (end >= bytes.length || colon < 0) return -1;
-    lines.push(at, colon, end);
-    at = end + 1;
-  }
+  const at = headerLines(bytes, commandEnd + 1, lines);
+  if (at < 0) return -1;
   const bodyStart = at + 1;
   // One decode per token, as stompjs does (TextDecoder drops a BOM at the
   // start of each). Slicing one decoded head would be ~1 µs faster but every

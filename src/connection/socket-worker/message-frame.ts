@@ -12,11 +12,11 @@
  * ends, a line without a colon, two frames in one WebSocket message, any
  * other command) returns false, and the bytes go to stompjs as before.
  */
+import { headerLines } from '../stomp-header-lines.ts';
 
 const NULL = 0;
 const LF = 10;
 const CR = 13;
-const COLON = 58;
 const BACKSLASH = '\\';
 const MESSAGE = [77, 69, 83, 83, 65, 71, 69, LF]; // "MESSAGE\n"
 
@@ -43,22 +43,8 @@ export function readMessageFrame(bytes: Uint8Array, decoder: TextDecoder, escape
   if (bytes.length < MESSAGE.length) return false;
   for (let i = 0; i < MESSAGE.length; i++) if (bytes[i] !== MESSAGE[i]) return false;
   const lines: number[] = []; // [keyStart, colon, lineEnd] per header
-  let at = MESSAGE.length;
-  for (;;) {
-    if (at >= bytes.length) return false;
-    if (bytes[at] === LF) break;
-    let colon = -1;
-    let end = at;
-    for (; end < bytes.length; end++) {
-      const b = bytes[end] ?? 0;
-      if (b === LF) break;
-      if (b === COLON && colon < 0) colon = end;
-      else if (b === CR) return false;
-    }
-    if (end >= bytes.length || colon < 0) return false;
-    lines.push(at, colon, end);
-    at = end + 1;
-  }
+  const at = headerLines(bytes, MESSAGE.length, lines);
+  if (at < 0) return false;
   const bodyStart = at + 1;
   const token = (a: number, b: number) => decoder.decode(bytes.subarray(a, b));
   const headers: Record<string, string> = {};
