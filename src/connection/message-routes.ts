@@ -4,7 +4,9 @@
  * subscribed with, as stompjs routes the frames it reads itself.
  */
 import { emptyKeyFields, MAX_PACKED_BODY, MessageBatchReader, type HeaderBlock, type KeyFields, type MessageBatch, type StompMessageFrame } from '../model/index.ts';
+import { Versions, type IMessage } from '@stomp/stompjs';
 import type { CumulativeAcker } from './durable-capture.ts';
+import { STREAM_OFFSET_HEADER } from './stream-reading.ts';
 
 /** A MESSAGE frame read by the socket worker: key fields decoded, headers packed in `block` until read. */
 export type PackedMessageListener = (
@@ -27,6 +29,39 @@ export interface Route {
   acks: boolean;
   /** The frame path: `ackId` is the frame's STOMP ack id ('' for none), `stompId` its subscription header. */
   deliver(frame: StompMessageFrame, ackId: string, stompId: string): void;
+}
+
+/**
+ * The route of one SUBSCRIBE: its frames to `onMessage`, a stream read's
+ * next offset kept (a reconnect reads on from there), acked when the
+ * subscription acks (durable capture, a stream read).
+ */
+export function subscriptionRoute(
+  subscriptionId: string,
+  stream: { next: number } | null,
+  durable: boolean,
+  onMessage: (frame: StompMessageFrame) => void,
+  acker: CumulativeAcker,
+): Route {
+  const acks = stream !== null || durable;
+  return {
+    subscriptionId,
+    packed: stream === null,
+    acks,
+    deliver: (frame, ackId, stompId) => {
+      if (stream) {
+        const offset = Number(frame.headers[STREAM_OFFSET_HEADER]);
+        if (Number.isInteger(offset)) stream.next = offset + 1;
+      }
+      onMessage(frame);
+      if (acks) acker.received(ackId, stompId);
+    },
+  };
+}
+
+/** What stompjs's own `message.ack()` would send as the id of a frame it read. */
+export function stompAckId(frame: IMessage, connectedVersion: string | undefined): string {
+  return (connectedVersion === Versions.V1_2 ? frame.headers['ack'] : frame.headers['message-id']) ?? '';
 }
 
 export class MessageRoutes {

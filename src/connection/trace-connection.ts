@@ -20,13 +20,13 @@
  * broker-rotation.ts for the order and the backoff), and durable capture
  * queues become quorum queues, which outlive the node they were declared on.
  */
-import { Client, ReconnectionTimeMode, Versions, type IFrame, type IMessage, type IStompSocket, type StompSubscription } from '@stomp/stompjs';
+import { Client, ReconnectionTimeMode, Versions, type IFrame, type IStompSocket, type StompSubscription } from '@stomp/stompjs';
 import { describeCloseEvent, describeErrorFrame, subscribeRefusalReason } from './errors.ts';
 import { checkDestination, type StompMessageFrame } from '../model/index.ts';
-import { MessageRoutes, type PackedMessageListener, type Route } from './message-routes.ts';
+import { MessageRoutes, stompAckId, subscriptionRoute, type PackedMessageListener } from './message-routes.ts';
 import { createTraceSocket, type BatchingSocket } from './socket-worker/index.ts';
 import { CumulativeAcker, durableQueueName, durableSubscribeHeaders, tabId } from './durable-capture.ts';
-import { retriesStreamRead, STREAM_OFFSET_HEADER, streamRefusalReason, streamSubscribeHeaders } from './stream-reading.ts';
+import { retriesStreamRead, streamRefusalReason, streamSubscribeHeaders } from './stream-reading.ts';
 import { BrokerRotation, CONNECT_TIMEOUT_MS, RECONNECT_INITIAL_MS, RECONNECT_MAX_MS, STOMPJS_RECONNECT_TICK_MS, type BrokerInUse } from './broker-rotation.ts';
 
 export { RECONNECT_INITIAL_MS, RECONNECT_MAX_MS } from './broker-rotation.ts';
@@ -47,9 +47,8 @@ export interface TraceConnectionListeners {
   /** Hot path: called once per MESSAGE frame stompjs read, and per frame of a stream read. */
   onMessage(frame: StompMessageFrame, subscriptionId: string): void;
   /**
-   * Hot path: a MESSAGE frame the socket worker read (socket-worker.ts), its
-   * key fields decoded, its headers packed in `block` until read, arrived at
-   * `receivedAt`. Without this, such frames come to onMessage, headers unpacked.
+   * Hot path: a MESSAGE frame the socket worker read (socket-worker.ts), headers packed
+   * until read. Without this, such frames come to onMessage, headers unpacked.
    */
   onPackedMessage?: PackedMessageListener;
   onSubscriptionActive(subscriptionId: string): void;
@@ -229,36 +228,16 @@ export class TraceConnection {
     const stream = entry.stream;
     const stompId = stream ? `${entry.id}~${++this.streamReads}` : entry.id;
     const headers = {
-      // A stream read gets a STOMP id of its own for each SUBSCRIBE: frames of
-      // what this subscription read before (a live queue) that are still on
-      // the wire must not reach the new reader.
+      // A stream read gets a STOMP id of its own per SUBSCRIBE: frames of what this
+      // subscription read before (a live queue) still on the wire must not reach it.
       id: stompId,
       receipt,
       ...(entry.durable ? durableSubscribeHeaders(entry.durable.queueName, this.quorum) : {}),
       ...(stream ? streamSubscribeHeaders(stream.next >= 0 ? String(stream.next) : stream.offset) : {}),
     };
-    const acker = this.acker;
-    const acks = stream !== null || entry.durable !== null;
-    const route: Route = {
-      subscriptionId: entry.id,
-      packed: stream === null,
-      acks,
-      deliver: (frame, ackId, subscription) => {
-        if (stream) {
-          const offset = Number(frame.headers[STREAM_OFFSET_HEADER]);
-          if (Number.isInteger(offset)) stream.next = offset + 1;
-        }
-        this.listeners.onMessage(frame, entry.id);
-        if (acks) acker.received(ackId, subscription);
-      },
-    };
+    const route = subscriptionRoute(entry.id, stream, entry.durable !== null, (frame) => this.listeners.onMessage(frame, entry.id), this.acker);
     this.routes.set(stompId, route);
-    entry.handle = this.client.subscribe(entry.destination, (frame) => route.deliver(frame, this.ackIdOf(frame), stompId), headers);
-  }
-
-  /** What stompjs's own `message.ack()` would send as the id. */
-  private ackIdOf(frame: IMessage): string {
-    return (this.client.connectedVersion === Versions.V1_2 ? frame.headers['ack'] : frame.headers['message-id']) ?? '';
+    entry.handle = this.client.subscribe(entry.destination, (frame) => route.deliver(frame, stompAckId(frame, this.client.connectedVersion), stompId), headers);
   }
 
   private handleConnect(): void {

@@ -4,8 +4,7 @@
  * created explicitly (main.tsx makes the tab's one; a test makes its own).
  *
  * The path of one frame, in one direction:
- *   connection.onPackedMessage (read in the socket worker) → capture.ingestPacked,
- *   or connection.onMessage (read by stompjs) → capture.ingest (buffer, key ids, gaps)
+ *   connection.onPackedMessage / onMessage → capture.ingestPacked / ingest (buffer, key ids, gaps)
  *   → capture listeners: the view (visible rows), the rate model, and this
  *     session (schedules a publish)
  *   → at most every few frames, publish(): counters into the store
