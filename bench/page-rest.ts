@@ -8,6 +8,13 @@
  * recorder here: asking for every animation frame would itself keep the
  * browser producing frames, which is part of what is measured.
  *
+ * "unattended": the page visible but its window not focused and the pointer
+ * elsewhere (a tracer beside other work, src/session/page-attention.ts).
+ * Headless Chromium keeps every page focused (document.hasFocus() stays
+ * true, whatever window is created or activated over CDP), so the page is
+ * told as a browser tells it when its window loses focus: a `blur` event
+ * at the window.
+ *
  * "hidden tab": the page (charts open, following) behind another tab of
  * its window, at twice the rate: it must keep capturing and counting and draw
  * nothing. Headless Chromium keeps a lone tab visible whatever CDP says
@@ -22,7 +29,7 @@ import { publishPaced } from './publish.ts';
 import type { BenchEnv } from './setup.ts';
 import { sleep } from './stats.ts';
 
-export type RestState = 'charts open' | 'charts collapsed' | 'paused, charts collapsed' | 'hidden tab';
+export type RestState = 'charts open' | 'charts collapsed' | 'unattended, charts open' | 'unattended, charts collapsed' | 'paused, charts collapsed' | 'hidden tab';
 
 export interface PageRestResult {
   state: RestState;
@@ -38,7 +45,7 @@ export interface PageRestResult {
   caughtUpMs?: number;
 }
 
-const STATES: RestState[] = ['charts open', 'charts collapsed', 'paused, charts collapsed', 'hidden tab'];
+const STATES: RestState[] = ['charts open', 'charts collapsed', 'unattended, charts open', 'unattended, charts collapsed', 'paused, charts collapsed', 'hidden tab'];
 /** What the table and the counters show, for the hidden tab's catch-up check. */
 const SHOWN = `(() => {
   const rows = document.querySelectorAll('[data-testid="message-row"]');
@@ -63,7 +70,8 @@ export async function measurePageRest(env: BenchEnv, rate: number, seconds: numb
       };
       // Open, the chart panel is loaded and drawing before the window starts.
       await poll(page, `document.querySelector('[data-testid="rate-chart-messages"]') !== null`, 15_000);
-      if (state !== 'charts open') await click('rate-chart-toggle');
+      if (!state.endsWith('charts open')) await click('rate-chart-toggle');
+      if (state.startsWith('unattended')) await page.evaluate(`window.dispatchEvent(new FocusEvent('blur'))`);
       if (state === 'paused, charts collapsed') await click('pause-button');
       if (state === 'hidden tab') {
         cover = (await page.cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', newWindow: false })).targetId;

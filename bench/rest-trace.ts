@@ -2,7 +2,8 @@
  * `npx tsx bench/rest-trace.ts [state] [seconds] [name=value...]`: where the page at rest
  * spends its main thread, from a Chrome trace (not part of `npm run bench`):
  * a page following live traffic at 50 msg/s in one of page-rest.ts's states
- * ("charts open", "charts collapsed", "paused, charts collapsed", "hidden tab"), traced
+ * ("charts open", "charts collapsed", "unattended, charts open", "unattended, charts collapsed",
+ * "paused, charts collapsed", "hidden tab"), traced
  * for a few seconds; prints self time by trace event and the busiest entry
  * points. The stack must be up; serves on port 8098.
  */
@@ -27,7 +28,9 @@ try {
   await poll(page, `document.querySelector('[data-testid="rate-chart-messages"]') !== null`, 15_000);
   // "hidden tab": another tab in front of the page, as page-rest.ts does.
   if (state === 'hidden tab') await page.cdp.send('Target.createTarget', { url: 'about:blank', newWindow: false });
-  else if (state !== 'charts open') await page.evaluate(`document.querySelector('[data-testid="rate-chart-toggle"]').click()`);
+  else if (!state.endsWith('charts open')) await page.evaluate(`document.querySelector('[data-testid="rate-chart-toggle"]').click()`);
+  // "unattended, …": the window loses focus (headless Chromium keeps pages focused: told by a blur event, as page-rest.ts does).
+  if (state.startsWith('unattended')) await page.evaluate(`window.dispatchEvent(new FocusEvent('blur'))`);
   if (state.startsWith('paused')) await page.evaluate(`document.querySelector('[data-testid="pause-button"]').click()`);
   await sleep(1000);
   const stop = await startTracing(env.cdp, TRACE_CATEGORIES);

@@ -29,15 +29,44 @@ export const BULK_ROWS_INTERVAL_MS = 1000;
  * page's draws stay in step with the batches instead of drifting a frame
  * later each time. Paused, the counters' cadence; hidden, a second, where
  * nothing is drawn (it still counts, so a shown tab is never more than that
- * behind). A full batch (64 KB) goes at once whatever the delay.
+ * behind); a trickle or a glance, their own cadence (below). A full batch
+ * (64 KB) goes at once whatever the delay.
  */
 export const LIVE_BATCH_DELAY_MS = ROWS_INTERVAL_MS + 20;
 export const PAUSED_BATCH_DELAY_MS = COUNTERS_INTERVAL_MS;
 export const HIDDEN_BATCH_DELAY_MS = 1000;
 
-/** How often the socket may hand batches over, for what the page shows now. */
-export function batchDelayMs(page: { hidden: boolean; paused: boolean }): number {
-  return page.hidden ? HIDDEN_BATCH_DELAY_MS : page.paused ? PAUSED_BATCH_DELAY_MS : LIVE_BATCH_DELAY_MS;
+/**
+ * How often the table and the counters follow while the page is visible but
+ * nobody attends it (its window does not have focus and the pointer is not
+ * over it: a tracer beside other work, PageAttention). Once a second, as a
+ * glance needs; a message after a quiet spell is still drawn at once (the
+ * cadence counts from the last update), and attention back catches up at once.
+ */
+export const GLANCE_INTERVAL_MS = 1000;
+/** Live batching for a trickle or a glance: the page's cadence plus a frame, as LIVE_BATCH_DELAY_MS. */
+export const TRICKLE_BATCH_DELAY_MS = COUNTERS_INTERVAL_MS + 20;
+export const GLANCE_BATCH_DELAY_MS = GLANCE_INTERVAL_MS + 20;
+
+/** What the page is doing, for the cadences. */
+export interface PageCadenceState {
+  hidden: boolean;
+  /** Visible, but nobody attends it (PageAttention). */
+  glancing: boolean;
+  paused: boolean;
+  /** Messages come slower than TRICKLE_MSG_PER_S. */
+  trickle: boolean;
+}
+
+/**
+ * How often the socket may hand batches over, for what the page shows now:
+ * each handover is a main-thread task, so no more often than the page draws.
+ */
+export function batchDelayMs(page: PageCadenceState): number {
+  if (page.hidden) return HIDDEN_BATCH_DELAY_MS;
+  if (page.glancing) return GLANCE_BATCH_DELAY_MS;
+  if (page.paused) return PAUSED_BATCH_DELAY_MS;
+  return page.trickle ? TRICKLE_BATCH_DELAY_MS : LIVE_BATCH_DELAY_MS;
 }
 
 /**
@@ -68,7 +97,8 @@ export const TRICKLE_MSG_PER_S = 200;
  * sooner than counters alone, ten times a second between a trickle and a
  * flood (the latency goal, a row painted within 150 ms, is set at 1,000 msg/s).
  */
-export function publishIntervalMs(change: { rowsMoved: boolean; bulkLoading: boolean; msgPerS: number }): number {
+export function publishIntervalMs(change: { rowsMoved: boolean; bulkLoading: boolean; msgPerS: number; glancing: boolean }): number {
+  if (change.glancing) return GLANCE_INTERVAL_MS;
   if (!change.rowsMoved) return COUNTERS_INTERVAL_MS;
   if (change.bulkLoading) return BULK_ROWS_INTERVAL_MS;
   return change.msgPerS >= FLOODED_MSG_PER_S || change.msgPerS < TRICKLE_MSG_PER_S ? COUNTERS_INTERVAL_MS : ROWS_INTERVAL_MS;

@@ -1,14 +1,16 @@
 /**
  * When the session publishes: at most one update pending, at the cadence
  * publish-cadence.ts sets, in an animation frame (FrameScheduler); nothing
- * while the tab is hidden and one update when it is shown again; and the
- * frame after a keystroke or a press left to whatever answers it (input
- * first: under full load a frame that also draws rows costs tens of
- * milliseconds, bench/input-latency.ts).
+ * while the tab is hidden and one update when it is shown again; once a
+ * second while nobody attends the page (page-attention.ts), catching up as
+ * soon as someone does; and the frame after a keystroke or a press left to
+ * whatever answers it (input first: under full load a frame that also draws
+ * rows costs tens of milliseconds, bench/input-latency.ts).
  */
 import { FrameScheduler } from './frame-scheduler.ts';
+import { watchPageAttention, windowFocused } from './page-attention.ts';
 import { pageHidden, watchPageVisibility } from './page-visibility.ts';
-import { ROWS_INTERVAL_MS } from './publish-cadence.ts';
+import { ROWS_INTERVAL_MS, TRICKLE_MSG_PER_S } from './publish-cadence.ts';
 import { watchUserInput } from './user-input.ts';
 
 export class PublishPacer {
@@ -17,10 +19,18 @@ export class PublishPacer {
   private hiddenNow = pageHidden();
   /** Something changed while hidden: publish once when shown. */
   private staleWhileHidden = false;
+  private attendedNow = windowFocused();
+  /** Messages received at the last publish and when, and how fast they came since the one before (publish-cadence.ts). */
+  private publishedReceived = 0;
+  private publishedAt = -Infinity;
+  private rate = 0;
   private readonly detach: () => void;
 
-  /** @param onVisibility told after the tab was hidden or shown (the socket's batching follows). */
-  constructor(publish: () => void, onVisibility: () => void) {
+  /** @param onPageChange told after the tab was hidden or shown, attended or not, or a trickle began or ended (the socket's batching follows). */
+  constructor(
+    publish: () => void,
+    private readonly onPageChange: () => void,
+  ) {
     this.scheduler = new FrameScheduler(publish, ROWS_INTERVAL_MS);
     const detachVisibility = watchPageVisibility((hidden) => {
       this.hiddenNow = hidden;
@@ -32,17 +42,47 @@ export class PublishPacer {
         this.staleWhileHidden = false;
         this.scheduler.schedule();
       }
-      onVisibility();
+      onPageChange();
+    });
+    const detachAttention = watchPageAttention((attended) => {
+      this.attendedNow = attended;
+      // Someone looks again: what the glance's cadence held back, at once.
+      if (attended && !this.hiddenNow) this.scheduler.schedule(ROWS_INTERVAL_MS);
+      onPageChange();
     });
     const detachInput = watchUserInput(() => this.scheduler.yieldNextFrame());
     this.detach = () => {
       detachVisibility();
+      detachAttention();
       detachInput();
     };
   }
 
   get hidden(): boolean {
     return this.hiddenNow;
+  }
+
+  /** Visible, but nobody attends the page: it follows at a glance's cadence. */
+  get glancing(): boolean {
+    return !this.hiddenNow && !this.attendedNow;
+  }
+
+  /** How fast messages came between the last two publishes, msg/s. */
+  get msgPerS(): number {
+    return this.rate;
+  }
+
+  get trickle(): boolean {
+    return this.rate < TRICKLE_MSG_PER_S;
+  }
+
+  /** At every publish: measures the rate since the last one (a trickle beginning or ending changes the socket's batching). */
+  published(received: number, now: number): void {
+    const wasTrickle = this.trickle;
+    this.rate = ((received - this.publishedReceived) * 1000) / (now - this.publishedAt);
+    this.publishedReceived = received;
+    this.publishedAt = now;
+    if (this.trickle !== wasTrickle) this.onPageChange();
   }
 
   /** Hot path (per appended message): a publish no sooner than `intervalMs` after the last, none while hidden. */

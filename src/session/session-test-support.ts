@@ -78,6 +78,19 @@ export function stubPageVisibility(initial: DocumentVisibilityState) {
   };
 }
 
+/** A window whose focus the test moves away and back (PageAttention); blur and focus listeners are told. Undo with vi.unstubAllGlobals(). */
+export function stubWindowFocus() {
+  const listeners = new Map<string, Set<() => void>>();
+  vi.stubGlobal('window', {
+    addEventListener: (type: string, l: () => void) => listeners.set(type, (listeners.get(type) ?? new Set()).add(l)),
+    removeEventListener: (type: string, l: () => void) => listeners.get(type)?.delete(l),
+  });
+  const fire = (type: string) => {
+    for (const l of listeners.get(type) ?? []) l();
+  };
+  return { blur: () => fire('blur'), focus: () => fire('focus') };
+}
+
 /** With no animation frames (Node), the session publishes on its hidden-tab timer. */
 export const flush = () => vi.advanceTimersByTime(300);
 

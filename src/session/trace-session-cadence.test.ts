@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FLOODED_MSG_PER_S, TRICKLE_MSG_PER_S } from './publish-cadence.ts';
-import { connectedSession, flush, newSession, PARAMS, rowUpdatesDuring, streamFor, stubPageVisibility, stubTimerFrames, useFakeClock } from './session-test-support.ts';
+import { FLOODED_MSG_PER_S, GLANCE_BATCH_DELAY_MS, LIVE_BATCH_DELAY_MS, TRICKLE_BATCH_DELAY_MS, TRICKLE_MSG_PER_S } from './publish-cadence.ts';
+import { connectedSession, flush, PARAMS, rowUpdatesDuring, streamFor, stubPageVisibility, stubTimerFrames, stubWindowFocus, useFakeClock } from './session-test-support.ts';
 
 /** When the session publishes and how often it lets the socket batch: visibility, pause, imports. */
 describe('TraceSession cadence', () => {
@@ -30,8 +30,10 @@ describe('TraceSession cadence', () => {
 
   it('lets the socket batch longer when paused and longer still when hidden, and goes back to live batching', () => {
     const page = stubPageVisibility('visible');
-    const { session, latest } = newSession();
-    session.connect(PARAMS);
+    stubTimerFrames();
+    const { session, latest } = connectedSession();
+    expect(latest().batchDelayMs).toBe(TRICKLE_BATCH_DELAY_MS); // nothing flows yet: a trickle
+    streamFor(latest(), 500, 5); // 500 msg/s
     const live = latest().batchDelayMs;
     session.togglePause();
     const paused = latest().batchDelayMs;
@@ -41,11 +43,41 @@ describe('TraceSession cadence', () => {
     expect(latest().batchDelayMs).toBe(paused);
     session.togglePause();
     expect(latest().batchDelayMs).toBe(live);
-    expect(live).toBeGreaterThanOrEqual(0);
+    expect(live).toBe(LIVE_BATCH_DELAY_MS);
     expect(paused).toBeGreaterThan(live);
     expect(hidden).toBeGreaterThan(paused);
     session.connect(PARAMS); // a new connection is told at once
     expect(latest().batchDelayMs).toBe(live);
+  });
+
+  it('a trickle lets the socket batch at the table\'s cadence for it; faster, at the live one again', () => {
+    visibleWithFrames();
+    const { latest } = connectedSession();
+    streamFor(latest(), 1000, 5); // 500 msg/s
+    expect(latest().batchDelayMs).toBe(LIVE_BATCH_DELAY_MS);
+    streamFor(latest(), 1000, 1); // 100 msg/s
+    expect(latest().batchDelayMs).toBe(TRICKLE_BATCH_DELAY_MS);
+    streamFor(latest(), 1000, 5);
+    expect(latest().batchDelayMs).toBe(LIVE_BATCH_DELAY_MS);
+  });
+
+  it('nobody attending the page (window blurred), it follows once a second; attention back catches up at once', () => {
+    visibleWithFrames();
+    const focus = stubWindowFocus();
+    const { session, latest, state } = connectedSession();
+    const attended = rowUpdatesDuring(session, () => streamFor(latest(), 2000, 5)); // 500 msg/s
+    focus.blur();
+    expect(latest().batchDelayMs).toBe(GLANCE_BATCH_DELAY_MS);
+    const glancing = rowUpdatesDuring(session, () => streamFor(latest(), 3000, 5));
+    expect(attended).toBeGreaterThanOrEqual(15);
+    expect(glancing).toBeGreaterThanOrEqual(2);
+    expect(glancing).toBeLessThanOrEqual(4);
+    streamFor(latest(), 300, 5); // held back: less than a second since the last update
+    expect(state().received).toBeLessThan(session.capture.buffer.received);
+    focus.focus();
+    vi.advanceTimersByTime(20); // the next frame
+    expect(state().received).toBe(session.capture.buffer.received);
+    expect(latest().batchDelayMs).toBe(LIVE_BATCH_DELAY_MS);
   });
 
   it('follows rows ten times a second, and once a second during a bulk load (an import), publishing at its end', () => {

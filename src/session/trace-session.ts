@@ -60,10 +60,6 @@ export class TraceSession {
   );
   /** The view's version in the store: rows moved since when it differs. */
   private publishedVersion = -1;
-  /** Messages received at the last publish and when, and how fast they came since the one before (publish-cadence.ts). */
-  private publishedReceived = 0;
-  private publishedAt = -Infinity;
-  private msgPerS = 0;
   private readonly detach: () => void;
   /** Subscriptions reading their exchange's history stream, and the rewind's progress. */
   private readonly rewinding: SessionRewind;
@@ -254,7 +250,8 @@ export class TraceSession {
   }
 
   private updateBatchDelay(): void {
-    this.connection?.setBatchDelay(batchDelayMs({ hidden: this.pacer.hidden, paused: this.view.paused }));
+    const { hidden, glancing, trickle } = this.pacer;
+    this.connection?.setBatchDelay(batchDelayMs({ hidden, glancing, trickle, paused: this.view.paused }));
   }
 
   /** A bulk load (an import) starts: the table follows once a second (BULK_ROWS_INTERVAL_MS) and the charts wait, until the returned function ends it. */
@@ -271,7 +268,8 @@ export class TraceSession {
   /** Hot path (per appended message): at most one publish pending, none while hidden. */
   private changed(): void {
     const rowsMoved = this.view.version !== this.publishedVersion;
-    this.pacer.changed(publishIntervalMs({ rowsMoved, bulkLoading: this.store.getState().bulkLoading, msgPerS: this.msgPerS }));
+    const { msgPerS, glancing } = this.pacer;
+    this.pacer.changed(publishIntervalMs({ rowsMoved, bulkLoading: this.store.getState().bulkLoading, msgPerS, glancing }));
   }
 
   /** One store update for everything that happened since the last one. */
@@ -280,10 +278,7 @@ export class TraceSession {
     const { buffer, gaps } = this.capture;
     const view = this.view;
     this.publishedVersion = view.version;
-    const now = performance.now();
-    this.msgPerS = ((buffer.received - this.publishedReceived) * 1000) / (now - this.publishedAt);
-    this.publishedReceived = buffer.received;
-    this.publishedAt = now;
+    this.pacer.published(buffer.received, performance.now());
     this.store.getState().publishView({
       version: view.version,
       received: buffer.received,

@@ -1,3 +1,4 @@
+import { formatCount } from '../../ui/index.ts';
 import { clockTime } from './format.ts';
 import type { ChartRow, ChartSeries } from './series-view.ts';
 
@@ -39,11 +40,11 @@ export function RateDataTable({ rows, series }: Props) {
               </th>
               {series.map((s) => (
                 <td key={s.dataKey} data-series={s.label} data-count={r[s.dataKey] ?? 0}>
-                  {(r[s.dataKey] ?? 0).toLocaleString('en-US')}
+                  {formatCount(r[s.dataKey] ?? 0)}
                 </td>
               ))}
-              <td>{r.total.toLocaleString('en-US')}</td>
-              <td>{r.bytes.toLocaleString('en-US')}</td>
+              <td>{formatCount(r.total)}</td>
+              <td>{formatCount(r.bytes)}</td>
             </tr>
           ))}
         </tbody>

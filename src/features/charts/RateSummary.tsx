@@ -1,7 +1,5 @@
 import type { RateSnapshot } from '../../rates/index.ts';
-import { formatBytes } from '../../ui/index.ts';
-
-const count = (n: number) => n.toLocaleString('en-US');
+import { formatBytes, formatCount } from '../../ui/index.ts';
 
 /**
  * The window in numbers: messages and bytes in it, the peak second, and the
@@ -13,10 +11,10 @@ export function RateSummary({ snapshot, paused }: { snapshot: RateSnapshot; paus
   return (
     <p className="rate-summary">
       <span>last {Math.round(messages.length / 60)} min</span>
-      <span>{count(snapshot.totalMessages)} msgs</span>
+      <span>{formatCount(snapshot.totalMessages)} msgs</span>
       <span className="secondary">{formatBytes(snapshot.totalBytes)}</span>
-      <span className="secondary">peak {count(Math.max(0, ...messages))}/s</span>
-      <span>last second {count(lastComplete)}/s</span>
+      <span className="secondary">peak {formatCount(Math.max(0, ...messages))}/s</span>
+      <span>last second {formatCount(lastComplete)}/s</span>
       {paused && <span className="rate-frozen">paused: charts frozen, counting goes on</span>}
     </p>
   );

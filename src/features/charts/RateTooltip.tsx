@@ -1,3 +1,4 @@
+import { formatCount } from '../../ui/index.ts';
 import { clockTime } from './format.ts';
 import type { ChartRow, ChartSeries } from './series-view.ts';
 
@@ -23,12 +24,12 @@ export function RateTooltip({ activeIndex, rows, series }: Props) {
                 <span className="swatch" style={{ background: s.color }} />
                 {s.label}
               </td>
-              <td>{(row[s.dataKey] ?? 0).toLocaleString('en-US')}</td>
+              <td>{formatCount(row[s.dataKey] ?? 0)}</td>
             </tr>
           ))}
           <tr className="rate-tooltip-total">
             <td>total msg/s</td>
-            <td>{row.total.toLocaleString('en-US')}</td>
+            <td>{formatCount(row.total)}</td>
           </tr>
         </tbody>
       </table>

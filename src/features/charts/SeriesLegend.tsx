@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_KEYS_PER_SECOND } from '../../rates/index.ts';
-import { useSession } from '../../ui/index.ts';
+import { formatCount, useSession } from '../../ui/index.ts';
 import { filterBySeries } from './chart-actions.ts';
 import type { ChartSeries } from './series-view.ts';
 
@@ -23,18 +23,18 @@ export function SeriesLegend({ series, unkeyed }: Props) {
             data-series-name={s.label}
             data-total={s.total}
             aria-disabled={!s.filter.ok}
-            title={`${s.label}: ${s.total.toLocaleString('en-US')} msgs. ${s.filter.ok ? `Click to filter the table: ${s.filter.text}` : s.filter.reason}`}
+            title={`${s.label}: ${formatCount(s.total)} msgs. ${s.filter.ok ? `Click to filter the table: ${s.filter.text}` : s.filter.reason}`}
             onClick={() => filterBySeries(session, s)}
           >
             <span className="swatch" style={{ background: s.color }} />
             <span className="rate-legend-label">{s.label}</span>
-            <span className="rate-legend-total">{s.total.toLocaleString('en-US')}</span>
+            <span className="rate-legend-total">{formatCount(s.total)}</span>
           </button>
         </li>
       ))}
       {unkeyed > 0 && (
         <li className="hint warning" data-testid="rate-unkeyed">
-          {unkeyed.toLocaleString('en-US')} msgs counted in (other) only: their second had over {DEFAULT_MAX_KEYS_PER_SECOND} distinct keys
+          {formatCount(unkeyed)} msgs counted in (other) only: their second had over {DEFAULT_MAX_KEYS_PER_SECOND} distinct keys
         </li>
       )}
     </ul>

@@ -75,4 +75,21 @@ describe('RateFeed', () => {
     vi.advanceTimersByTime(1100);
     expect(listener).toHaveBeenCalledTimes(3); // reading once a second again
   });
+
+  it('reads less often on a longer interval (nobody attends the page), and at once when it is shortened again', () => {
+    const listener = vi.fn();
+    feed.subscribe(listener);
+    feed.setIntervalMs(5000);
+    expect(listener).toHaveBeenCalledTimes(1); // a longer interval reads nothing now
+    vi.advanceTimersByTime(4000);
+    expect(listener).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1100);
+    expect(listener).toHaveBeenCalledTimes(2);
+    record(3);
+    feed.setIntervalMs(1000);
+    expect(listener).toHaveBeenCalledTimes(3); // attention back: at once
+    expect(feed.getSnapshot().totalMessages).toBe(3);
+    vi.advanceTimersByTime(1030);
+    expect(listener).toHaveBeenCalledTimes(4);
+  });
 });

@@ -38,7 +38,7 @@ export class RateFeed {
     private readonly reader: RateReader,
     private options: RateFeedOptions,
     private readonly now: () => number = Date.now,
-    readonly intervalMs = 1000,
+    private intervalMs = 1000,
     private readonly settleMs = 20,
   ) {
     this.snapshot = this.read();
@@ -78,6 +78,21 @@ export class RateFeed {
     this.refresh();
     if (second !== null) this.stopTimer();
     else this.startTimer();
+  }
+
+  /**
+   * Reads every `intervalMs` from now on (a page nobody attends redraws its
+   * charts less often); a shorter interval than before reads at once, so
+   * attention back does not wait for the long one to end.
+   */
+  setIntervalMs(intervalMs: number): void {
+    if (intervalMs === this.intervalMs) return;
+    const sooner = intervalMs < this.intervalMs;
+    this.intervalMs = intervalMs;
+    if (this.timer === null) return;
+    this.stopTimer();
+    if (sooner) this.refresh();
+    this.startTimer();
   }
 
   get frozen(): boolean {

@@ -7,6 +7,7 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { RateReader, type RateSnapshot } from '../../rates/index.ts';
+import { watchPageAttention, windowFocused } from '../../session/index.ts';
 import { useSession, useWarrenStore } from '../../ui/index.ts';
 import { RateFeed } from './rate-feed.ts';
 
@@ -20,6 +21,12 @@ import { RateFeed } from './rate-feed.ts';
  * every 5 s.
  */
 const CHART_REFRESH_MS = 2000;
+/**
+ * While nobody attends the page: the charts' redraw is what a tracer left
+ * beside other work pays most for (bench: at rest, charts open against
+ * collapsed), and a glance reads a trend, not a second.
+ */
+const GLANCE_CHART_REFRESH_MS = 5000;
 
 export function useRateSnapshot(): RateSnapshot {
   const session = useSession();
@@ -37,5 +44,9 @@ export function useRateSnapshot(): RateSnapshot {
     document.addEventListener('visibilitychange', sync);
     return () => document.removeEventListener('visibilitychange', sync);
   }, [feed, importing]);
+  useEffect(() => {
+    feed.setIntervalMs(windowFocused() ? CHART_REFRESH_MS : GLANCE_CHART_REFRESH_MS);
+    return watchPageAttention((attended) => feed.setIntervalMs(attended ? CHART_REFRESH_MS : GLANCE_CHART_REFRESH_MS));
+  }, [feed]);
   return useSyncExternalStore(feed.subscribe, feed.getSnapshot);
 }

@@ -12,6 +12,7 @@ import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
 import { selectRow, tableKeyHandler, TABLE_SHORTCUTS } from './keyboard.ts';
 import { GapRow } from './GapRow.tsx';
 import { MessageRow } from './MessageRow.tsx';
+import { usePageAttended } from './use-page-attended.ts';
 import './pinned.css';
 
 const ROW_HEIGHT = 24;
@@ -76,6 +77,7 @@ export function MessageTable() {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const viewportHeight = useElementHeight(scrollRef);
+  const attended = usePageAttended();
   // No React Compiler here, and the table re-renders on `version` by design.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -117,11 +119,14 @@ export function MessageTable() {
   // Following, the rows to draw are the tail: known before the scroll happens.
   // Taking them from the virtualizer would draw the range of the last scroll
   // position first and the tail only on the render its scroll event causes.
+  // Nobody attending the page, no rows above the screen: they are there for a
+  // scroll up, and a pointer coming back to scroll brings them back first;
+  // at a glance's cadence every row drawn is new, so they were a third of them.
   let first: number;
   let end: number;
   if (following) {
     end = rowCount;
-    first = Math.max(0, end - Math.ceil(viewportHeight / ROW_HEIGHT) - 1 - OVERSCAN);
+    first = Math.max(0, end - Math.ceil(viewportHeight / ROW_HEIGHT) - 1 - (attended ? OVERSCAN : 0));
   } else {
     const items = virtualizer.getVirtualItems();
     first = items[0]?.index ?? 0;
