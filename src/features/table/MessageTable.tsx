@@ -12,7 +12,6 @@ import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
 import { selectRow, tableKeyHandler, TABLE_SHORTCUTS } from './keyboard.ts';
 import { GapRow } from './GapRow.tsx';
 import { MessageRow } from './MessageRow.tsx';
-import { usePageAttended } from './use-page-attended.ts';
 import './pinned.css';
 
 const ROW_HEIGHT = 24;
@@ -77,7 +76,11 @@ export function MessageTable() {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const viewportHeight = useElementHeight(scrollRef);
-  const attended = usePageAttended();
+  /** The row count of the last render: how many rows this one adds. */
+  const lastRowCount = useRef(0);
+  useLayoutEffect(() => {
+    lastRowCount.current = rowCount;
+  }, [rowCount]);
   // No React Compiler here, and the table re-renders on `version` by design.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -119,14 +122,17 @@ export function MessageTable() {
   // Following, the rows to draw are the tail: known before the scroll happens.
   // Taking them from the virtualizer would draw the range of the last scroll
   // position first and the tail only on the render its scroll event causes.
-  // Nobody attending the page, no rows above the screen: they are there for a
-  // scroll up, and a pointer coming back to scroll brings them back first;
-  // at a glance's cadence every row drawn is new, so they were a third of them.
+  // The overscan above the screen is for a scroll up. When an update adds a
+  // screenful or more (a flood, a glance's once a second: publish-cadence.ts),
+  // every row drawn is new and those above were never on screen: a third of
+  // the rows drawn, for nothing; a scroll up draws its range as it stops following.
   let first: number;
   let end: number;
   if (following) {
     end = rowCount;
-    first = Math.max(0, end - Math.ceil(viewportHeight / ROW_HEIGHT) - 1 - (attended ? OVERSCAN : 0));
+    const onScreen = Math.ceil(viewportHeight / ROW_HEIGHT) + 1;
+    const skipping = rowCount - lastRowCount.current >= onScreen;
+    first = Math.max(0, end - onScreen - (skipping ? 0 : OVERSCAN));
   } else {
     const items = virtualizer.getVirtualItems();
     first = items[0]?.index ?? 0;
