@@ -1,5 +1,6 @@
 /**
- * `npx tsx bench/row-floor.ts [seconds] [updates per second]`: the floor under the page-at-rest
+ * `npx tsx bench/row-floor.ts [seconds] [updates per second] [rows per second] [text] [layout]`:
+ * the floor under the page-at-rest
  * rows (bench/page-rest.ts), measured on a bare page in the same Chromium.
  * No React, no store, no socket: a scroller with the table's row markup
  * and CSS (45 pooled rows of 9 cells, grid columns, absolutely positioned),
@@ -8,13 +9,29 @@
  * while following. Its main-thread busy share is what any DOM table costs
  * here to follow that stream; the gap to the real page's "charts collapsed"
  * row is what Warren's own code adds.
+ *
+ * What the floor is made of: `text` is `real` (each row its own text, the
+ * default), `same` (every row the same text) or `empty` (no text at all);
+ * `layout` is `grid` (the table's, the default), `flex` or `absolute`
+ * (each cell placed at a fixed left).
  */
 import { chromium } from '@playwright/test';
 
 const seconds = Number(process.argv[2] ?? 15);
 const UPDATES_PER_SECOND = Number(process.argv[3] ?? 8);
-/** 50 msg/s, spread over the updates. */
-const ROWS_PER_UPDATE = Math.round(50 / UPDATES_PER_SECOND);
+/** 50 msg/s by default, spread over the updates. */
+const ROWS_PER_UPDATE = Math.round(Number(process.argv[4] ?? 50) / UPDATES_PER_SECOND);
+const TEXT = process.argv[5] ?? 'real';
+const LAYOUT = process.argv[6] ?? 'grid';
+const WIDTHS = [6, 70, 100, 110, 200, 70, 130, 150, 220];
+const LAYOUTS: Record<string, string> = {
+  grid: '',
+  flex: `.row { display: flex; } .cell { flex: none; } ${WIDTHS.map((w, i) => `.cell:nth-child(${i + 1}) { width: ${w}px; }`).join(' ')}`,
+  absolute: `.row { display: block; } .cell { position: absolute; top: 4px; height: 16px; } ${WIDTHS.map(
+    (w, i) => `.cell:nth-child(${i + 1}) { left: ${8 + WIDTHS.slice(0, i).reduce((a, b) => a + b + 8, 0)}px; width: ${w}px; }`,
+  ).join(' ')}`,
+};
+if (!(LAYOUT in LAYOUTS) || !['real', 'same', 'empty'].includes(TEXT)) throw new Error('text: real | same | empty; layout: grid | flex | absolute');
 
 const PAGE = `<!doctype html><html><head><style>
 body { margin: 0; font: 13px sans-serif; }
@@ -24,6 +41,7 @@ body { margin: 0; font: 13px sans-serif; }
   border-bottom: 1px solid #ddd; contain: size layout style; display: grid; align-items: center; gap: 8px; padding: 0 8px;
   grid-template-columns: 6px 70px 100px 110px minmax(140px, 1.2fr) 70px 130px minmax(120px, 1fr) minmax(160px, 2fr); }
 .cell { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; contain: inline-size layout style; }
+${LAYOUTS[LAYOUT]}
 </style></head><body><div class="frame"><div class="body" id="b"><div id="s" style="position: relative; height: 0"></div></div></div>
 <script>
 let n = 0;
@@ -41,7 +59,7 @@ function append(k) {
       for (let c = 0; c < 9; c++) { const cell = document.createElement('span'); cell.className = 'cell'; cell.append(''); row.append(cell); }
     }
     row.style.top = i * 24 + 'px';
-    for (let c = 0; c < 9; c++) row.children[c].firstChild.data = text(i, c);
+    for (let c = 0; c < 9; c++) row.children[c].firstChild.data = '${TEXT}' === 'empty' ? '' : text('${TEXT}' === 'same' ? 1 : i, c);
     s.append(row);
     pool.push(row);
   }
@@ -71,7 +89,7 @@ try {
   const wall = (Date.now() - t0) / 1000;
   const share = (name: string) => (((after[name] ?? 0) - (before[name] ?? 0)) / wall) * 100;
   console.log(
-    `bare DOM table following ${ROWS_PER_UPDATE * UPDATES_PER_SECOND} rows/s (${UPDATES_PER_SECOND} updates/s): main thread busy ${share('TaskDuration').toFixed(1)} % ` +
+    `bare DOM table (${LAYOUT}, ${TEXT} text) following ${ROWS_PER_UPDATE * UPDATES_PER_SECOND} rows/s (${UPDATES_PER_SECOND} updates/s): main thread busy ${share('TaskDuration').toFixed(1)} % ` +
       `(script ${share('ScriptDuration').toFixed(1)} %, layout + style ${(share('LayoutDuration') + share('RecalcStyleDuration')).toFixed(1)} %) over ${wall.toFixed(0)} s`,
   );
 } finally {
