@@ -4,15 +4,15 @@
  * need not parse the frame at all (socket-worker.ts says why).
  *
  * The same reading as the page's fast path (fast-frame-path.ts), which the
- * tests check frame by frame against stompjs: one token decoded per header
- * name and value, names and values trimmed, the first of repeated headers
+ * tests check frame by frame against stompjs: each header name and value
+ * read as stompjs reads it (headerTokens), names and values trimmed, the first of repeated headers
  * wins, the object built last header first as stompjs builds it (the
  * inspector and an export show that order), values unescaped as STOMP 1.1
  * and 1.2 escape them. Anything it does not read the same way (CR line
  * ends, a line without a colon, two frames in one WebSocket message, any
  * other command) returns false, and the bytes go to stompjs as before.
  */
-import { headerLines } from '../stomp-header-lines.ts';
+import { headerLines, headerTokens } from '../stomp-header-lines.ts';
 
 const NULL = 0;
 const LF = 10;
@@ -46,7 +46,7 @@ export function readMessageFrame(bytes: Uint8Array, decoder: TextDecoder, escape
   const at = headerLines(bytes, MESSAGE.length, lines);
   if (at < 0) return false;
   const bodyStart = at + 1;
-  const token = (a: number, b: number) => decoder.decode(bytes.subarray(a, b));
+  const token = headerTokens(bytes, MESSAGE.length, at, decoder);
   const headers: Record<string, string> = {};
   let contentLength: string | undefined;
   // Backwards, so the first of repeated headers wins, as in stompjs.
