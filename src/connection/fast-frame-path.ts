@@ -145,7 +145,7 @@ function parseFrame(parser: ParserInternals, bytes: Uint8Array, from: number): n
   // Each token its own string, as stompjs makes them (headerTokens). Slicing
   // one decoded head would be ~1 µs faster but every retained message's
   // header values would keep its whole head alive.
-  const token = headerTokens(bytes, commandEnd + 1, at, parser._decoder);
+  const token = headerTokens(bytes, from, at, parser._decoder); // the command line too
   const headers: [string, string][] = [];
   for (let i = 0; i < lines.length; i += 3) {
     const colon = lines[i + 1] ?? 0;

@@ -5,12 +5,13 @@
  *
  * The same reading as the page's fast path (fast-frame-path.ts), which the
  * tests check frame by frame against stompjs: each header name and value
- * read as stompjs reads it (headerTokens), names and values trimmed, the first of repeated headers
- * wins, the object built last header first as stompjs builds it (the
- * inspector and an export show that order), values unescaped as STOMP 1.1
- * and 1.2 escape them. Anything it does not read the same way (CR line
- * ends, a line without a colon, two frames in one WebSocket message, any
- * other command) returns false, and the bytes go to stompjs as before.
+ * the string stompjs makes of it (headerTokens), names and values trimmed,
+ * the first of repeated headers wins, the object built last header first
+ * as stompjs builds it (the inspector and an export show that order),
+ * values unescaped as STOMP 1.1 and 1.2 escape them. Anything it does not
+ * read the same way (CR line ends, a line without a colon, two frames in
+ * one WebSocket message, any other command) returns false, and the bytes
+ * go to stompjs as before.
  */
 import { headerLines, headerTokens } from '../stomp-header-lines.ts';
 
