@@ -19,31 +19,19 @@ export function windowFocused(): boolean {
  */
 export function watchPageAttention(onChange: (attended: boolean) => void): () => void {
   if (typeof window === 'undefined' || typeof window.addEventListener !== 'function') return () => undefined;
-  let focused = windowFocused();
-  let pointerOver = false;
-  let attended = focused;
-  const update = () => {
-    const now = focused || pointerOver;
+  const seen = { focused: windowFocused(), pointerOver: false };
+  let attended = seen.focused;
+  const when = (signal: keyof typeof seen, value: boolean) => () => {
+    seen[signal] = value;
+    const now = seen.focused || seen.pointerOver;
     if (now === attended) return;
     attended = now;
     onChange(now);
   };
-  const onFocus = () => {
-    focused = true;
-    update();
-  };
-  const onBlur = () => {
-    focused = false;
-    update();
-  };
-  const onEnter = () => {
-    pointerOver = true;
-    update();
-  };
-  const onLeave = () => {
-    pointerOver = false;
-    update();
-  };
+  const onFocus = when('focused', true);
+  const onBlur = when('focused', false);
+  const onEnter = when('pointerOver', true);
+  const onLeave = when('pointerOver', false);
   // pointerenter/pointerleave on the root fire once as the pointer enters or leaves the page, not at every element.
   const root = typeof document === 'undefined' ? undefined : document.documentElement;
   window.addEventListener('focus', onFocus);
