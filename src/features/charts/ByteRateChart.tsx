@@ -1,9 +1,10 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatBytes, PALETTE, useChartColors } from '../../ui/index.ts';
 import { byteTickLabel, byteTicks, clockMinute, clockTime, minuteTicks } from './format.ts';
 import type { ChartRow } from './series-view.ts';
 import { useStableNumbers } from './stable-props.ts';
+import { useHasRoom } from './use-has-room.ts';
 
 const BYTES_COLOR = PALETTE[3];
 const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
@@ -16,28 +17,36 @@ interface Props {
   endSecond: number;
 }
 
-/** Bytes/s (message bodies) over the window; memo: it redraws only when its (deferred) rows do. */
+/** Bytes/s (message bodies) over the window; memo: it redraws only when its (deferred) rows do, and only while it has room. */
 export const ByteRateChart = memo(function ByteRateChart({ rows, startSecond, endSecond }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const hasRoom = useHasRoom(container);
+  return (
+    <div className="rate-chart-bytes" data-testid="rate-chart-bytes" aria-label="Bytes per second" ref={container}>
+      {hasRoom && <ByteAreas rows={rows} startSecond={startSecond} endSecond={endSecond} />}
+    </div>
+  );
+});
+
+function ByteAreas({ rows, startSecond, endSecond }: Props) {
   const colors = useChartColors();
   // Same values, same arrays: an axis given a new one dispatches its settings again (stable-props.ts).
   const ticks = useStableNumbers(byteTicks(rows.reduce((max, r) => Math.max(max, r.bytes), 1024)));
   const xTicks = useStableNumbers(minuteTicks(startSecond, endSecond).filter((_, i) => i % 2 === 0));
   return (
-    <div className="rate-chart-bytes" data-testid="rate-chart-bytes" aria-label="Bytes per second">
-      <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={rows} margin={MARGIN}>
-          <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
-          <XAxis dataKey="second" niceTicks="none" type="number" domain={[startSecond, endSecond]} ticks={xTicks} tickFormatter={clockMinute} tick={colors.axisTick} interval={0} stroke={colors.grid} allowDataOverflow />
-          <YAxis niceTicks="none" width={58} tick={colors.axisTick} stroke={colors.grid} ticks={ticks} interval={0} tickFormatter={byteTickLabel} domain={[0, ticks[ticks.length - 1] ?? 1024]} />
-          <Tooltip
-            isAnimationActive={false}
-            labelFormatter={tooltipLabel}
-            formatter={tooltipValue}
-            contentStyle={colors.tooltip}
-          />
-          <Area dataKey="bytes" name="bytes/s" type="step" stroke={BYTES_COLOR} fill={BYTES_COLOR} fillOpacity={0.45} isAnimationActive={false} activeDot={false} />
-        </AreaChart>
-      </ResponsiveContainer>
-    </div>
+    <ResponsiveContainer width="100%" height="100%">
+      <AreaChart data={rows} margin={MARGIN}>
+        <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
+        <XAxis dataKey="second" niceTicks="none" type="number" domain={[startSecond, endSecond]} ticks={xTicks} tickFormatter={clockMinute} tick={colors.axisTick} interval={0} stroke={colors.grid} allowDataOverflow />
+        <YAxis niceTicks="none" width={58} tick={colors.axisTick} stroke={colors.grid} ticks={ticks} interval={0} tickFormatter={byteTickLabel} domain={[0, ticks[ticks.length - 1] ?? 1024]} />
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={tooltipLabel}
+          formatter={tooltipValue}
+          contentStyle={colors.tooltip}
+        />
+        <Area dataKey="bytes" name="bytes/s" type="step" stroke={BYTES_COLOR} fill={BYTES_COLOR} fillOpacity={0.45} isAnimationActive={false} activeDot={false} />
+      </AreaChart>
+    </ResponsiveContainer>
   );
-});
+}
