@@ -13,6 +13,14 @@ import { pageHidden, watchPageVisibility } from './page-visibility.ts';
 import { ROWS_INTERVAL_MS, TRICKLE_MSG_PER_S } from './publish-cadence.ts';
 import { watchUserInput } from './user-input.ts';
 
+/**
+ * After the tab is shown or someone attends the page again, how long every
+ * change is published in the next frame: the socket worker hands over what
+ * it held for the slower cadence a moment after the page's own catch-up, and
+ * that should not wait for the next interval.
+ */
+const CATCH_UP_MS = 250;
+
 export class PublishPacer {
   private readonly scheduler: FrameScheduler;
   /** The tab is hidden: capture goes on, nothing is published until it is shown again. */
@@ -20,6 +28,8 @@ export class PublishPacer {
   /** Something changed while hidden: publish once when shown. */
   private staleWhileHidden = false;
   private attendedNow = windowFocused();
+  /** Until when (performance.now()) changes are published at once; 0 when not catching up. */
+  private catchUpUntil = 0;
   /** Messages received at the last publish and when, and how fast they came since the one before (publish-cadence.ts). */
   private publishedReceived = 0;
   private publishedAt = -Infinity;
@@ -38,16 +48,22 @@ export class PublishPacer {
         // A publish that was pending is owed on return.
         this.scheduler.cancel();
         this.staleWhileHidden = true;
-      } else if (this.staleWhileHidden) {
-        this.staleWhileHidden = false;
-        this.scheduler.schedule();
+      } else {
+        this.catchUp();
+        if (this.staleWhileHidden) {
+          this.staleWhileHidden = false;
+          this.scheduler.schedule();
+        }
       }
       onPageChange();
     });
     const detachAttention = watchPageAttention((attended) => {
       this.attendedNow = attended;
       // Someone looks again: what the glance's cadence held back, at once.
-      if (attended && !this.hiddenNow) this.scheduler.schedule(ROWS_INTERVAL_MS);
+      if (attended && !this.hiddenNow) {
+        this.catchUp();
+        this.scheduler.schedule(0);
+      }
       onPageChange();
     });
     const detachInput = watchUserInput(() => this.scheduler.yieldNextFrame());
@@ -85,10 +101,19 @@ export class PublishPacer {
     if (this.trickle !== wasTrickle) this.onPageChange();
   }
 
-  /** Hot path (per appended message): a publish no sooner than `intervalMs` after the last, none while hidden. */
+  /** Hot path (per appended message): a publish no sooner than `intervalMs` after the last (at once while catching up), none while hidden. */
   changed(intervalMs: number): void {
     if (this.hiddenNow) this.staleWhileHidden = true;
-    else this.scheduler.schedule(intervalMs);
+    else if (this.catchUpUntil === 0) this.scheduler.schedule(intervalMs);
+    else if (performance.now() < this.catchUpUntil) this.scheduler.schedule(0);
+    else {
+      this.catchUpUntil = 0;
+      this.scheduler.schedule(intervalMs);
+    }
+  }
+
+  private catchUp(): void {
+    this.catchUpUntil = performance.now() + CATCH_UP_MS;
   }
 
   dispose(): void {

@@ -78,6 +78,25 @@ describe('TraceSession cadence', () => {
     vi.advanceTimersByTime(20); // the next frame
     expect(state().received).toBe(session.capture.buffer.received);
     expect(latest().batchDelayMs).toBe(LIVE_BATCH_DELAY_MS);
+    // What the socket held for the glance's cadence comes a moment later: drawn in the next frame too, not an interval later.
+    for (let i = 0; i < 5; i++) latest().deliver('sub-1', 'k');
+    vi.advanceTimersByTime(20);
+    expect(state().received).toBe(session.capture.buffer.received);
+  });
+
+  it('shown again, what the socket held while hidden is drawn in the next frame when it comes', () => {
+    const page = stubPageVisibility('visible');
+    stubTimerFrames();
+    const { session, latest, state } = connectedSession();
+    streamFor(latest(), 1000, 5);
+    page.show(false);
+    streamFor(latest(), 1000, 5);
+    page.show(true);
+    vi.advanceTimersByTime(20);
+    expect(state().received).toBe(session.capture.buffer.received);
+    for (let i = 0; i < 5; i++) latest().deliver('sub-1', 'k');
+    vi.advanceTimersByTime(20);
+    expect(state().received).toBe(session.capture.buffer.received);
   });
 
   it('follows rows ten times a second, and once a second during a bulk load (an import), publishing at its end', () => {
