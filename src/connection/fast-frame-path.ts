@@ -142,9 +142,9 @@ function parseFrame(parser: ParserInternals, bytes: Uint8Array, from: number): n
   const at = headerLines(bytes, commandEnd + 1, lines);
   if (at < 0) return -1;
   const bodyStart = at + 1;
-  // Each token its own string, as stompjs makes them (headerTokens). Slicing
-  // one decoded head would be ~1 µs faster but every retained message's
-  // header values would keep its whole head alive.
+  // Each token its own string, as stompjs makes them (headerTokens). Slices
+  // of one decoded head measured no faster in the socket worker, and every
+  // retained message's header values would keep its whole head alive.
   const token = headerTokens(bytes, from, at, parser._decoder); // the command line too
   const headers: [string, string][] = [];
   for (let i = 0; i < lines.length; i += 3) {

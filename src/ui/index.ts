@@ -5,3 +5,4 @@ export { formatBytes } from './format-bytes.ts';
 export { formatCount } from './format-count.ts';
 export { applyThemeFromUrl, installTheme, nextThemeChoice, setThemeChoice, useChartColors, useThemeChoice } from './theme.ts';
 export type { ChartColors, ResolvedTheme, ThemeChoice } from './theme.ts';
+export { useMeasured } from './use-measured.ts';

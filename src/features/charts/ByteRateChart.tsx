@@ -1,10 +1,9 @@
 import { memo, useRef } from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatBytes, PALETTE, useChartColors } from '../../ui/index.ts';
+import { formatBytes, PALETTE, useChartColors, useMeasured } from '../../ui/index.ts';
 import { byteTickLabel, byteTicks, clockMinute, clockTime, minuteTicks } from './format.ts';
 import type { ChartRow } from './series-view.ts';
 import { useStableNumbers } from './stable-props.ts';
-import { useHasRoom } from './use-has-room.ts';
 
 const BYTES_COLOR = PALETTE[3];
 const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
@@ -17,13 +16,20 @@ interface Props {
   endSecond: number;
 }
 
+/**
+ * Room to draw in: the layout hides the chart (`display: none`) while the
+ * inspector narrows the panel, and recharts would still compute it at every
+ * refresh, warning of a 0×0 chart each time.
+ */
+const hasRoom = (el: HTMLElement) => el.clientWidth > 0 && el.clientHeight > 0;
+
 /** Bytes/s (message bodies) over the window; memo: it redraws only when its (deferred) rows do, and only while it has room. */
 export const ByteRateChart = memo(function ByteRateChart({ rows, startSecond, endSecond }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const hasRoom = useHasRoom(container);
+  const shown = useMeasured(container, hasRoom, false);
   return (
     <div className="rate-chart-bytes" data-testid="rate-chart-bytes" aria-label="Bytes per second" ref={container}>
-      {hasRoom && <ByteAreas rows={rows} startSecond={startSecond} endSecond={endSecond} />}
+      {shown && <ByteAreas rows={rows} startSecond={startSecond} endSecond={endSecond} />}
     </div>
   );
 });

@@ -6,8 +6,8 @@
  * offers "jump to live" to follow again.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactElement, type RefObject } from 'react';
-import { NEUTRAL_COLOR, subscriptionColor, useSession, useWarrenStore } from '../../ui/index.ts';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type ReactElement } from 'react';
+import { NEUTRAL_COLOR, subscriptionColor, useMeasured, useSession, useWarrenStore } from '../../ui/index.ts';
 import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
 import { selectRow, tableKeyHandler, TABLE_SHORTCUTS } from './keyboard.ts';
 import { GapRow } from './GapRow.tsx';
@@ -47,19 +47,8 @@ function virtualCapacity(rows: number): number {
   return capacity;
 }
 
-/** The element's height, kept by a ResizeObserver: read in render without forcing a layout. */
-function useElementHeight(ref: RefObject<HTMLElement | null>): number {
-  const [height, setHeight] = useState(0);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    setHeight(el.clientHeight);
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return height;
-}
+/** The scroller's height: how many rows fill the screen. */
+const heightOf = (el: HTMLElement) => el.clientHeight;
 
 export function MessageTable() {
   // Subscribing to version is what re-renders the table when rows move.
@@ -75,7 +64,7 @@ export function MessageTable() {
   const colorOf = useMemo(() => new Map(subscriptions.map((s) => [s.id, subscriptionColor(s.number)])), [subscriptions]);
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const viewportHeight = useElementHeight(scrollRef);
+  const viewportHeight = useMeasured(scrollRef, heightOf, 0);
   /** The row count of the last render: how many rows this one adds. */
   const lastRowCount = useRef(0);
   useLayoutEffect(() => {
