@@ -1,7 +1,7 @@
 import { memo, useRef } from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatBytes, PALETTE, useChartColors, useMeasured } from '../../ui/index.ts';
-import { byteTickLabel, byteTicks, clockMinute, clockTime, minuteTicks, WINDOW_DOMAIN } from './format.ts';
+import { byteTickLabel, byteTicks, clockMinute, clockTime, minuteTicks } from './format.ts';
 import type { ChartRow } from './series-view.ts';
 import { useStableNumbers } from './stable-props.ts';
 
@@ -43,7 +43,7 @@ function ByteAreas({ rows, startSecond, endSecond }: Props) {
     <ResponsiveContainer width="100%" height="100%">
       <AreaChart data={rows} margin={MARGIN}>
         <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
-        <XAxis dataKey="second" niceTicks="none" type="number" domain={WINDOW_DOMAIN} ticks={xTicks} tickFormatter={clockMinute} tick={colors.axisTick} interval={0} stroke={colors.grid} allowDataOverflow />
+        <XAxis dataKey="second" niceTicks="none" type="number" domain={[startSecond, endSecond]} ticks={xTicks} tickFormatter={clockMinute} tick={colors.axisTick} interval={0} stroke={colors.grid} allowDataOverflow />
         <YAxis niceTicks="none" width={58} tick={colors.axisTick} stroke={colors.grid} ticks={ticks} interval={0} tickFormatter={byteTickLabel} domain={[0, ticks[ticks.length - 1] ?? 1024]} />
         <Tooltip
           isAnimationActive={false}

@@ -7,7 +7,7 @@ import { Area, AreaChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Too
 import type { TimeWindow } from '../../store/index.ts';
 import { useChartColors, useSession } from '../../ui/index.ts';
 import { brushSeconds, filterBySeries } from './chart-actions.ts';
-import { clockMinute, compactCount, countTicks, minuteTicks, WINDOW_DOMAIN } from './format.ts';
+import { clockMinute, compactCount, countTicks, minuteTicks } from './format.ts';
 import { RateTooltip } from './RateTooltip.tsx';
 import type { ChartRow, ChartSeries } from './series-view.ts';
 import { useStableHandlers, useStableNumbers } from './stable-props.ts';
@@ -58,7 +58,7 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond, endSec
             dataKey="second"
             niceTicks="none"
             type="number"
-            domain={WINDOW_DOMAIN}
+            domain={[startSecond, endSecond]}
             ticks={xTicks}
             tickFormatter={clockMinute}
             tick={colors.axisTick}

@@ -71,12 +71,3 @@ export function minuteTicks(start: number, end: number): number[] {
   for (let s = Math.ceil(start / 60) * 60; s <= end; s += 60) ticks.push(s);
   return ticks;
 }
-
-/**
- * The time axis spans the rows, one a second of the window: the same array
- * at every refresh. `[startSecond, endSecond]` was a new domain every
- * refresh, so the axis dispatched its settings again, and recharts batches
- * axis settings to the next animation frame: every refresh drew the chart a
- * second time there (rest-trace: half the charts' main thread).
- */
-export const WINDOW_DOMAIN: ['dataMin', 'dataMax'] = ['dataMin', 'dataMax'];
