@@ -5,19 +5,30 @@
  * thread's busy time read from Chromium (CDP Performance.getMetrics). In the
  * ingest runs the brokers take most of the machine and the numbers swing
  * from run to run; here nothing else competes, so a change to rendering
- * shows. The busy time includes building the synthetic frames (a few µs
- * each), which a live page does not do.
+ * shows.
+ *
+ * The frames are handed over as the socket worker hands the mirror's over:
+ * one batch per batch delay of the page's state (publish-cadence.ts), not a
+ * few messages 60 times a second, which no live page receives. Each rate is
+ * measured twice: first with nothing but the page asking for frames (its
+ * busy time), then with the bench's frame loop on (the frame intervals, and
+ * the busy time with that loop's 60 frames a second, as older runs read it).
+ * The busy time includes building the synthetic frames (a few µs each),
+ * which a live page does not do.
  */
 import type { BenchEnv } from './setup.ts';
-import { callHook, FRAME_RECORDER, frameStats, openBenchPage, type FrameStats } from './page.ts';
+import { LIVE_BATCH_DELAY_MS, TRICKLE_BATCH_DELAY_MS, TRICKLE_MSG_PER_S } from '../src/session/publish-cadence.ts';
+import { callHook, FRAME_RECORDER, frameStats, openBenchPage, SWITCHED_FRAME_RECORDER, type FrameStats } from './page.ts';
 import { EVENT_TIMING_RECORDER, measureInputLatency, type InputLatency } from './input-latency.ts';
 import { sleep } from './stats.ts';
 
 export interface PageCostResult {
   rate: number;
   seconds: number;
-  /** Main-thread task time as a share of the wall time, %. */
+  /** Main-thread task time as a share of the wall time, %: the page alone asking for frames. */
   busyPercent: number;
+  /** The same while the bench's frame loop runs (frames below): how earlier runs measured busy time (absent in their result files). */
+  busyWithFrameLoopPercent?: number;
   scriptMs: number;
   layoutMs: number;
   styleMs: number;
@@ -26,8 +37,11 @@ export interface PageCostResult {
 
 type Metrics = Record<string, number>;
 
-/** Feeds `rate` frames a second for `seconds` from a 60 Hz timer; resolves with [start, end] page times. */
-const feedExpression = (rate: number, seconds: number) => `new Promise((resolve) => {
+/** The socket worker's batch delay while following `rate` msg/s live, attended (publish-cadence.ts). */
+const batchDelayAt = (rate: number) => (rate < TRICKLE_MSG_PER_S ? TRICKLE_BATCH_DELAY_MS : LIVE_BATCH_DELAY_MS);
+
+/** Feeds `rate` frames a second for `seconds`, a batch every `everyMs`; resolves with [start, end] page times. */
+const feedExpression = (rate: number, seconds: number, everyMs: number) => `new Promise((resolve) => {
   const start = performance.now();
   let fed = 0;
   const tick = () => {
@@ -37,17 +51,17 @@ const feedExpression = (rate: number, seconds: number) => `new Promise((resolve)
       window.__warrenBench.loadSynthetic(n, n);
       fed += n;
     }
-    if (now - start < seconds * 1000) setTimeout(tick, 1000 / 60);
+    if (now - start < seconds * 1000) setTimeout(tick, everyMs);
     else resolve([start, performance.now()]);
   };
-  const rate = ${rate}, seconds = ${seconds};
+  const rate = ${rate}, seconds = ${seconds}, everyMs = ${everyMs};
   tick();
 })`;
 
 export async function measurePageCost(env: BenchEnv, rates: number[], seconds: number, log: (line: string) => void): Promise<PageCostResult[]> {
   const results: PageCostResult[] = [];
   for (const rate of rates) {
-    const page = await openBenchPage(env, { capacity: '200000', broker: '' });
+    const page = await openBenchPage(env, { capacity: '200000', broker: '' }, SWITCHED_FRAME_RECORDER);
     try {
       await page.send('Performance.enable');
       // A screenful first, so the table starts following a full view.
@@ -55,19 +69,26 @@ export async function measurePageCost(env: BenchEnv, rates: number[], seconds: n
       await sleep(1500);
       const metrics = async (): Promise<Metrics> =>
         Object.fromEntries((await page.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-      log(`page cost: ${rate.toLocaleString('en-US')} synthetic msg/s for ${seconds} s, no broker`);
-      const before = await metrics();
-      const [from, to] = await page.evaluate<[number, number]>(feedExpression(rate, seconds));
-      const after = await metrics();
-      const spent = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+      const feed = async () => {
+        const before = await metrics();
+        const [from, to] = await page.evaluate<[number, number]>(feedExpression(rate, seconds, batchDelayAt(rate)));
+        const after = await metrics();
+        const spent = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+        return { from, to, spent, busyPercent: (spent('TaskDuration') / (to - from)) * 100 };
+      };
+      log(`page cost: ${rate.toLocaleString('en-US')} synthetic msg/s for ${seconds} s, no broker, a batch every ${batchDelayAt(rate)} ms; then as long with the frame loop on`);
+      const alone = await feed();
+      await page.evaluate('window.__benchFrameProbe(true)');
+      const probed = await feed();
       results.push({
         rate,
         seconds,
-        busyPercent: (spent('TaskDuration') / (to - from)) * 100,
-        scriptMs: spent('ScriptDuration'),
-        layoutMs: spent('LayoutDuration'),
-        styleMs: spent('RecalcStyleDuration'),
-        frames: await frameStats(page, from, to),
+        busyPercent: alone.busyPercent,
+        busyWithFrameLoopPercent: probed.busyPercent,
+        scriptMs: alone.spent('ScriptDuration'),
+        layoutMs: alone.spent('LayoutDuration'),
+        styleMs: alone.spent('RecalcStyleDuration'),
+        frames: await frameStats(page, probed.from, probed.to),
       });
     } finally {
       await page.close();
@@ -87,10 +108,65 @@ export async function measurePageInput(env: BenchEnv, rate: number, seconds: num
     await sleep(1500);
     log(`input latency: ${rate.toLocaleString('en-US')} synthetic msg/s for ${seconds} s, no broker; typing and clicking rows`);
     let fed = false;
-    const feeding = page.evaluate(feedExpression(rate, seconds)).finally(() => (fed = true));
+    const feeding = page.evaluate(feedExpression(rate, seconds, batchDelayAt(rate))).finally(() => (fed = true));
     const input = await measureInputLatency(page, 1000, 200, () => fed);
     await feeding;
     return { ...input, rate };
+  } finally {
+    await page.close();
+  }
+}
+
+export interface ChartRefreshResult {
+  seconds: number;
+  /** Redraws seen while open (the panel's `data-end-second` moving). */
+  refreshes: number;
+  /** Main-thread busy, idle page, charts open / collapsed, %. */
+  openPercent: number;
+  collapsedPercent: number;
+  /** (open − collapsed) main-thread time per redraw of both charts, ms. */
+  msPerRefresh: number;
+}
+
+/**
+ * What one redraw of the rate charts costs, alone: an idle page (no broker,
+ * no traffic: the table and counters do not move) holding 2,000 synthetic
+ * messages, so the messages chart stacks its usual series, with the charts
+ * open and then collapsed. Open, the page's only work is the charts' redraw
+ * every CHART_REFRESH_MS as the window slides; the difference, per redraw
+ * seen, is its cost, follow-up frames included.
+ */
+export async function measureChartRefresh(env: BenchEnv, seconds: number, log: (line: string) => void): Promise<ChartRefreshResult> {
+  const page = await openBenchPage(env, { capacity: '200000', broker: '' }, SWITCHED_FRAME_RECORDER);
+  try {
+    await page.send('Performance.enable');
+    await callHook(page, 'loadSynthetic', 2000, 2000);
+    await sleep(3000);
+    const busyFor = async (): Promise<number> => {
+      const read = async () => (await page.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+      const before = await read();
+      const t0 = Date.now();
+      await sleep(seconds * 1000);
+      return ((await read()) - before) / ((Date.now() - t0) / 1000);
+    };
+    log(`chart refresh: an idle page with 2,000 messages, ${seconds} s with the charts open, then ${seconds} s collapsed`);
+    await page.evaluate(`(() => {
+      window.__benchChartRedraws = 0;
+      const panel = document.querySelector('[data-testid="rate-chart"]');
+      new MutationObserver(() => window.__benchChartRedraws++).observe(panel, { attributeFilter: ['data-end-second'] });
+    })()`);
+    const open = await busyFor();
+    const refreshes = await page.evaluate<number>('window.__benchChartRedraws');
+    await page.evaluate(`document.querySelector('[data-testid="rate-chart-toggle"]').click()`);
+    await sleep(1000);
+    const collapsed = await busyFor();
+    return {
+      seconds,
+      refreshes,
+      openPercent: open * 100,
+      collapsedPercent: collapsed * 100,
+      msPerRefresh: refreshes > 0 ? ((open - collapsed) * seconds * 1000) / refreshes : 0,
+    };
   } finally {
     await page.close();
   }

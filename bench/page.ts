@@ -27,6 +27,34 @@ export const FRAME_RECORDER = `(() => {
 })();`;
 
 /**
+ * FRAME_RECORDER with its frame loop off until `window.__benchFrameProbe(true)`:
+ * a loop that asks for every animation frame makes the browser produce 60
+ * frames a second whatever the page does, a cost the page's own busy time
+ * should not carry (page-cost.ts reads that with the loop off, the frames with it on).
+ */
+export const SWITCHED_FRAME_RECORDER = `(() => {
+  const frames = (window.__benchFrames = []);
+  const longTasks = (window.__benchLongTasks = []);
+  let on = false, scheduled = false;
+  const loop = (t) => {
+    scheduled = on;
+    if (!on) return;
+    frames.push(t);
+    requestAnimationFrame(loop);
+  };
+  window.__benchFrameProbe = (wanted) => {
+    on = wanted;
+    if (on && !scheduled) {
+      scheduled = true;
+      requestAnimationFrame(loop);
+    }
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+})();`;
+
+/**
  * Long tasks only: for pages measured at rest, where a recorder that asks
  * for every animation frame would itself make the browser produce frames.
  */
