@@ -3,7 +3,7 @@
  * messages go origin → shovel → mirror → page, are exported from a filtered
  * view, and come back in a fresh page that has no broker.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { applyFilter, openDashboard } from './support/page.ts';

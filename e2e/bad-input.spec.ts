@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { int64, type Headers } from '../generator/message.ts';
 import { applyFilter, openDashboard } from './support/page.ts';
 import { publishNumbered, runId, withOriginPublisher, numbered } from './support/origin.ts';

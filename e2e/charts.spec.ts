@@ -4,7 +4,7 @@
  * seconds, exactly; clicking a series filters the table to exactly its keys;
  * brushing seconds limits the table to them; pause freezes the charts.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { allRoutingKeys, counter, openDashboard } from './support/page.ts';
 import { publishNumbered, runId } from './support/origin.ts';
 

@@ -4,7 +4,7 @@
  * own routing keys and ids, so `npm start`'s traffic never changes a count.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { buildCeleryTask } from '../generator/celery-task.ts';
 import { buildTaskSentEvent, createClientEventSource } from '../generator/client-events.ts';
 import { int64, type OutgoingMessage } from '../generator/message.ts';

@@ -6,7 +6,7 @@
  * as…" switches one message's reading.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { encode as encodeMsgpack } from '@msgpack/msgpack';
 import { encode as encodeCbor } from 'cborg';
 import protobuf from 'protobufjs';

@@ -1,5 +1,5 @@
 import { encode as encodeMsgpack } from '@msgpack/msgpack';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { openDashboard } from './support/page.ts';
 import { numbered, runId, withOriginPublisher, type NumberedMessage } from './support/origin.ts';
 

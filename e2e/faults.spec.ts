@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { openPublisher } from '../generator/publisher.ts';
 import { originUrl } from '../generator/origin-url.ts';
 import { expectAllSeqs, openDashboard } from './support/page.ts';

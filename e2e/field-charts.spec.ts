@@ -6,7 +6,7 @@
  * that has that value. A dense series draws per-second steps, and a picked
  * second offers its own min and max messages.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test.ts';
 import { numbered, runId, withOriginPublisher, type NumberedMessage } from './support/origin.ts';
 import { counter, openDashboard } from './support/page.ts';
 

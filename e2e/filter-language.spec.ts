@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { numbered, runId, withOriginPublisher, type NumberedMessage } from './support/origin.ts';
 import { allWarrenSeqs, applyFilter, openDashboard } from './support/page.ts';
 import type { PublishOptions } from '../generator/message.ts';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { openPublisher } from '../generator/publisher.ts';
 import { originUrl } from '../generator/origin-url.ts';
 import { loadStackConfig } from '../stack/config.ts';

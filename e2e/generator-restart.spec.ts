@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { connect, type ChannelModel, type ConsumeMessage } from 'amqplib';
 import { ORIGIN_SEQ_HEADER, readIntHeader, SEQ_HEADER } from '../generator/message.ts';
 import { RPC_SERVICE_APP_ID } from '../generator/rpc-messages.ts';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { gzipSync } from 'node:zlib';
 import { int32 } from '../generator/message.ts';
 import { openDashboard } from './support/page.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { openDashboard, renderedWarrenSeqs } from './support/page.ts';
 import { numbered, publishNumbered, runId, withOriginPublisher } from './support/origin.ts';
 

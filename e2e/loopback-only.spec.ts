@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { loadStackConfig } from '../stack/config.ts';
 import { isLoopbackAddress, listenAddresses } from '../stack/epmd.ts';
 

@@ -7,7 +7,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'amqplib';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { loadStackConfig } from '../stack/config.ts';
 import { rabbitmqctl } from '../stack/rabbitmq-node.ts';
 import { runId } from './support/origin.ts';

@@ -1,5 +1,5 @@
 import { connect } from 'amqplib';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { amqpUrl, loadStackConfig } from '../stack/config.ts';
 import { historyQueueName } from '../stack/provision.ts';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { expectAllSeqs, openDashboard } from './support/page.ts';
 import { publishPaced, runId } from './support/origin.ts';
 import { startStack, stopMirror } from './support/stack-control.ts';

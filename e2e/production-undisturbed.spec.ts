@@ -1,5 +1,5 @@
 import { connect } from 'amqplib';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { readIntHeader, SEQ_HEADER } from '../generator/message.ts';
 import { originUrl } from '../generator/origin-url.ts';
 import { openDashboard } from './support/page.ts';

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { connect } from 'amqplib';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { NdjsonReader, type ArchiveRecord } from '../src/archive/index.ts';
 import { loadStackConfig, webStompUrl } from '../stack/config.ts';
 import { ManagementApi, seg } from '../stack/management-api.ts';

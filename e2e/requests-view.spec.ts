@@ -4,7 +4,7 @@
  * exactly in the row of their request routing key; a row click filters the
  * table to its conversations.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import type { OutgoingMessage } from '../generator/message.ts';
 import { numbered, runId, withOriginPublisher } from './support/origin.ts';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { applyFilter, collectRowAttribute, counter } from './support/page.ts';
 import { publishNumbered, runId } from './support/origin.ts';
 import { watchHistoryStream } from './support/stack-control.ts';

@@ -5,7 +5,7 @@
  * while the view is paused and for rows the buffer evicted; a watch that
  * notifies raises one desktop notification per quiet period.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { allWarrenSeqs, applyFilter, openDashboard } from './support/page.ts';
 import { publishNumbered, runId } from './support/origin.ts';
 

@@ -4,7 +4,7 @@
  * shows every row again. The product build carries no bench code, so
  * `?bench` does nothing.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { allRoutingKeys, applyFilter, counter, openDashboard } from './support/page.ts';
 import { publishNumbered, runId } from './support/origin.ts';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { openDashboard } from './support/page.ts';
 import { publishNumbered, runId } from './support/origin.ts';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { collectRowAttribute, openDashboard } from './support/page.ts';
 import { publishPaced, runId } from './support/origin.ts';
 

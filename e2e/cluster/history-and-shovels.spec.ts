@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { allWarrenSeqs, collectRowAttribute } from '../support/page.ts';
 import { publishNumbered, publishPaced, runId } from '../support/origin.ts';
 import { killMirrorNode, startStack } from '../support/stack-control.ts';

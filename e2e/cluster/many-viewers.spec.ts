@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { publishNumbered } from '../support/origin.ts';
 import { webStompUrls } from '../../stack/config.ts';
 import { SUBSCRIPTION_QUEUE_PATTERN } from '../../stack/provision.ts';

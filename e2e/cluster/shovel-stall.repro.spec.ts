@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { allWarrenSeqs, counter } from '../support/page.ts';
 import { publishPaced, runId } from '../support/origin.ts';
 import { killMirrorNode, startStack } from '../support/stack-control.ts';

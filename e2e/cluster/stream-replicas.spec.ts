@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { expectAllSeqs } from '../support/page.ts';
 import { numbered, runId } from '../support/origin.ts';
 import { withPublisher } from '../../generator/publisher.ts';
