@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TraceCapture } from '../capture/index.ts';
 import { stompFrame } from '../model/fixtures/messages.ts';
+import { emptyKeyFields, MessageBatchReader, MessageBatcher, PackedMessage, type MessageBatch } from '../model/index.ts';
 import { ConversationIndex } from './conversation-index.ts';
 import { conversationSteps, workflowTree } from './conversation-steps.ts';
 import { MAX_PENDING } from './pending-requests.ts';
@@ -216,5 +217,28 @@ describe('ConversationIndex', () => {
     expect(index.size).toBe(0);
     send.reply('z');
     expect(index.answersWithoutRequest).toBe(1);
+  });
+
+  it('links live messages read from their packed headers, unpacking no batch', () => {
+    const capture = new TraceCapture({ capacity: 10, now: () => T0 });
+    const index = new ConversationIndex(capture, { timeoutMs: 30_000, now: () => T0 });
+    const frames = [
+      stompFrame('/exchange/celery/celery', { task: 'proj.add', id: 't1', 'correlation-id': 't1', 'reply-to': '/reply-queue/client-1', root_id: 't0', 'content-type': 'application/json' }, '[[1],{},{}]'),
+      stompFrame('/exchange/celery.replies/client-1', { 'correlation-id': 't1', 'content-type': 'application/json' }, '{"task_id":"t1","status":"SUCCESS"}'),
+    ];
+    let sent: MessageBatch | null = null;
+    const batcher = new MessageBatcher((batch) => (sent = structuredClone(batch)));
+    for (const frame of frames) batcher.ingest(frame, 'sub-0', T0);
+    batcher.flush();
+    if (sent === null) throw new Error('no batch');
+    const reader = new MessageBatchReader(sent);
+    frames.forEach((_, i) => capture.ingestPacked(reader.keyAt(i, emptyKeyFields()), reader.block, i, reader.bodyAt(i).slice(), false, 's1', T0));
+    const c = index.byId('t1');
+    expect(c).toMatchObject({ state: 'replied', rootKey: 't0' });
+    expect(index.membersOf(c!)).toEqual([1, 2]);
+    // Reading `headers` would have unpacked the whole batch: 3x slower Celery ingest (bench: conversations).
+    const first = capture.buffer.get(1);
+    expect(first).toBeInstanceOf(PackedMessage);
+    expect((first as PackedMessage).headersUnpacked).toBe(false);
   });
 });

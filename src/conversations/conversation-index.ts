@@ -23,7 +23,7 @@
  *   answer still settles it.
  */
 import type { CaptureListener, TraceCapture } from '../capture/index.ts';
-import type { TracedMessage } from '../model/index.ts';
+import { headerOf, type TracedMessage } from '../model/index.ts';
 import { Conversation } from './conversation.ts';
 import { ConversationSlots } from './conversation-slots.ts';
 import {
@@ -209,8 +209,8 @@ export class ConversationIndex implements CaptureListener {
     if (celery) {
       c.name = m.taskName;
       c.retries = Math.max(c.retries, retriesOf(m));
-      c.rootKey = m.headers['root_id'] ?? c.rootKey;
-      c.parentKey = m.headers['parent_id'] ?? c.parentKey;
+      c.rootKey = headerOf(m, 'root_id') ?? c.rootKey;
+      c.parentKey = headerOf(m, 'parent_id') ?? c.parentKey;
     } else if (c.name === '') c.name = m.routingKey;
     if (!c.hasRequest) this.ledger.requestSeen(c, m.receivedAt, celery ? 'celery' : 'rpc');
     this.ledger.countRuntime(c);

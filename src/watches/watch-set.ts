@@ -18,7 +18,7 @@
  * one-second resolution and assumes the broker's and the browser's clocks agree).
  */
 import type { CaptureListener } from '../capture/index.ts';
-import { SHOVELLED_TIMESTAMP_HEADER, type TracedMessage } from '../model/index.ts';
+import { headerOf, SHOVELLED_TIMESTAMP_HEADER, type TracedMessage } from '../model/index.ts';
 import { DEFAULT_QUIET_MS } from './quiet-period.ts';
 import { createWatch, judge, snapshotOf, type CompileWatchFilter, type Watch, type WatchSnapshot, type WatchSpec } from './watch.ts';
 
@@ -174,7 +174,7 @@ export class WatchSet {
   private isReplay(message: TracedMessage): boolean {
     const cutoff = this.restartedAt - 1000;
     if (message.receivedAt < cutoff) return true;
-    const stamp = message.headers[SHOVELLED_TIMESTAMP_HEADER];
+    const stamp = headerOf(message, SHOVELLED_TIMESTAMP_HEADER);
     return stamp !== undefined && Number(stamp) * 1000 < cutoff;
   }
 
