@@ -6,7 +6,7 @@
  */
 import type { TraceCapture } from '../capture/index.ts';
 import { pathsIn, type Vocabulary } from '../filter/index.ts';
-import type { PayloadDecoding } from '../model/index.ts';
+import { headerNamesOf, type PayloadDecoding } from '../model/index.ts';
 
 /** Bounds of one sampling, so opening the list stays a few milliseconds whatever is retained. */
 export const VOCABULARY_LIMITS = { keys: 5000, headerMessages: 2000, headers: 500, valueMessages: 200, fields: 500 } as const;
@@ -30,7 +30,7 @@ export function sampleVocabulary(capture: TraceCapture, payloads: PayloadDecodin
   const headers = new Set<string>();
   for (let seq = last; seq >= Math.max(first, last - VOCABULARY_LIMITS.headerMessages + 1) && headers.size < VOCABULARY_LIMITS.headers; seq--) {
     const m = buffer.get(seq);
-    if (m !== undefined) for (const name of Object.keys(m.headers)) headers.add(name);
+    if (m !== undefined) for (const name of headerNamesOf(m)) headers.add(name);
   }
 
   const fields = new Set<string>();
