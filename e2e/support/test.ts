@@ -1,6 +1,7 @@
 /**
  * The e2e suite's `test`: Playwright's, where a test fails if a page of its
- * browser context logged a console warning or error, or threw an uncaught
+ * browser context, or a worker of that page (the socket worker: checked with
+ * a probe worker), logged a console warning or error, or threw an uncaught
  * exception. The tests feed the dashboard hostile traffic and kill its
  * brokers on purpose, and "nothing crashes" is part of what they check: a
  * React or recharts warning, or an exception in a handler, would otherwise
