@@ -18,7 +18,7 @@
  */
 import type { BenchEnv } from './setup.ts';
 import { LIVE_BATCH_DELAY_MS, TRICKLE_BATCH_DELAY_MS, TRICKLE_MSG_PER_S } from '../src/session/publish-cadence.ts';
-import { callHook, FRAME_RECORDER, frameStats, openBenchPage, SWITCHED_FRAME_RECORDER, type FrameStats } from './page.ts';
+import { callHook, FRAME_RECORDER, frameStats, openBenchPage, pageMetrics, SWITCHED_FRAME_RECORDER, type FrameStats } from './page.ts';
 import { EVENT_TIMING_RECORDER, measureInputLatency, type InputLatency } from './input-latency.ts';
 import { sleep } from './stats.ts';
 
@@ -34,8 +34,6 @@ export interface PageCostResult {
   styleMs: number;
   frames: FrameStats;
 }
-
-type Metrics = Record<string, number>;
 
 /** The socket worker's batch delay while following `rate` msg/s live, attended (publish-cadence.ts). */
 const batchDelayAt = (rate: number) => (rate < TRICKLE_MSG_PER_S ? TRICKLE_BATCH_DELAY_MS : LIVE_BATCH_DELAY_MS);
@@ -67,12 +65,10 @@ export async function measurePageCost(env: BenchEnv, rates: number[], seconds: n
       // A screenful first, so the table starts following a full view.
       await callHook(page, 'loadSynthetic', 2000, 2000);
       await sleep(1500);
-      const metrics = async (): Promise<Metrics> =>
-        Object.fromEntries((await page.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
       const feed = async () => {
-        const before = await metrics();
+        const before = await pageMetrics(page);
         const [from, to] = await page.evaluate<[number, number]>(feedExpression(rate, seconds, batchDelayAt(rate)));
-        const after = await metrics();
+        const after = await pageMetrics(page);
         const spent = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
         return { from, to, spent, busyPercent: (spent('TaskDuration') / (to - from)) * 100 };
       };
@@ -143,7 +139,7 @@ export async function measureChartRefresh(env: BenchEnv, seconds: number, log: (
     await callHook(page, 'loadSynthetic', 2000, 2000);
     await sleep(3000);
     const busyFor = async (): Promise<number> => {
-      const read = async () => (await page.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+      const read = async () => (await pageMetrics(page))['TaskDuration'] ?? 0;
       const before = await read();
       const t0 = Date.now();
       await sleep(seconds * 1000);

@@ -24,7 +24,7 @@
  * message received meanwhile.
  */
 import { benchMessage, runPrefix } from './messages.ts';
-import { frameStats, LONG_TASK_RECORDER, openBenchPage, poll } from './page.ts';
+import { frameStats, LONG_TASK_RECORDER, openBenchPage, pageMetrics, poll } from './page.ts';
 import { publishPaced } from './publish.ts';
 import type { BenchEnv } from './setup.ts';
 import { sleep } from './stats.ts';
@@ -80,13 +80,11 @@ export async function measurePageRest(env: BenchEnv, rate: number, seconds: numb
       await sleep(1000);
       const stateRate = state === 'hidden tab' ? rate * 2 : rate;
       log(`page at rest: ${stateRate} msg/s for ${seconds} s, ${state}`);
-      const metrics = async () =>
-        Object.fromEntries((await page.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-      const before = await metrics();
+      const before = await pageMetrics(page);
       const from = await page.evaluate<number>('performance.now()');
       await publishPaced(stateRate, seconds, (seq, sentAt) => benchMessage(prefix, seq, sentAt));
       const to = await page.evaluate<number>('performance.now()');
-      const after = await metrics();
+      const after = await pageMetrics(page);
       let caughtUpMs: number | undefined;
       if (cover !== null) {
         await page.cdp.send('Target.closeTarget', { targetId: cover });

@@ -102,6 +102,12 @@ export async function openBenchPage(env: BenchEnv, params: Record<string, string
   }
 }
 
+/** Chromium's own counters for the page (CDP Performance.getMetrics, after Performance.enable): TaskDuration, LayoutDuration, ... in seconds. */
+export async function pageMetrics(page: CdpPage): Promise<Record<string, number>> {
+  const { metrics } = await page.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
 type Method = keyof WarrenBenchApi;
 
 /** Calls one method of the page's window.__warrenBench and returns its (awaited) result. */

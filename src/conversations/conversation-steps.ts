@@ -10,7 +10,7 @@
  * or client's clock, sub-second).
  */
 import type { MessageBuffer } from '../capture/index.ts';
-import type { TracedMessage } from '../model/index.ts';
+import { headerOf, type TracedMessage } from '../model/index.ts';
 import type { Conversation } from './conversation.ts';
 import type { ConversationIndex } from './conversation-index.ts';
 import { isReply, isRequest, isTaskEventMessage, readTaskEvents, replySaysFailure, requestKey, retriesOf } from './message-links.ts';
@@ -99,7 +99,7 @@ export function workflowTree(index: ConversationIndex, c: Conversation): Workflo
 }
 
 function amqpTimestamp(m: TracedMessage): number | null {
-  const raw = m.headers['timestamp'];
+  const raw = headerOf(m, 'timestamp');
   const seconds = raw === undefined ? NaN : Number(raw);
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : null;
 }
