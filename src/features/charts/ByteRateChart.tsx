@@ -1,19 +1,19 @@
-import { memo, useRef } from 'react';
-import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatBytes, PALETTE, useChartColors, useMeasured } from '../../ui/index.ts';
-import { byteTickLabel, byteTicks, clockMinute, clockTime, minuteTicks } from './format.ts';
+import { memo, useMemo, useRef } from 'react';
+import { AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { NEUTRAL_COLOR, PALETTE, useChartColors, useMeasured } from '../../ui/index.ts';
+import { byteTickLabel, byteTicks } from './format.ts';
+import { ByteTooltip } from './RateTooltip.tsx';
 import type { ChartRow } from './series-view.ts';
+import { StackedStepAreas, TOOLTIP_SHOWN, type StepSeries } from './StackedStepAreas.tsx';
 import { useStableNumbers } from './stable-props.ts';
+import { useWindowAxis } from './window-axis.ts';
 
-const BYTES_COLOR = PALETTE[3];
+const BYTES_COLOR = PALETTE[3] ?? NEUTRAL_COLOR;
 const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
-const tooltipLabel = (second: unknown) => clockTime(Number(second));
-const tooltipValue = (value: unknown): [string, string] => [`${formatBytes(Number(value))}/s`, 'bytes'];
 
 interface Props {
   rows: ChartRow[];
   startSecond: number;
-  endSecond: number;
 }
 
 /**
@@ -23,35 +23,31 @@ interface Props {
  */
 const hasRoom = (el: HTMLElement) => el.clientWidth > 0 && el.clientHeight > 0;
 
-/** Bytes/s (message bodies) over the window; memo: it redraws only when its (deferred) rows do, and only while it has room. */
-export const ByteRateChart = memo(function ByteRateChart({ rows, startSecond, endSecond }: Props) {
+/** Bytes/s (message bodies) over the window; memo: it redraws only when its rows do, and only while it has room. */
+export const ByteRateChart = memo(function ByteRateChart({ rows, startSecond }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const shown = useMeasured(container, hasRoom, false);
   return (
     <div className="rate-chart-bytes" data-testid="rate-chart-bytes" aria-label="Bytes per second" ref={container}>
-      {shown && <ByteAreas rows={rows} startSecond={startSecond} endSecond={endSecond} />}
+      {shown && <ByteAreas rows={rows} startSecond={startSecond} />}
     </div>
   );
 });
 
-function ByteAreas({ rows, startSecond, endSecond }: Props) {
+function ByteAreas({ rows, startSecond }: Props) {
   const colors = useChartColors();
   // Same values, same arrays: an axis given a new one dispatches its settings again (stable-props.ts).
   const ticks = useStableNumbers(byteTicks(rows.reduce((max, r) => Math.max(max, r.bytes), 1024)));
-  const xTicks = useStableNumbers(minuteTicks(startSecond, endSecond).filter((_, i) => i % 2 === 0));
+  const axis = useWindowAxis(startSecond, rows.length, 2);
+  const layers = useMemo((): StepSeries[] => [{ key: 'bytes', color: BYTES_COLOR, values: rows.map((r) => r.bytes) }], [rows]);
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <AreaChart data={rows} margin={MARGIN}>
+      <AreaChart data={axis.data} margin={MARGIN}>
         <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
-        <XAxis dataKey="second" niceTicks="none" type="number" domain={[startSecond, endSecond]} ticks={xTicks} tickFormatter={clockMinute} tick={colors.axisTick} interval={0} stroke={colors.grid} allowDataOverflow />
-        <YAxis niceTicks="none" width={58} tick={colors.axisTick} stroke={colors.grid} ticks={ticks} interval={0} tickFormatter={byteTickLabel} domain={[0, ticks[ticks.length - 1] ?? 1024]} />
-        <Tooltip
-          isAnimationActive={false}
-          labelFormatter={tooltipLabel}
-          formatter={tooltipValue}
-          contentStyle={colors.tooltip}
-        />
-        <Area dataKey="bytes" name="bytes/s" type="step" stroke={BYTES_COLOR} fill={BYTES_COLOR} fillOpacity={0.45} isAnimationActive={false} activeDot={false} />
+        <XAxis dataKey="i" niceTicks="none" type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.tickFormatter} tick={colors.axisTick} interval={0} stroke={colors.grid} allowDataOverflow />
+        <YAxis niceTicks="none" allowDataOverflow width={58} tick={colors.axisTick} stroke={colors.grid} ticks={ticks} interval={0} tickFormatter={byteTickLabel} domain={[0, ticks[ticks.length - 1] ?? 1024]} />
+        <Tooltip content={(props) => props.active && <ByteTooltip activeIndex={props.activeIndex} rows={rows} />} wrapperStyle={TOOLTIP_SHOWN} isAnimationActive={false} />
+        <StackedStepAreas seconds={rows.length} series={layers} fillOpacity={0.45} />
       </AreaChart>
     </ResponsiveContainer>
   );

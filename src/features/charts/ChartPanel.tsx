@@ -5,7 +5,7 @@
  * (`data-series` = {series label: messages in the window}) for tests and
  * scripts; "Data" shows them as a table.
  */
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { subscriptionColor, useWarrenStore } from '../../ui/index.ts';
 import { ByteRateChart } from './ByteRateChart.tsx';
 import { MessageRateChart } from './MessageRateChart.tsx';
@@ -46,11 +46,6 @@ function OpenChartPanel() {
   const series = useMemo(() => presentSeries(snapshot, subscriptions), [snapshot, subscriptions]);
   const rows = useMemo(() => chartRows(snapshot, series), [snapshot, series]);
   const timeWindow = useWarrenStore((s) => s.timeWindow);
-  // The byte chart follows in a render of its own: each chart's redraw is
-  // one long task of recharts work, and two in one task are one longer task.
-  const bytesView = useMemo(() => ({ rows, startSecond: snapshot.startSecond, endSecond: snapshot.endSecond }), [rows, snapshot.startSecond, snapshot.endSecond]);
-  const deferredBytes = useDeferredValue(bytesView);
-
   return (
     <section
       className="rate-panel"
@@ -77,9 +72,9 @@ function OpenChartPanel() {
         <RateDataTable rows={rows} series={series} />
       ) : (
         <div className="rate-body">
-          <MessageRateChart rows={rows} series={series} timeWindow={timeWindow} startSecond={snapshot.startSecond} endSecond={snapshot.endSecond} />
+          <MessageRateChart rows={rows} series={series} timeWindow={timeWindow} startSecond={snapshot.startSecond} />
           <SeriesLegend series={series} unkeyed={snapshot.breakdown === 'key' ? snapshot.unkeyed : 0} />
-          <ByteRateChart {...deferredBytes} />
+          <ByteRateChart rows={rows} startSecond={snapshot.startSecond} />
         </div>
       )}
     </section>

@@ -3,22 +3,24 @@
  * the table to that series; dragging across seconds limits the table to
  * them (drawn as a shaded band, which stays on its seconds as time moves).
  */
-import { Area, AreaChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
+import { AreaChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TimeWindow } from '../../store/index.ts';
 import { useChartColors, useSession } from '../../ui/index.ts';
 import { brushSeconds, filterBySeries } from './chart-actions.ts';
-import { clockMinute, compactCount, countTicks, minuteTicks } from './format.ts';
+import { compactCount, countTicks } from './format.ts';
 import { RateTooltip } from './RateTooltip.tsx';
+import { StackedStepAreas, TOOLTIP_SHOWN, type StepSeries } from './StackedStepAreas.tsx';
 import type { ChartRow, ChartSeries } from './series-view.ts';
 import { useStableHandlers, useStableNumbers } from './stable-props.ts';
 import { useDragSelect } from './use-drag-select.ts';
+import { useWindowAxis } from './window-axis.ts';
 
 interface Props {
   rows: ChartRow[];
   series: ChartSeries[];
   timeWindow: TimeWindow | null;
   startSecond: number;
-  endSecond: number;
 }
 
 // Every axis is given its ticks (and niceTicks="none"): recharts's own nice-tick
@@ -26,7 +28,7 @@ interface Props {
 // Ticks, margins and handlers keep their identity across refreshes (stable-props.ts).
 const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
 
-export function MessageRateChart({ rows, series, timeWindow, startSecond, endSecond }: Props) {
+export function MessageRateChart({ rows, series, timeWindow, startSecond }: Props) {
   const session = useSession();
   const colors = useChartColors();
   const drag = useDragSelect(
@@ -34,18 +36,23 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond, endSec
     (a, b) => brushSeconds(session, a, b),
   );
   const yTicks = useStableNumbers(countTicks(rows.reduce((max, r) => Math.max(max, r.total), 0)));
-  const xTicks = useStableNumbers(minuteTicks(startSecond, endSecond));
+  const axis = useWindowAxis(startSecond, rows.length);
   const areaClick = useStableHandlers((dataKey: string) => {
     const picked = series.find((s) => s.dataKey === dataKey);
     if (picked && !drag.wasDrag()) filterBySeries(session, picked);
   });
+  const layers = useMemo(
+    (): StepSeries[] =>
+      series.map((s) => ({ key: s.dataKey, color: s.color, values: s.counts, onClick: areaClick(s.dataKey), cursor: s.filter.ok ? 'pointer' : 'crosshair' })),
+    [series, areaClick],
+  );
   const band = drag.range ?? (timeWindow && { from: timeWindow.fromSecond, to: timeWindow.toSecond });
 
   return (
     <div className="rate-chart-messages" data-testid="rate-chart-messages" aria-label="Messages per second">
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart
-          data={rows}
+          data={axis.data}
           margin={MARGIN}
           onMouseDown={drag.onMouseDown}
           onMouseMove={drag.onMouseMove}
@@ -55,40 +62,24 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond, endSec
         >
           <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
           <XAxis
-            dataKey="second"
+            dataKey="i"
             niceTicks="none"
             type="number"
-            domain={[startSecond, endSecond]}
-            ticks={xTicks}
-            tickFormatter={clockMinute}
+            domain={axis.domain}
+            ticks={axis.ticks}
+            tickFormatter={axis.tickFormatter}
             tick={colors.axisTick}
             interval={0}
             stroke={colors.grid}
             allowDataOverflow
           />
-          <YAxis niceTicks="none" width={40} tick={colors.axisTick} stroke={colors.grid} ticks={yTicks} interval={0} tickFormatter={compactCount} domain={[0, yTicks[yTicks.length - 1] ?? 4]} />
-          <Tooltip content={(props) => <RateTooltip activeIndex={props.activeIndex} rows={rows} series={series} />} isAnimationActive={false} />
-          {series.map((s) => (
-            <Area
-              key={s.dataKey}
-              dataKey={s.dataKey}
-              name={s.label}
-              stackId="messages"
-              type="step"
-              stroke={s.color}
-              fill={s.color}
-              fillOpacity={0.55}
-              strokeWidth={1}
-              isAnimationActive={false}
-              activeDot={false}
-              style={{ cursor: s.filter.ok ? 'pointer' : 'crosshair' }}
-              onClick={areaClick(s.dataKey)}
-            />
-          ))}
+          <YAxis niceTicks="none" allowDataOverflow width={40} tick={colors.axisTick} stroke={colors.grid} ticks={yTicks} interval={0} tickFormatter={compactCount} domain={[0, yTicks[yTicks.length - 1] ?? 4]} />
+          <Tooltip content={(props) => props.active && <RateTooltip activeIndex={props.activeIndex} rows={rows} series={series} />} wrapperStyle={TOOLTIP_SHOWN} isAnimationActive={false} />
+          <StackedStepAreas seconds={rows.length} series={layers} fillOpacity={0.55} />
           {band && <ReferenceArea
               className="rate-band"
-              x1={Math.min(band.from, band.to) - 0.5}
-              x2={Math.max(band.from, band.to) + 0.5}
+              x1={Math.min(band.from, band.to) - startSecond - 0.5}
+              x2={Math.max(band.from, band.to) - startSecond + 0.5}
               fill={colors.accent}
               fillOpacity={0.15}
               stroke={colors.accent}

@@ -1,4 +1,4 @@
-import { formatCount } from '../../ui/index.ts';
+import { formatBytes, formatCount } from '../../ui/index.ts';
 import { clockTime } from './format.ts';
 import type { ChartRow, ChartSeries } from './series-view.ts';
 
@@ -6,6 +6,25 @@ interface Props {
   activeIndex: unknown;
   rows: ChartRow[];
   series: ChartSeries[];
+}
+
+/** The hovered second of the byte chart. */
+export function ByteTooltip({ activeIndex, rows }: Omit<Props, 'series'>) {
+  const row = rows[Number(activeIndex)];
+  if (row === undefined) return null;
+  return (
+    <div className="rate-tooltip">
+      <div className="rate-tooltip-time">{clockTime(row.second)}</div>
+      <table>
+        <tbody>
+          <tr className="rate-tooltip-total">
+            <td>bytes/s</td>
+            <td>{formatBytes(row.bytes)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 /** The hovered second: each non-zero series (top of the stack first), the total, and what a click does. */

@@ -15,7 +15,8 @@ export function useStableNumbers(values: readonly number[]): number[] {
 }
 
 /**
- * One click handler per key that lives as long as the chart does, calling
+ * One click handler per key that lives as long as the chart does (and the
+ * lookup itself keeps its identity), calling
  * the `onClick` of the latest render: an area's handler is not a new function
  * every refresh, so the area is not drawn again for it.
  */
@@ -24,13 +25,16 @@ export function useStableHandlers<K>(onClick: (key: K) => void): (key: K) => () 
   useEffect(() => {
     latest.current = onClick;
   });
-  const [handlers] = useState(() => new Map<K, () => void>());
-  return (key) => {
-    let handler = handlers.get(key);
-    if (handler === undefined) {
-      handler = () => latest.current(key);
-      handlers.set(key, handler);
-    }
-    return handler;
-  };
+  const [handlerOf] = useState(() => {
+    const handlers = new Map<K, () => void>();
+    return (key: K) => {
+      let handler = handlers.get(key);
+      if (handler === undefined) {
+        handler = () => latest.current(key);
+        handlers.set(key, handler);
+      }
+      return handler;
+    };
+  });
+  return handlerOf;
 }

@@ -12,13 +12,12 @@ import { useSession, useWarrenStore } from '../../ui/index.ts';
 import { RateFeed } from './rate-feed.ts';
 
 /**
- * How often the open charts are redrawn. One redraw is 50-120 ms of recharts
- * work on the bench machine whatever changed (it recomputes every point of
- * every series, and re-mounts each area's layer: its AnimatedItems are keyed
- * by an id that changes with the data, animation on or off), the largest
- * single cost of a page left open. Every 2 s halves it; a second on a
- * five-minute axis is ~3 px, and RabbitMQ's own management UI refreshes
- * every 5 s.
+ * How often the open charts are redrawn. One redraw was 60-75 ms of recharts
+ * work on the bench machine while its `<Area>`s drew the series; with the
+ * areas drawn from recharts' scales (StackedStepAreas) and the data in index
+ * space (window-axis.ts) it is ~20-30 ms, still the largest single cost of
+ * a page left open. A second on a five-minute axis is ~3 px, and RabbitMQ's
+ * own management UI refreshes every 5 s.
  */
 const CHART_REFRESH_MS = 2000;
 /**
