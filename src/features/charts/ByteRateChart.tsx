@@ -6,7 +6,7 @@ import { ByteTooltip } from './RateTooltip.tsx';
 import type { ChartRow } from './series-view.ts';
 import { StackedStepAreas, TOOLTIP_SHOWN, type StepSeries } from './StackedStepAreas.tsx';
 import { useStableNumbers } from './stable-props.ts';
-import { useWindowAxis } from './window-axis.ts';
+import { NO_TICKS, windowAxis, WindowTimeTicks } from './window-axis.tsx';
 
 const BYTES_COLOR = PALETTE[3] ?? NEUTRAL_COLOR;
 const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
@@ -38,13 +38,14 @@ function ByteAreas({ rows, startSecond }: Props) {
   const colors = useChartColors();
   // Same values, same arrays: an axis given a new one dispatches its settings again (stable-props.ts).
   const ticks = useStableNumbers(byteTicks(rows.reduce((max, r) => Math.max(max, r.bytes), 1024)));
-  const axis = useWindowAxis(startSecond, rows.length, 2);
+  const axis = windowAxis(rows.length);
   const layers = useMemo((): StepSeries[] => [{ key: 'bytes', color: BYTES_COLOR, values: rows.map((r) => r.bytes) }], [rows]);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <AreaChart data={axis.data} margin={MARGIN}>
         <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
-        <XAxis dataKey="i" niceTicks="none" type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.tickFormatter} tick={colors.axisTick} interval={0} stroke={colors.grid} allowDataOverflow />
+        <XAxis dataKey="i" niceTicks="none" type="number" domain={axis.domain} ticks={NO_TICKS} tick={false} tickLine={false} stroke={colors.grid} allowDataOverflow />
+        <WindowTimeTicks startSecond={startSecond} seconds={rows.length} every={2} stroke={colors.grid} tick={colors.axisTick} />
         <YAxis niceTicks="none" allowDataOverflow width={58} tick={colors.axisTick} stroke={colors.grid} ticks={ticks} interval={0} tickFormatter={byteTickLabel} domain={[0, ticks[ticks.length - 1] ?? 1024]} />
         <Tooltip content={(props) => props.active && <ByteTooltip activeIndex={props.activeIndex} rows={rows} />} wrapperStyle={TOOLTIP_SHOWN} isAnimationActive={false} />
         <StackedStepAreas seconds={rows.length} series={layers} fillOpacity={0.45} />

@@ -14,7 +14,7 @@ import { StackedStepAreas, TOOLTIP_SHOWN, type StepSeries } from './StackedStepA
 import type { ChartRow, ChartSeries } from './series-view.ts';
 import { useStableHandlers, useStableNumbers } from './stable-props.ts';
 import { useDragSelect } from './use-drag-select.ts';
-import { useWindowAxis } from './window-axis.ts';
+import { NO_TICKS, windowAxis, WindowTimeTicks } from './window-axis.tsx';
 
 interface Props {
   rows: ChartRow[];
@@ -36,7 +36,7 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond }: Prop
     (a, b) => brushSeconds(session, a, b),
   );
   const yTicks = useStableNumbers(countTicks(rows.reduce((max, r) => Math.max(max, r.total), 0)));
-  const axis = useWindowAxis(startSecond, rows.length);
+  const axis = windowAxis(rows.length);
   const areaClick = useStableHandlers((dataKey: string) => {
     const picked = series.find((s) => s.dataKey === dataKey);
     if (picked && !drag.wasDrag()) filterBySeries(session, picked);
@@ -61,20 +61,10 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond }: Prop
           style={{ cursor: 'crosshair', userSelect: 'none' }}
         >
           <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
-          <XAxis
-            dataKey="i"
-            niceTicks="none"
-            type="number"
-            domain={axis.domain}
-            ticks={axis.ticks}
-            tickFormatter={axis.tickFormatter}
-            tick={colors.axisTick}
-            interval={0}
-            stroke={colors.grid}
-            allowDataOverflow
-          />
+          <XAxis dataKey="i" niceTicks="none" type="number" domain={axis.domain} ticks={NO_TICKS} tick={false} tickLine={false} stroke={colors.grid} allowDataOverflow />
           <YAxis niceTicks="none" allowDataOverflow width={40} tick={colors.axisTick} stroke={colors.grid} ticks={yTicks} interval={0} tickFormatter={compactCount} domain={[0, yTicks[yTicks.length - 1] ?? 4]} />
           <Tooltip content={(props) => props.active && <RateTooltip activeIndex={props.activeIndex} rows={rows} series={series} />} wrapperStyle={TOOLTIP_SHOWN} isAnimationActive={false} />
+          <WindowTimeTicks startSecond={startSecond} seconds={rows.length} stroke={colors.grid} tick={colors.axisTick} />
           <StackedStepAreas seconds={rows.length} series={layers} fillOpacity={0.55} />
           {band && <ReferenceArea
               className="rate-band"

@@ -1,0 +1,73 @@
+/**
+ * The charts' time axis. recharts is given the window in seconds since its
+ * start (0 … n-1), not epoch seconds, and the minute labels are drawn here
+ * from its x scale: an axis whose ticks or formatter change dispatches its
+ * settings, and every dispatch re-runs the chart's selectors (tooltip, both
+ * axes, grid) and re-renders what reads them. Measured on the bench's
+ * chart-refresh row: ~23 of a redraw's ~27 ms went to the moving ticks. In
+ * index space the data, the domain and recharts' own x axis (its line only)
+ * stay the same at every refresh; what is drawn in the window comes from the
+ * rows by index (StackedStepAreas, the tooltips, the drag).
+ */
+import { useMemo } from 'react';
+import { usePlotArea, useXAxisScale } from 'recharts';
+import { clockMinute, minuteTicks } from './format.ts';
+
+/** One row per second of the window, `{ i }`: what recharts is given as `data`. */
+export type IndexRow = { readonly i: number };
+
+const indexRowsOf = new Map<number, readonly IndexRow[]>();
+const domainOf = new Map<number, readonly [number, number]>();
+
+/** recharts' `data` and x `domain` for a window of `seconds`: the same objects for the same length, for every chart. */
+export function windowAxis(seconds: number): { data: readonly IndexRow[]; domain: readonly [number, number] } {
+  let data = indexRowsOf.get(seconds);
+  let domain = domainOf.get(seconds);
+  if (data === undefined || domain === undefined) {
+    data = Array.from({ length: seconds }, (_, i) => ({ i }));
+    domain = [0, Math.max(0, seconds - 1)];
+    indexRowsOf.set(seconds, data);
+    domainOf.set(seconds, domain);
+  }
+  return { data, domain };
+}
+
+/** What recharts' x axis is given for ticks: none of its own, the same array every time. */
+export const NO_TICKS: number[] = [];
+
+/** recharts draws a tick 6 px long and its label 2 px below it (CartesianAxis defaults): the same here. */
+const TICK_SIZE = 6;
+const TICK_MARGIN = 2;
+
+interface Props {
+  startSecond: number;
+  seconds: number;
+  /** Every `every`-th minute gets a label (a narrow chart: 2). */
+  every?: number;
+  stroke: string;
+  tick: { fontSize: number; fill: string };
+}
+
+/** Minute labels under the plot, placed with the chart's x scale; keyed by their second, so a label moves, not remounts. */
+export function WindowTimeTicks({ startSecond, seconds, every = 1, stroke, tick }: Props) {
+  const xScale = useXAxisScale();
+  const plot = usePlotArea();
+  const ticks = useMemo(() => minuteTicks(startSecond, startSecond + seconds - 1).filter((_, n) => n % every === 0), [startSecond, seconds, every]);
+  if (xScale === undefined || plot === undefined) return null;
+  const top = plot.y + plot.height;
+  return (
+    <g className="rate-time-ticks">
+      {ticks.map((second) => {
+        const x = xScale(second - startSecond) ?? 0;
+        return (
+          <g key={second}>
+            <line x1={x} x2={x} y1={top} y2={top + TICK_SIZE} stroke={stroke} />
+            <text className="recharts-cartesian-axis-tick-value" x={x} y={top + TICK_SIZE + TICK_MARGIN} dy="0.71em" textAnchor="middle" fontSize={tick.fontSize} fill={tick.fill}>
+              {clockMinute(second)}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
