@@ -13,10 +13,10 @@ import { RateFeed } from './rate-feed.ts';
 
 /**
  * How often the open charts are redrawn. One redraw was 60-75 ms of recharts
- * work on the bench machine while its `<Area>`s drew the series; with the
- * areas drawn from recharts' scales (StackedStepAreas) and the data in index
- * space (window-axis.ts) it is ~20-30 ms, still the largest single cost of
- * a page left open. A second on a five-minute axis is ~3 px, and RabbitMQ's
+ * work on the bench machine while recharts drew the areas and moved the
+ * axis ticks; drawn from recharts' scales instead (StackedStepAreas,
+ * window-axis.tsx) it is ~5-10 ms. Every 2 s still halves what a page left
+ * open pays for it; a second on a five-minute axis is ~3 px, and RabbitMQ's
  * own management UI refreshes every 5 s.
  */
 const CHART_REFRESH_MS = 2000;
