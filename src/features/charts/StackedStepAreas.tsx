@@ -27,7 +27,7 @@ export interface StepSeries {
 }
 
 interface Props {
-  /** Seconds drawn: the x axis counts them from 0 (window-axis.ts). */
+  /** Seconds drawn: the x axis counts them from 0 (window-axis.tsx). */
   seconds: number;
   series: readonly StepSeries[];
   fillOpacity: number;

@@ -62,7 +62,7 @@ export function WindowTimeTicks({ startSecond, seconds, every = 1, stroke, tick 
         return (
           <g key={second}>
             <line x1={x} x2={x} y1={top} y2={top + TICK_SIZE} stroke={stroke} />
-            <text className="recharts-cartesian-axis-tick-value" x={x} y={top + TICK_SIZE + TICK_MARGIN} dy="0.71em" textAnchor="middle" fontSize={tick.fontSize} fill={tick.fill}>
+            <text className="rate-time-tick" x={x} y={top + TICK_SIZE + TICK_MARGIN} dy="0.71em" textAnchor="middle" fontSize={tick.fontSize} fill={tick.fill}>
               {clockMinute(second)}
             </text>
           </g>
