@@ -45,6 +45,8 @@ async function expectReadable(page: Page) {
   // Chart axis labels are SVG text: their fill against the panel.
   const axisFill = await page.locator('[data-testid="rate-chart-messages"] .recharts-cartesian-axis-tick-value').first().getAttribute('fill');
   expect(axisFill).toMatch(/^#/);
+  // The minute labels under the x axis are Warren's own (window-axis.tsx): the same colour as recharts' labels.
+  await expect(page.locator('[data-testid="rate-chart-messages"] .rate-time-tick').first()).toHaveAttribute('fill', axisFill ?? '');
 }
 
 test('light and dark themes: the toggle cycles Auto → Light → Dark, follows the system on Auto, is remembered, and both are readable', async ({ page }) => {
