@@ -2,9 +2,9 @@ import { memo, useMemo, useRef } from 'react';
 import { AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { NEUTRAL_COLOR, PALETTE, useChartColors, useMeasured } from '../../ui/index.ts';
 import { byteTickLabel, byteTicks } from './format.ts';
-import { ByteTooltip } from './RateTooltip.tsx';
+import { ByteTooltip, TOOLTIP_SHOWN } from './RateTooltip.tsx';
 import type { ChartRow } from './series-view.ts';
-import { StackedStepAreas, TOOLTIP_SHOWN, type StepSeries } from './StackedStepAreas.tsx';
+import { StackedStepAreas, type StepSeries } from './StackedStepAreas.tsx';
 import { useStableNumbers } from './stable-props.ts';
 import { NO_TICKS, windowAxis, WindowTimeTicks } from './window-axis.tsx';
 
@@ -13,6 +13,8 @@ const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
 
 interface Props {
   rows: ChartRow[];
+  /** Bytes per second of the window (the snapshot's own array, which the rows were made from). */
+  bytes: readonly number[];
   startSecond: number;
 }
 
@@ -24,22 +26,22 @@ interface Props {
 const hasRoom = (el: HTMLElement) => el.clientWidth > 0 && el.clientHeight > 0;
 
 /** Bytes/s (message bodies) over the window; memo: it redraws only when its rows do, and only while it has room. */
-export const ByteRateChart = memo(function ByteRateChart({ rows, startSecond }: Props) {
+export const ByteRateChart = memo(function ByteRateChart({ rows, bytes, startSecond }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const shown = useMeasured(container, hasRoom, false);
   return (
     <div className="rate-chart-bytes" data-testid="rate-chart-bytes" aria-label="Bytes per second" ref={container}>
-      {shown && <ByteAreas rows={rows} startSecond={startSecond} />}
+      {shown && <ByteAreas rows={rows} bytes={bytes} startSecond={startSecond} />}
     </div>
   );
 });
 
-function ByteAreas({ rows, startSecond }: Props) {
+function ByteAreas({ rows, bytes, startSecond }: Props) {
   const colors = useChartColors();
   // Same values, same arrays: an axis given a new one dispatches its settings again (stable-props.ts).
-  const ticks = useStableNumbers(byteTicks(rows.reduce((max, r) => Math.max(max, r.bytes), 1024)));
+  const ticks = useStableNumbers(byteTicks(bytes.reduce((max, b) => Math.max(max, b), 1024)));
   const axis = windowAxis(rows.length);
-  const layers = useMemo((): StepSeries[] => [{ key: 'bytes', color: BYTES_COLOR, values: rows.map((r) => r.bytes) }], [rows]);
+  const layers = useMemo((): StepSeries[] => [{ key: 'bytes', color: BYTES_COLOR, values: bytes }], [bytes]);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <AreaChart data={axis.data} margin={MARGIN}>

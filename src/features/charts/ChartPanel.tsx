@@ -74,7 +74,7 @@ function OpenChartPanel() {
         <div className="rate-body">
           <MessageRateChart rows={rows} series={series} timeWindow={timeWindow} startSecond={snapshot.startSecond} />
           <SeriesLegend series={series} unkeyed={snapshot.breakdown === 'key' ? snapshot.unkeyed : 0} />
-          <ByteRateChart rows={rows} startSecond={snapshot.startSecond} />
+          <ByteRateChart rows={rows} bytes={snapshot.bytes} startSecond={snapshot.startSecond} />
         </div>
       )}
     </section>

@@ -2,6 +2,13 @@ import { formatBytes, formatCount } from '../../ui/index.ts';
 import { clockTime } from './format.ts';
 import type { ChartRow, ChartSeries } from './series-view.ts';
 
+/**
+ * The chart's `<Tooltip wrapperStyle>`: recharts hides its tooltip box while
+ * no graphical item of its own has a value under the pointer, which, with
+ * these areas, is always; the tooltip content draws nothing while inactive.
+ */
+export const TOOLTIP_SHOWN = { visibility: 'visible' } as const;
+
 interface Props {
   activeIndex: unknown;
   rows: ChartRow[];

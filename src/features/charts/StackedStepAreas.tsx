@@ -9,13 +9,6 @@ import { useMemo } from 'react';
 import { useXAxisScale, useYAxisScale } from 'recharts';
 import { stackedStepPaths } from './step-paths.ts';
 
-/**
- * The chart's `<Tooltip wrapperStyle>`: recharts hides its tooltip box while
- * no graphical item of its own has a value under the pointer, which, with
- * these areas, is always; the tooltip content draws nothing while inactive.
- */
-export const TOOLTIP_SHOWN = { visibility: 'visible' } as const;
-
 /** One series of the stack, bottom first. */
 export interface StepSeries {
   key: string;

@@ -16,20 +16,22 @@ import { clockMinute, minuteTicks } from './format.ts';
 /** One row per second of the window, `{ i }`: what recharts is given as `data`. */
 export type IndexRow = { readonly i: number };
 
-const indexRowsOf = new Map<number, readonly IndexRow[]>();
-const domainOf = new Map<number, readonly [number, number]>();
+/** recharts' `data` and x `domain` for a window of a given length. */
+export interface WindowAxis {
+  data: readonly IndexRow[];
+  domain: readonly [number, number];
+}
+
+const axisOf = new Map<number, WindowAxis>();
 
 /** recharts' `data` and x `domain` for a window of `seconds`: the same objects for the same length, for every chart. */
-export function windowAxis(seconds: number): { data: readonly IndexRow[]; domain: readonly [number, number] } {
-  let data = indexRowsOf.get(seconds);
-  let domain = domainOf.get(seconds);
-  if (data === undefined || domain === undefined) {
-    data = Array.from({ length: seconds }, (_, i) => ({ i }));
-    domain = [0, Math.max(0, seconds - 1)];
-    indexRowsOf.set(seconds, data);
-    domainOf.set(seconds, domain);
+export function windowAxis(seconds: number): WindowAxis {
+  let axis = axisOf.get(seconds);
+  if (axis === undefined) {
+    axis = { data: Array.from({ length: seconds }, (_, i) => ({ i })), domain: [0, Math.max(0, seconds - 1)] };
+    axisOf.set(seconds, axis);
   }
-  return { data, domain };
+  return axis;
 }
 
 /** What recharts' x axis is given for ticks: none of its own, the same array every time. */
