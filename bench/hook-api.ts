@@ -130,6 +130,8 @@ export interface WarrenBenchApi {
   refilter(text: string): Promise<RefilterTiming>;
   /** Messages retained in the ring buffer. */
   retained(): number;
+  /** Charts the field at `path`, as "chart" in the inspector's JSON tree does; false if refused. */
+  chartField(path: string): boolean;
 }
 
 /** Set to "bench" on <html> by the bench build's hook: the bench checks it drives that build. */

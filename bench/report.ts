@@ -19,7 +19,8 @@ import type { IngestResult } from './ingest.ts';
 import type { RewindBenchResult } from './rewind.ts';
 import type { LatencyResult } from './latency.ts';
 import type { LoadResult } from './load.ts';
-import type { ChartRefreshResult, PageCostResult } from './page-cost.ts';
+import type { PageCostResult } from './page-cost.ts';
+import { chartRefreshRows, type ChartRefreshResult, type FieldChartRefreshResult } from './chart-refresh.ts';
 import type { PageRestResult } from './page-rest.ts';
 import type { InputLatency } from './input-latency.ts';
 import type { ProfileSummary } from './profile.ts';
@@ -44,6 +45,7 @@ export interface BenchResults {
   /** The page alone, synthetic frames at steady rates, no broker. */
   pageCost?: PageCostResult[];
   chartRefresh?: ChartRefreshResult;
+  fieldChartRefresh?: FieldChartRefreshResult;
   /** The page at rest on the real stack, live traffic at a low rate. */
   pageRest?: PageRestResult[];
   capacity?: CapacityResult;
@@ -150,15 +152,7 @@ export function rows(r: BenchResults): Row[] {
       verdict: verdict(pc.every((p) => p.busyPercent <= goal(p.rate))),
     });
   }
-  const cr = r.chartRefresh;
-  if (cr) {
-    out.push({
-      metric: 'rate charts, one redraw of both (idle page alone, charts open − collapsed, per redraw): main thread',
-      value: `${ms(cr.msPerRefresh)} (${cr.refreshes} redraws in ${cr.seconds} s; busy ${cr.openPercent.toFixed(1)} % open, ${cr.collapsedPercent.toFixed(1)} % collapsed)`,
-      target: '—',
-      verdict: '—',
-    });
-  }
+  out.push(...chartRefreshRows(r.chartRefresh, r.fieldChartRefresh));
   const inputRows: [string, InputLatency | undefined][] = [
     [`page alone, synthetic ${fmtInt(r.inputAlone?.rate ?? 0)} msg/s`, r.inputAlone],
     ['real stack at max ingest', r.inputIngest],

@@ -35,7 +35,8 @@ import { measureConversations } from './conversations.ts';
 import { measureIngest } from './ingest.ts';
 import { measureLatency } from './latency.ts';
 import { measureLoad } from './load.ts';
-import { measureChartRefresh, measurePageCost, measurePageInput } from './page-cost.ts';
+import { measurePageCost, measurePageInput } from './page-cost.ts';
+import { measureChartRefresh, measureFieldChartRefresh } from './chart-refresh.ts';
 import { measurePageRest } from './page-rest.ts';
 import { measureDecoders } from './decoders.ts';
 import { measureFeatureCosts } from './feature-costs.ts';
@@ -104,6 +105,7 @@ async function main(): Promise<number> {
     if (want('rest')) results.pageRest = await phase(results, 'page at rest', () => measurePageRest(e, 50, options.quick ? 8 : 15, log));
     if (want('cost')) results.pageCost = await phase(results, 'page cost', () => measurePageCost(e, [100, 2_000], options.quick ? 5 : 10, log));
     if (want('cost')) results.chartRefresh = await phase(results, 'chart refresh', () => measureChartRefresh(e, options.quick ? 8 : 16, log));
+    if (want('cost')) results.fieldChartRefresh = await phase(results, 'field chart refresh', () => measureFieldChartRefresh(e, options.quick ? 12 : 30, log));
     if (want('input')) {
       results.inputAlone = await phase(results, 'input latency, page alone', () => measurePageInput(e, 2_000, options.quick ? 6 : 12, log));
       results.inputIngest = await phase(results, 'input latency, real stack at max ingest', async () => (await measureIngest(e, options.n, log, { input: true })).input);

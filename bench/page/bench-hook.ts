@@ -22,6 +22,7 @@
  */
 import { headersForOnePass } from '../../src/model/index.ts';
 import type { TraceSession } from '../../src/session/index.ts';
+import { chartField } from '../../src/features/field-charts/index.ts';
 import { BENCH_BUILD_ATTRIBUTE, BENCH_GLOBAL, type LatencySample, type SeqStats, type WarrenBenchApi } from '../hook-api.ts';
 import { loadSynthetic } from './synthetic-load.ts';
 
@@ -177,6 +178,7 @@ export function installBenchHook(session: TraceSession): void {
       return { text, syncMs, doneMs, longestTaskMs, paintedMs: performance.now() - t0, visible: session.store.getState().visible };
     },
     retained: () => capture.buffer.size,
+    chartField: (path) => chartField(session, path),
   };
 
   (window as unknown as Record<string, unknown>)[BENCH_GLOBAL] = api;

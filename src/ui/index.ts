@@ -6,3 +6,5 @@ export { formatCount } from './format-count.ts';
 export { applyThemeFromUrl, installTheme, nextThemeChoice, setThemeChoice, useChartColors, useThemeChoice } from './theme.ts';
 export type { ChartColors, ResolvedTheme, ThemeChoice } from './theme.ts';
 export { useMeasured } from './use-measured.ts';
+export { TimeTickLabels } from './time-tick-labels.tsx';
+export { useStableHandlers, useStableNumbers } from './stable-props.ts';

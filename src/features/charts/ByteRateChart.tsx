@@ -1,11 +1,10 @@
 import { memo, useMemo, useRef } from 'react';
 import { AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { NEUTRAL_COLOR, PALETTE, useChartColors, useMeasured } from '../../ui/index.ts';
+import { NEUTRAL_COLOR, PALETTE, useChartColors, useMeasured, useStableNumbers } from '../../ui/index.ts';
 import { byteTickLabel, byteTicks } from './format.ts';
 import { ByteTooltip, TOOLTIP_SHOWN } from './RateTooltip.tsx';
 import type { ChartRow } from './series-view.ts';
 import { StackedStepAreas, type StepSeries } from './StackedStepAreas.tsx';
-import { useStableNumbers } from './stable-props.ts';
 import { NO_TICKS, windowAxis, WindowTimeTicks } from './window-axis.tsx';
 
 const BYTES_COLOR = PALETTE[3] ?? NEUTRAL_COLOR;
@@ -38,7 +37,7 @@ export const ByteRateChart = memo(function ByteRateChart({ rows, bytes, startSec
 
 function ByteAreas({ rows, bytes, startSecond }: Props) {
   const colors = useChartColors();
-  // Same values, same arrays: an axis given a new one dispatches its settings again (stable-props.ts).
+  // Same values, same arrays: an axis given a new one dispatches its settings again (src/ui/stable-props.ts).
   const ticks = useStableNumbers(byteTicks(bytes.reduce((max, b) => Math.max(max, b), 1024)));
   const axis = windowAxis(rows.length);
   const layers = useMemo((): StepSeries[] => [{ key: 'bytes', color: BYTES_COLOR, values: bytes }], [bytes]);

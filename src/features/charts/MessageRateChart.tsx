@@ -6,13 +6,12 @@
 import { useMemo } from 'react';
 import { AreaChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TimeWindow } from '../../store/index.ts';
-import { useChartColors, useSession } from '../../ui/index.ts';
+import { useChartColors, useSession, useStableHandlers, useStableNumbers } from '../../ui/index.ts';
 import { brushSeconds, filterBySeries } from './chart-actions.ts';
 import { compactCount, countTicks } from './format.ts';
 import { RateTooltip, TOOLTIP_SHOWN } from './RateTooltip.tsx';
 import { StackedStepAreas, type StepSeries } from './StackedStepAreas.tsx';
 import type { ChartRow, ChartSeries } from './series-view.ts';
-import { useStableHandlers, useStableNumbers } from './stable-props.ts';
 import { useDragSelect } from './use-drag-select.ts';
 import { NO_TICKS, windowAxis, WindowTimeTicks } from './window-axis.tsx';
 
@@ -25,7 +24,7 @@ interface Props {
 
 // Every axis is given its ticks (and niceTicks="none"): recharts's own nice-tick
 // search runs decimal.js arithmetic on every render (CPU profile of a chart update).
-// Ticks, margins and handlers keep their identity across refreshes (stable-props.ts).
+// Ticks, margins and handlers keep their identity across refreshes (src/ui/stable-props.ts).
 const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
 
 export function MessageRateChart({ rows, series, timeWindow, startSecond }: Props) {

@@ -11,6 +11,7 @@
  */
 import { useMemo } from 'react';
 import { usePlotArea, useXAxisScale } from 'recharts';
+import { TimeTickLabels } from '../../ui/index.ts';
 import { clockMinute, minuteTicks } from './format.ts';
 
 /** One row per second of the window, `{ i }`: what recharts is given as `data`. */
@@ -37,10 +38,6 @@ export function windowAxis(seconds: number): WindowAxis {
 /** What recharts' x axis is given for ticks: none of its own, the same array every time. */
 export const NO_TICKS: number[] = [];
 
-/** recharts draws a tick 6 px long and its label 2 px below it (CartesianAxis defaults): the same here. */
-const TICK_SIZE = 6;
-const TICK_MARGIN = 2;
-
 interface Props {
   startSecond: number;
   seconds: number;
@@ -56,20 +53,15 @@ export function WindowTimeTicks({ startSecond, seconds, every = 1, stroke, tick 
   const plot = usePlotArea();
   const ticks = useMemo(() => minuteTicks(startSecond, startSecond + seconds - 1).filter((_, n) => n % every === 0), [startSecond, seconds, every]);
   if (xScale === undefined || plot === undefined) return null;
-  const top = plot.y + plot.height;
   return (
-    <g className="rate-time-ticks">
-      {ticks.map((second) => {
-        const x = xScale(second - startSecond) ?? 0;
-        return (
-          <g key={second}>
-            <line x1={x} x2={x} y1={top} y2={top + TICK_SIZE} stroke={stroke} />
-            <text className="rate-time-tick" x={x} y={top + TICK_SIZE + TICK_MARGIN} dy="0.71em" textAnchor="middle" fontSize={tick.fontSize} fill={tick.fill}>
-              {clockMinute(second)}
-            </text>
-          </g>
-        );
-      })}
-    </g>
+    <TimeTickLabels
+      ticks={ticks}
+      xOf={(second) => xScale(second - startSecond) ?? 0}
+      top={plot.y + plot.height}
+      label={clockMinute}
+      stroke={stroke}
+      tick={tick}
+      className="rate-time-tick"
+    />
   );
 }
