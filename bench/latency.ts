@@ -9,7 +9,7 @@
  */
 import type { BenchEnv } from './setup.ts';
 import { benchMessage, runPrefix } from './messages.ts';
-import { callHook, frameStats, openBenchPage, type FrameStats } from './page.ts';
+import { callHook, frameStats, openBenchPage, pageMetrics, type FrameStats } from './page.ts';
 import { publishPaced, type PublishResult } from './publish.ts';
 import { distribution, sleep, type Distribution } from './stats.ts';
 
@@ -34,6 +34,8 @@ export interface LatencyResult {
   ingestToPaint: Distribution;
   publish: PublishResult;
   frames: FrameStats;
+  /** The page's main thread while the messages were published and drawn, % of a core (CDP TaskDuration; absent in older result files). */
+  busyPercent?: number;
 }
 
 export async function measureLatency(env: BenchEnv, rate: number, seconds: number, log: (line: string) => void): Promise<LatencyResult> {
@@ -43,8 +45,12 @@ export async function measureLatency(env: BenchEnv, rate: number, seconds: numbe
   try {
     await callHook(page, 'resetProbe');
     await callHook(page, 'startLatency', `${prefix}.`);
+    await page.send('Performance.enable');
+    const taskSeconds = async () => (await pageMetrics(page))['TaskDuration'] ?? 0;
+    const busyFrom = { task: await taskSeconds(), at: Date.now() };
     log(`latency: publishing ${rate} msg/s for ${seconds} s to ${sub}`);
     const publish = await publishPaced(rate, seconds, (seq, sentAt) => benchMessage(prefix, seq, sentAt));
+    const busyPercent = (((await taskSeconds()) - busyFrom.task) / ((Date.now() - busyFrom.at) / 1000)) * 100;
     for (let waited = 0; waited < 15_000; waited += 250) {
       if ((await callHook(page, 'probe')).count >= publish.count) break;
       await sleep(250);
@@ -69,6 +75,7 @@ export async function measureLatency(env: BenchEnv, rate: number, seconds: numbe
       ingestToPaint: distribution(painted.map((s) => s.paintedAt - s.ingestedAt)),
       publish,
       frames,
+      busyPercent,
     };
   } finally {
     await page.close();

@@ -169,11 +169,17 @@ export function rows(r: BenchResults): Row[] {
     if (slow) out.push({ metric: '↳ the same, of the slowest tenth', value: `${ms(slow.inputDelay)} / ${ms(slow.handlers)} / ${ms(slow.toPaint)}`, target: '—', verdict: '—' });
   }
   if (l) {
-    out.push({ metric: `latency publish → row painted at ${fmtInt(l.rate)} msg/s, p50 / p99`, value: `${ms(l.painted.p50)} / ${ms(l.painted.p99)} (n=${fmtInt(l.samples)})`, target: '≤ 150 ms / ≤ 500 ms', verdict: verdict(l.painted.p50 <= 150 && l.painted.p99 <= 500 && l.notPainted === 0) });
+    // p50 and p99 are the first benchmark issue's goals; p95 ≤ 100 ms is issue 10's.
+    out.push({
+      metric: `latency publish → row painted at ${fmtInt(l.rate)} msg/s, p50 / p95 / p99`,
+      value: `${ms(l.painted.p50)} / ${ms(l.painted.p95)} / ${ms(l.painted.p99)} (n=${fmtInt(l.samples)})`,
+      target: '≤ 150 / ≤ 100 / ≤ 500 ms',
+      verdict: verdict(l.painted.p50 <= 150 && l.painted.p95 <= 100 && l.painted.p99 <= 500 && l.notPainted === 0),
+    });
     out.push({ metric: '↳ of which publish → ingest, p50 / p99', value: `${ms(l.ingested.p50)} / ${ms(l.ingested.p99)}`, target: '—', verdict: '—' });
     out.push({
-      metric: '↳ rows never drawn (overtaken) / never caught up',
-      value: `${fmtInt(l.overtaken)} / ${fmtInt(l.notPainted)}; frame p95 ${ms(l.frames.interval.p95)}`,
+      metric: '↳ rows never drawn (overtaken) / never caught up; frame interval; page main thread busy while publishing',
+      value: `${fmtInt(l.overtaken)} / ${fmtInt(l.notPainted)}; frame p95 ${ms(l.frames.interval.p95)}; page main thread ${l.busyPercent === undefined ? '—' : `${l.busyPercent.toFixed(1)} %`}`,
       target: '—',
       verdict: '—',
     });
