@@ -1,11 +1,11 @@
 import { memo, useMemo, useRef } from 'react';
 import { AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { NEUTRAL_COLOR, PALETTE, useChartColors, useMeasured, useStableNumbers } from '../../ui/index.ts';
+import { NEUTRAL_COLOR, NO_TICKS, PALETTE, useChartColors, useMeasured, useStableNumbers } from '../../ui/index.ts';
 import { byteTickLabel, byteTicks } from './format.ts';
 import { ByteTooltip, TOOLTIP_SHOWN } from './RateTooltip.tsx';
 import type { ChartRow } from './series-view.ts';
 import { StackedStepAreas, type StepSeries } from './StackedStepAreas.tsx';
-import { NO_TICKS, windowAxis, WindowTimeTicks } from './window-axis.tsx';
+import { windowAxis, WindowTimeTicks } from './window-axis.tsx';
 
 const BYTES_COLOR = PALETTE[3] ?? NEUTRAL_COLOR;
 const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };

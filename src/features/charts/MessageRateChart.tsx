@@ -6,14 +6,14 @@
 import { useMemo } from 'react';
 import { AreaChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TimeWindow } from '../../store/index.ts';
-import { useChartColors, useSession, useStableHandlers, useStableNumbers } from '../../ui/index.ts';
+import { NO_TICKS, useChartColors, useSession, useStableHandlers, useStableNumbers } from '../../ui/index.ts';
 import { brushSeconds, filterBySeries } from './chart-actions.ts';
 import { compactCount, countTicks } from './format.ts';
 import { RateTooltip, TOOLTIP_SHOWN } from './RateTooltip.tsx';
 import { StackedStepAreas, type StepSeries } from './StackedStepAreas.tsx';
 import type { ChartRow, ChartSeries } from './series-view.ts';
 import { useDragSelect } from './use-drag-select.ts';
-import { NO_TICKS, windowAxis, WindowTimeTicks } from './window-axis.tsx';
+import { windowAxis, WindowTimeTicks } from './window-axis.tsx';
 
 interface Props {
   rows: ChartRow[];

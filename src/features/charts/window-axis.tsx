@@ -35,9 +35,6 @@ export function windowAxis(seconds: number): WindowAxis {
   return axis;
 }
 
-/** What recharts' x axis is given for ticks: none of its own, the same array every time. */
-export const NO_TICKS: number[] = [];
-
 interface Props {
   startSecond: number;
   seconds: number;

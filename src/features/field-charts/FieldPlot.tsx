@@ -13,8 +13,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FieldRow, FieldView } from '../../fields/index.ts';
-import { useChartColors, useStableNumbers } from '../../ui/index.ts';
-import { fieldAxis, FieldTimeTicks, MARGIN_RIGHT, NO_TICKS } from './field-axis.tsx';
+import { NO_TICKS, useChartColors, useStableNumbers } from '../../ui/index.ts';
+import { fieldAxis, FieldTimeTicks, MARGIN_RIGHT } from './field-axis.tsx';
 import { FieldPoints, type HoveredPoint } from './FieldPoints.tsx';
 import { FieldSteps } from './FieldSteps.tsx';
 import { PointTooltip, StepTooltip } from './FieldTooltips.tsx';

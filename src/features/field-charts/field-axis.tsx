@@ -32,9 +32,6 @@ export function fieldAxis(steps: number, stepSeconds: number, seconds: number): 
   return axis;
 }
 
-/** What recharts' x axis is given for ticks: none of its own, the same array every time. */
-export const NO_TICKS: number[] = [];
-
 /** The chart's right margin (FieldPlot's MARGIN), and half a label's width at the small tick font: `10:02` and `10:02:30`. */
 export const MARGIN_RIGHT = 10;
 const HALF_LABEL = 14;
