@@ -21,6 +21,8 @@ interface Props {
   xOf(tick: number): number;
   /** The plot's bottom edge, px. */
   top: number;
+  /** The chart's right edge, px: a label that would cross it (cut there) is left out. */
+  right: number;
   label(tick: number): string;
   stroke: string;
   tick: { fontSize: number; fill: string };
@@ -28,16 +30,21 @@ interface Props {
   className: string;
 }
 
-export function TimeTickLabels({ ticks, xOf, top, label, stroke, tick, className }: Props) {
+/** Half a label's width, px, near enough: digits and colons are ~0.6 em wide in the sans-serif fonts charts use. */
+const halfWidth = (text: string, fontSize: number) => text.length * fontSize * 0.3;
+
+export function TimeTickLabels({ ticks, xOf, top, right, label, stroke, tick, className }: Props) {
   return (
     <g className={`${className}s`}>
       {ticks.map((t) => {
         const x = xOf(t);
+        const text = label(t);
+        if (x + halfWidth(text, tick.fontSize) > right) return null;
         return (
           <g key={t}>
             <line x1={x} x2={x} y1={top} y2={top + TICK_SIZE} stroke={stroke} />
             <text className={className} x={x} y={top + TICK_SIZE + TICK_MARGIN} dy="0.71em" textAnchor="middle" fontSize={tick.fontSize} fill={tick.fill}>
-              {label(t)}
+              {text}
             </text>
           </g>
         );

@@ -14,7 +14,7 @@ import { RateDataTable } from './RateDataTable.tsx';
 import { useRateSnapshot } from './use-rate-snapshot.ts';
 import { RateSummary } from './RateSummary.tsx';
 import { SeriesLegend } from './SeriesLegend.tsx';
-import { chartRows, presentSeries, seriesTotals, type SubscriptionInfo } from './series-view.ts';
+import { presentSeries, seriesTotals, type SubscriptionInfo } from './series-view.ts';
 
 export function ChartPanel() {
   const open = useWarrenStore((s) => s.chartsOpen);
@@ -44,7 +44,6 @@ function OpenChartPanel() {
     [subscriptionList],
   );
   const series = useMemo(() => presentSeries(snapshot, subscriptions), [snapshot, subscriptions]);
-  const rows = useMemo(() => chartRows(snapshot, series), [snapshot, series]);
   const timeWindow = useWarrenStore((s) => s.timeWindow);
   return (
     <section
@@ -69,12 +68,12 @@ function OpenChartPanel() {
         <RateControls />
       </header>
       {showData ? (
-        <RateDataTable rows={rows} series={series} />
+        <RateDataTable snapshot={snapshot} series={series} />
       ) : (
         <div className="rate-body">
-          <MessageRateChart rows={rows} series={series} timeWindow={timeWindow} startSecond={snapshot.startSecond} />
+          <MessageRateChart snapshot={snapshot} series={series} timeWindow={timeWindow} />
           <SeriesLegend series={series} unkeyed={snapshot.breakdown === 'key' ? snapshot.unkeyed : 0} />
-          <ByteRateChart rows={rows} bytes={snapshot.bytes} startSecond={snapshot.startSecond} />
+          <ByteRateChart bytes={snapshot.bytes} startSecond={snapshot.startSecond} />
         </div>
       )}
     </section>

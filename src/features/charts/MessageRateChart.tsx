@@ -11,15 +11,16 @@ import { brushSeconds, filterBySeries } from './chart-actions.ts';
 import { compactCount, countTicks } from './format.ts';
 import { RateTooltip, TOOLTIP_SHOWN } from './RateTooltip.tsx';
 import { StackedStepAreas, type StepSeries } from './StackedStepAreas.tsx';
-import type { ChartRow, ChartSeries } from './series-view.ts';
+import type { RateSnapshot } from '../../rates/index.ts';
+import type { ChartSeries } from './series-view.ts';
 import { useDragSelect } from './use-drag-select.ts';
 import { windowAxis, WindowTimeTicks } from './window-axis.tsx';
 
 interface Props {
-  rows: ChartRow[];
+  /** The window's messages per second (the series' counts are in `series`). */
+  snapshot: RateSnapshot;
   series: ChartSeries[];
   timeWindow: TimeWindow | null;
-  startSecond: number;
 }
 
 // Every axis is given its ticks (and niceTicks="none"): recharts's own nice-tick
@@ -27,15 +28,16 @@ interface Props {
 // Ticks, margins and handlers keep their identity across refreshes (src/ui/stable-props.ts).
 const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
 
-export function MessageRateChart({ rows, series, timeWindow, startSecond }: Props) {
+export function MessageRateChart({ snapshot, series, timeWindow }: Props) {
+  const { messages, startSecond } = snapshot;
   const session = useSession();
   const colors = useChartColors();
   const drag = useDragSelect(
-    (index) => rows[index]?.second,
+    (index) => (index >= 0 && index < messages.length ? startSecond + index : undefined),
     (a, b) => brushSeconds(session, a, b),
   );
-  const yTicks = useStableNumbers(countTicks(rows.reduce((max, r) => Math.max(max, r.total), 0)));
-  const axis = windowAxis(rows.length);
+  const yTicks = useStableNumbers(countTicks(messages.reduce((max, total) => Math.max(max, total), 0)));
+  const axis = windowAxis(messages.length);
   const areaClick = useStableHandlers((dataKey: string) => {
     const picked = series.find((s) => s.dataKey === dataKey);
     if (picked && !drag.wasDrag()) filterBySeries(session, picked);
@@ -62,9 +64,9 @@ export function MessageRateChart({ rows, series, timeWindow, startSecond }: Prop
           <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
           <XAxis dataKey="i" niceTicks="none" type="number" domain={axis.domain} ticks={NO_TICKS} tick={false} tickLine={false} stroke={colors.grid} allowDataOverflow />
           <YAxis niceTicks="none" allowDataOverflow width={40} tick={colors.axisTick} stroke={colors.grid} ticks={yTicks} interval={0} tickFormatter={compactCount} domain={[0, yTicks[yTicks.length - 1] ?? 4]} />
-          <Tooltip content={(props) => props.active && <RateTooltip activeIndex={props.activeIndex} rows={rows} series={series} />} wrapperStyle={TOOLTIP_SHOWN} isAnimationActive={false} />
-          <WindowTimeTicks startSecond={startSecond} seconds={rows.length} stroke={colors.grid} tick={colors.axisTick} />
-          <StackedStepAreas seconds={rows.length} series={layers} fillOpacity={0.55} />
+          <Tooltip content={(props) => props.active && <RateTooltip activeIndex={props.activeIndex} snapshot={snapshot} series={series} />} wrapperStyle={TOOLTIP_SHOWN} isAnimationActive={false} />
+          <WindowTimeTicks startSecond={startSecond} seconds={messages.length} stroke={colors.grid} tick={colors.axisTick} />
+          <StackedStepAreas seconds={messages.length} series={layers} fillOpacity={0.55} />
           {band && <ReferenceArea
               className="rate-band"
               x1={Math.min(band.from, band.to) - startSecond - 0.5}

@@ -1,9 +1,10 @@
 import { formatCount } from '../../ui/index.ts';
 import { clockTime } from './format.ts';
-import type { ChartRow, ChartSeries } from './series-view.ts';
+import type { RateSnapshot } from '../../rates/index.ts';
+import type { ChartSeries } from './series-view.ts';
 
 interface Props {
-  rows: ChartRow[];
+  snapshot: RateSnapshot;
   series: ChartSeries[];
 }
 
@@ -12,13 +13,14 @@ interface Props {
  * (empty seconds left out), one column per series, then total and bytes.
  * Exactly what the charts draw, for reading and for tests.
  */
-export function RateDataTable({ rows, series }: Props) {
-  const busy = rows.filter((r) => r.total > 0);
+export function RateDataTable({ snapshot, series }: Props) {
+  const { messages, bytes, startSecond } = snapshot;
+  const busy = messages.flatMap((total, i) => (total > 0 ? [i] : []));
   return (
     <div className="rate-data">
       <table data-testid="rate-chart-data">
         <caption className="hint">
-          Messages per second, last 5 minutes ({busy.length} of {rows.length} seconds had messages)
+          Messages per second, last 5 minutes ({busy.length} of {messages.length} seconds had messages)
         </caption>
         <thead>
           <tr>
@@ -33,18 +35,18 @@ export function RateDataTable({ rows, series }: Props) {
           </tr>
         </thead>
         <tbody>
-          {busy.map((r) => (
-            <tr key={r.second} data-second={r.second} data-total={r.total} data-bytes={r.bytes}>
-              <th scope="row" title={`epoch second ${r.second}`}>
-                {clockTime(r.second)}
+          {busy.map((i) => (
+            <tr key={startSecond + i} data-second={startSecond + i} data-total={messages[i]} data-bytes={bytes[i]}>
+              <th scope="row" title={`epoch second ${startSecond + i}`}>
+                {clockTime(startSecond + i)}
               </th>
               {series.map((s) => (
-                <td key={s.dataKey} data-series={s.label} data-count={r[s.dataKey] ?? 0}>
-                  {formatCount(r[s.dataKey] ?? 0)}
+                <td key={s.dataKey} data-series={s.label} data-count={s.counts[i] ?? 0}>
+                  {formatCount(s.counts[i] ?? 0)}
                 </td>
               ))}
-              <td>{formatCount(r.total)}</td>
-              <td>{formatCount(r.bytes)}</td>
+              <td>{formatCount(messages[i] ?? 0)}</td>
+              <td>{formatCount(bytes[i] ?? 0)}</td>
             </tr>
           ))}
         </tbody>

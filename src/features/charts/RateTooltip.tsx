@@ -1,6 +1,7 @@
 import { formatBytes, formatCount } from '../../ui/index.ts';
 import { clockTime } from './format.ts';
-import type { ChartRow, ChartSeries } from './series-view.ts';
+import type { RateSnapshot } from '../../rates/index.ts';
+import type { ChartSeries } from './series-view.ts';
 
 /**
  * The chart's `<Tooltip wrapperStyle>`: recharts hides its tooltip box while
@@ -9,24 +10,19 @@ import type { ChartRow, ChartSeries } from './series-view.ts';
  */
 export const TOOLTIP_SHOWN = { visibility: 'visible' } as const;
 
-interface Props {
-  activeIndex: unknown;
-  rows: ChartRow[];
-  series: ChartSeries[];
-}
-
-/** The hovered second of the byte chart. */
-export function ByteTooltip({ activeIndex, rows }: Omit<Props, 'series'>) {
-  const row = rows[Number(activeIndex)];
-  if (row === undefined) return null;
+/** The hovered second of the byte chart (`activeIndex`: seconds since `startSecond`). */
+export function ByteTooltip({ activeIndex, bytes, startSecond }: { activeIndex: unknown; bytes: readonly number[]; startSecond: number }) {
+  const index = Number(activeIndex);
+  const value = bytes[index];
+  if (value === undefined) return null;
   return (
     <div className="rate-tooltip">
-      <div className="rate-tooltip-time">{clockTime(row.second)}</div>
+      <div className="rate-tooltip-time">{clockTime(startSecond + index)}</div>
       <table>
         <tbody>
           <tr className="rate-tooltip-total">
             <td>bytes/s</td>
-            <td>{formatBytes(row.bytes)}</td>
+            <td>{formatBytes(value)}</td>
           </tr>
         </tbody>
       </table>
@@ -35,13 +31,14 @@ export function ByteTooltip({ activeIndex, rows }: Omit<Props, 'series'>) {
 }
 
 /** The hovered second: each non-zero series (top of the stack first), the total, and what a click does. */
-export function RateTooltip({ activeIndex, rows, series }: Props) {
-  const row = rows[Number(activeIndex)];
-  if (row === undefined) return null;
-  const shown = series.filter((s) => (row[s.dataKey] ?? 0) > 0).reverse();
+export function RateTooltip({ activeIndex, snapshot, series }: { activeIndex: unknown; snapshot: RateSnapshot; series: ChartSeries[] }) {
+  const index = Number(activeIndex);
+  const total = snapshot.messages[index];
+  if (total === undefined) return null;
+  const shown = series.filter((s) => (s.counts[index] ?? 0) > 0).reverse();
   return (
     <div className="rate-tooltip">
-      <div className="rate-tooltip-time">{clockTime(row.second)}</div>
+      <div className="rate-tooltip-time">{clockTime(snapshot.startSecond + index)}</div>
       <table>
         <tbody>
           {shown.map((s) => (
@@ -50,12 +47,12 @@ export function RateTooltip({ activeIndex, rows, series }: Props) {
                 <span className="swatch" style={{ background: s.color }} />
                 {s.label}
               </td>
-              <td>{formatCount(row[s.dataKey] ?? 0)}</td>
+              <td>{formatCount(s.counts[index] ?? 0)}</td>
             </tr>
           ))}
           <tr className="rate-tooltip-total">
             <td>total msg/s</td>
-            <td>{formatCount(row.total)}</td>
+            <td>{formatCount(total)}</td>
           </tr>
         </tbody>
       </table>

@@ -19,9 +19,6 @@ export interface ChartSeries {
   filter: SeriesFilter;
 }
 
-/** One second of the chart: `second`, `bytes`, `total`, and one count per series data key. */
-export type ChartRow = { second: number; bytes: number; total: number } & Record<string, number>;
-
 /** The subscription facts the view needs. */
 export interface SubscriptionInfo {
   destination: string;
@@ -95,15 +92,6 @@ function hashString(text: string): number {
   let hash = 2166136261; // FNV-1a
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
   return hash >>> 0;
-}
-
-/** One row per second of the window, oldest first, for recharts. */
-export function chartRows(snapshot: RateSnapshot, series: ChartSeries[]): ChartRow[] {
-  return snapshot.messages.map((total, i) => {
-    const row: ChartRow = { second: snapshot.startSecond + i, bytes: snapshot.bytes[i] ?? 0, total };
-    for (const s of series) row[s.dataKey] = s.counts[i] ?? 0;
-    return row;
-  });
 }
 
 /** `{ label: messages in the window }`, the panel's `data-series` attribute. */

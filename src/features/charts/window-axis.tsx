@@ -7,10 +7,10 @@
  * chart-refresh row: ~23 of a redraw's ~27 ms went to the moving ticks. In
  * index space the data, the domain and recharts' own x axis (its line only)
  * stay the same at every refresh; what is drawn in the window comes from the
- * rows by index (StackedStepAreas, the tooltips, the drag).
+ * snapshot by index (StackedStepAreas, the tooltips, the drag).
  */
 import { useMemo } from 'react';
-import { usePlotArea, useXAxisScale } from 'recharts';
+import { useChartWidth, usePlotArea, useXAxisScale } from 'recharts';
 import { TimeTickLabels } from '../../ui/index.ts';
 import { clockMinute, minuteTicks } from './format.ts';
 
@@ -48,13 +48,15 @@ interface Props {
 export function WindowTimeTicks({ startSecond, seconds, every = 1, stroke, tick }: Props) {
   const xScale = useXAxisScale();
   const plot = usePlotArea();
+  const width = useChartWidth();
   const ticks = useMemo(() => minuteTicks(startSecond, startSecond + seconds - 1).filter((_, n) => n % every === 0), [startSecond, seconds, every]);
-  if (xScale === undefined || plot === undefined) return null;
+  if (xScale === undefined || plot === undefined || width === undefined) return null;
   return (
     <TimeTickLabels
       ticks={ticks}
       xOf={(second) => xScale(second - startSecond) ?? 0}
       top={plot.y + plot.height}
+      right={width}
       label={clockMinute}
       stroke={stroke}
       tick={tick}

@@ -14,7 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FieldRow, FieldView } from '../../fields/index.ts';
 import { NO_TICKS, useChartColors, useStableNumbers } from '../../ui/index.ts';
-import { fieldAxis, FieldTimeTicks, MARGIN_RIGHT } from './field-axis.tsx';
+import { fieldAxis, FieldTimeTicks } from './field-axis.tsx';
 import { FieldPoints, type HoveredPoint } from './FieldPoints.tsx';
 import { FieldSteps } from './FieldSteps.tsx';
 import { PointTooltip, StepTooltip } from './FieldTooltips.tsx';
@@ -26,7 +26,7 @@ interface Props {
   onPickStep(row: FieldRow): void;
 }
 
-const MARGIN = { top: 6, right: MARGIN_RIGHT, bottom: 0, left: 0 };
+const MARGIN = { top: 6, right: 10, bottom: 0, left: 0 };
 const EMPTY_TICKS = [0, 1];
 const STEPS_STYLE = { cursor: 'pointer' };
 /**

@@ -7,7 +7,7 @@
  * FieldPoints, the step tooltip and the click).
  */
 import { useMemo } from 'react';
-import { usePlotArea, useXAxisScale } from 'recharts';
+import { useChartWidth, usePlotArea, useXAxisScale } from 'recharts';
 import { TimeTickLabels } from '../../ui/index.ts';
 import { clockLabel, timeTicks } from './format.ts';
 
@@ -32,11 +32,6 @@ export function fieldAxis(steps: number, stepSeconds: number, seconds: number): 
   return axis;
 }
 
-/** The chart's right margin (FieldPlot's MARGIN), and half a label's width at the small tick font: `10:02` and `10:02:30`. */
-export const MARGIN_RIGHT = 10;
-const HALF_LABEL = 14;
-const HALF_LABEL_WITH_SECONDS = 22;
-
 interface Props {
   startSecond: number;
   /** The window's length, s: the axis runs from startSecond to startSecond + seconds. */
@@ -49,16 +44,16 @@ interface Props {
 export function FieldTimeTicks({ startSecond, seconds, stroke, tick }: Props) {
   const xScale = useXAxisScale();
   const plot = usePlotArea();
+  const width = useChartWidth();
   const ticks = useMemo(() => timeTicks(startSecond, startSecond + seconds), [startSecond, seconds]);
-  if (xScale === undefined || plot === undefined) return null;
+  if (xScale === undefined || plot === undefined || width === undefined) return null;
   const withSeconds = seconds <= 120;
-  // A label centred on the plot's right edge would be cut by the chart's edge (MARGIN_RIGHT beyond it): not drawn.
-  const lastX = plot.x + plot.width + MARGIN_RIGHT - (withSeconds ? HALF_LABEL_WITH_SECONDS : HALF_LABEL);
   return (
     <TimeTickLabels
-      ticks={ticks.filter((second) => (xScale(second - startSecond) ?? 0) <= lastX)}
+      ticks={ticks}
       xOf={(second) => xScale(second - startSecond) ?? 0}
       top={plot.y + plot.height}
+      right={width}
       label={(second) => clockLabel(second, withSeconds)}
       stroke={stroke}
       tick={tick}
