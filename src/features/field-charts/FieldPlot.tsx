@@ -81,7 +81,14 @@ export function FieldPlot({ view, onOpen, onPickStep }: Props) {
         </ComposedChart>
       </ResponsiveContainer>
       {points !== null && hovered !== null && (
-        <div className="field-point-tooltip" style={{ left: hovered.x + (hovered.flip ? -10 : 10), top: hovered.y + 10, transform: hovered.flip ? 'translateX(-100%)' : undefined }}>
+        <div
+          className="field-point-tooltip"
+          style={{
+            left: hovered.x + (hovered.flip ? -10 : 10),
+            top: hovered.y + (hovered.flipY ? -10 : 10),
+            transform: `translate(${hovered.flip ? '-100%' : '0'}, ${hovered.flipY ? '-100%' : '0'})`,
+          }}
+        >
           <PointTooltip colors={colors} view={view} point={hovered.point} />
         </div>
       )}

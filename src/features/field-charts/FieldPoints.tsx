@@ -16,6 +16,8 @@ export interface HoveredPoint {
   y: number;
   /** In the plot's right half: the tooltip goes to its left. */
   flip: boolean;
+  /** In the plot's lower half: the tooltip goes above it (else it would spill out of the chart). */
+  flipY: boolean;
 }
 
 interface Props {
@@ -32,6 +34,7 @@ export function FieldPoints({ points, series, startSecond, onOpen, onHover }: Pr
   const plot = usePlotArea();
   if (xScale === undefined || yScale === undefined || plot === undefined) return null;
   const middle = plot.x + plot.width / 2;
+  const halfway = plot.y + plot.height / 2;
   const colors = series.map((s, i) => seriesColor(s, i));
   return (
     <g className="field-points" onMouseLeave={() => onHover(null)}>
@@ -50,7 +53,7 @@ export function FieldPoints({ points, series, startSecond, onOpen, onHover }: Pr
             r={4}
             fill={colors[point.series]}
             onClick={() => onOpen(point.seq)}
-            onMouseEnter={() => onHover({ point, x, y, flip: x > middle })}
+            onMouseEnter={() => onHover({ point, x, y, flip: x > middle, flipY: y > halfway })}
           />
         );
       })}
