@@ -6,5 +6,6 @@ export { formatCount } from './format-count.ts';
 export { applyThemeFromUrl, installTheme, nextThemeChoice, setThemeChoice, useChartColors, useThemeChoice } from './theme.ts';
 export type { ChartColors, ResolvedTheme, ThemeChoice } from './theme.ts';
 export { useMeasured } from './use-measured.ts';
-export { NO_TICKS, TimeTickLabels } from './time-tick-labels.tsx';
+export { NO_TICKS, TOOLTIP_SHOWN } from './chart-props.ts';
+export { TimeTickLabels } from './time-tick-labels.tsx';
 export { useStableHandlers, useStableNumbers } from './stable-props.ts';

@@ -7,9 +7,6 @@
  * bundle can share it.
  */
 
-/** What the chart's own x axis is given for ticks while these are drawn: none, the same array every time. */
-export const NO_TICKS: number[] = [];
-
 /** recharts draws a tick 6 px long and its label 2 px below it (CartesianAxis defaults): the same here. */
 const TICK_SIZE = 6;
 const TICK_MARGIN = 2;

@@ -1,8 +1,8 @@
 import { memo, useMemo, useRef } from 'react';
 import { AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { NEUTRAL_COLOR, NO_TICKS, PALETTE, useChartColors, useMeasured, useStableNumbers } from '../../ui/index.ts';
+import { NEUTRAL_COLOR, NO_TICKS, PALETTE, TOOLTIP_SHOWN, useChartColors, useMeasured, useStableNumbers } from '../../ui/index.ts';
 import { byteTickLabel, byteTicks } from './format.ts';
-import { ByteTooltip, TOOLTIP_SHOWN } from './RateTooltip.tsx';
+import { ByteTooltip } from './RateTooltip.tsx';
 import { StackedStepAreas, type StepSeries } from './StackedStepAreas.tsx';
 import { windowAxis, WindowTimeTicks } from './window-axis.tsx';
 

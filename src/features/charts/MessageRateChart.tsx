@@ -6,10 +6,10 @@
 import { useMemo } from 'react';
 import { AreaChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TimeWindow } from '../../store/index.ts';
-import { NO_TICKS, useChartColors, useSession, useStableHandlers, useStableNumbers } from '../../ui/index.ts';
+import { NO_TICKS, TOOLTIP_SHOWN, useChartColors, useSession, useStableHandlers, useStableNumbers } from '../../ui/index.ts';
 import { brushSeconds, filterBySeries } from './chart-actions.ts';
 import { compactCount, countTicks } from './format.ts';
-import { RateTooltip, TOOLTIP_SHOWN } from './RateTooltip.tsx';
+import { RateTooltip } from './RateTooltip.tsx';
 import { StackedStepAreas, type StepSeries } from './StackedStepAreas.tsx';
 import type { RateSnapshot } from '../../rates/index.ts';
 import type { ChartSeries } from './series-view.ts';

@@ -3,13 +3,6 @@ import { clockTime } from './format.ts';
 import type { RateSnapshot } from '../../rates/index.ts';
 import type { ChartSeries } from './series-view.ts';
 
-/**
- * The chart's `<Tooltip wrapperStyle>`: recharts hides its tooltip box while
- * no graphical item of its own has a value under the pointer, which, with
- * these areas, is always; the tooltip content draws nothing while inactive.
- */
-export const TOOLTIP_SHOWN = { visibility: 'visible' } as const;
-
 /** The hovered second of the byte chart (`activeIndex`: seconds since `startSecond`). */
 export function ByteTooltip({ activeIndex, bytes, startSecond }: { activeIndex: unknown; bytes: readonly number[]; startSecond: number }) {
   const index = Number(activeIndex);

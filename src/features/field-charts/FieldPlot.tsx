@@ -13,7 +13,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FieldRow, FieldView } from '../../fields/index.ts';
-import { NO_TICKS, useChartColors, useStableNumbers } from '../../ui/index.ts';
+import { NO_TICKS, TOOLTIP_SHOWN, useChartColors, useStableNumbers } from '../../ui/index.ts';
 import { fieldAxis, FieldTimeTicks } from './field-axis.tsx';
 import { FieldPoints, type HoveredPoint } from './FieldPoints.tsx';
 import { FieldSteps } from './FieldSteps.tsx';
@@ -29,12 +29,6 @@ interface Props {
 const MARGIN = { top: 6, right: 10, bottom: 0, left: 0 };
 const EMPTY_TICKS = [0, 1];
 const STEPS_STYLE = { cursor: 'pointer' };
-/**
- * recharts shows its tooltip box only while one of its own graphical items has
- * a value under the pointer, which with no such items is never; the content
- * draws nothing while inactive (as the rate charts' TOOLTIP_SHOWN).
- */
-const TOOLTIP_SHOWN = { visibility: 'visible' } as const;
 
 export function FieldPlot({ view, onOpen, onPickStep }: Props) {
   const colors = useChartColors();
