@@ -7,7 +7,7 @@
  * the body) and replies (whose failure status is) have their body read, and
  * only for the fields the index needs.
  */
-import { CELERY_EVENT_EXCHANGE, decodeBody, headerOf, type TracedMessage } from '../model/index.ts';
+import { CELERY_EVENT_EXCHANGE, decodeBody, decodeUtf8, headerOf, type TracedMessage } from '../model/index.ts';
 
 /** The fields of one Celery task event that the index uses. */
 export interface TaskEventLink {
@@ -110,7 +110,6 @@ export function replySaysFailure(m: TracedMessage): boolean {
   return (value as Record<string, unknown>)['status'] === 'FAILURE';
 }
 
-const utf8 = new TextDecoder();
 const PLAIN_ENCODINGS = new Set(['', 'utf-8', 'utf8', 'identity']);
 
 /** Bytes that are UTF-8 text as they are: no compression, no other charset named. */
@@ -130,7 +129,7 @@ function readJson(m: TracedMessage): unknown {
     return body.kind === 'json' ? body.value : undefined;
   }
   try {
-    return JSON.parse(utf8.decode(m.body)) as unknown;
+    return JSON.parse(decodeUtf8(m.body)) as unknown;
   } catch {
     return undefined;
   }

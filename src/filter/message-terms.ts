@@ -28,9 +28,16 @@ export type MessagePredicate = (message: TracedMessage, read: MessageReader) => 
  */
 export const BODY_TEXT_LIMIT_BYTES = 16 * 1024;
 
+/**
+ * A TextDecoder, not model's decodeUtf8: a regex over a million bodies ran
+ * ~15 % faster on its strings (1.1 against 1.25-1.35 s, bench capacity
+ * phase), where JSON.parse runs faster on decodeUtf8's.
+ */
+const utf8 = new TextDecoder();
+
 /** The text `body:/regex/` searches: the first {@link BODY_TEXT_LIMIT_BYTES} of the body as UTF-8 (invalid bytes as U+FFFD). */
-export function bodyText(body: Uint8Array, decoder: TextDecoder): string {
-  return decoder.decode(body.length > BODY_TEXT_LIMIT_BYTES ? body.subarray(0, BODY_TEXT_LIMIT_BYTES) : body);
+export function bodyText(body: Uint8Array): string {
+  return utf8.decode(body.length > BODY_TEXT_LIMIT_BYTES ? body.subarray(0, BODY_TEXT_LIMIT_BYTES) : body);
 }
 
 /** `prop:` names → the STOMP header RabbitMQ carries the property in. */

@@ -4,7 +4,7 @@
  * field terms read bodies as JSON (UTF-8 text that parses), without the
  * page's other decoders.
  */
-import type { TracedMessage } from '../model/index.ts';
+import { decodeUtf8, type TracedMessage } from '../model/index.ts';
 import { bodyText, type MessageReader } from './message-terms.ts';
 import type { CompiledFilter } from './query.ts';
 
@@ -36,18 +36,16 @@ export function message(fields: MessageFields): TracedMessage {
   };
 }
 
-const decoder = new TextDecoder();
-
 /** Reads bodies as JSON (undefined when they are not) and as UTF-8 text. */
 export const JSON_READER: MessageReader = {
   value(m) {
     try {
-      return JSON.parse(decoder.decode(m.body)) as unknown;
+      return JSON.parse(decodeUtf8(m.body)) as unknown;
     } catch {
       return undefined;
     }
   },
-  text: (m) => bodyText(m.body, decoder),
+  text: (m) => bodyText(m.body),
 };
 
 /** Does the filter show `m`? (Conversation terms are not judged here.) */

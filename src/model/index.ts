@@ -19,6 +19,7 @@ export { decodeBody, decodeBodyInFull, DEFAULT_BODY_LIMIT_BYTES } from './body.t
 export type { DecodeBodyOptions, DecodedBody, DecodedBodyInfo } from './body.ts';
 export type { CompressedFormat } from './decompress.ts';
 export { hexDump } from './hex-dump.ts';
+export { decodeUtf8 } from './text-decoding.ts';
 export { decodeCelery, decodeCeleryEvent, decodeCeleryResult, decodeCeleryTask, CELERY_EVENT_EXCHANGE } from './celery.ts';
 export type { CeleryEmbed, CeleryEvent, CeleryEventMessage, CeleryInfo, CeleryResult, CeleryTask } from './celery.ts';
 export { shovelLagMs, splitHeaders, SHOVELLED_TIMESTAMP_HEADER } from './properties.ts';

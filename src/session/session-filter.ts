@@ -39,7 +39,6 @@ class BodyReader implements MessageReader {
   private lastValue: unknown = undefined;
   private textOwner: TracedMessage | null = null;
   private lastText = '';
-  private readonly decoder = new TextDecoder('utf-8');
 
   constructor(private readonly payloads: PayloadDecoding) {}
 
@@ -55,7 +54,7 @@ class BodyReader implements MessageReader {
   text(message: TracedMessage): string {
     if (message !== this.textOwner) {
       this.textOwner = message;
-      this.lastText = bodyText(message.body, this.decoder);
+      this.lastText = bodyText(message.body);
     }
     return this.lastText;
   }
