@@ -199,8 +199,9 @@ export function rows(r: BenchResults): Row[] {
       const sliced = (f.done?.p50 ?? f.sync.p50) > f.sync.p50 + 1;
       const doneMs = f.done?.p50 ?? f.sync.p50;
       out.push({
-        metric: `re-filter ${fmtInt(cap.retained)} by ${f.label}${f.text ? ` \`${f.text}\`` : ''} (median of ${f.runs.length}; painted${sliced ? '; longest task' : ''})`,
-        value: `${ms(doneMs)} (${ms(f.painted.p50)}${sliced ? `; ${ms(f.longestTask?.p50 ?? 0)}` : ''})${f.correct ? '' : ' WRONG ROW COUNT'}`,
+        // The first run too: what a user waits for; later runs find the page's caches warm.
+        metric: `re-filter ${fmtInt(cap.retained)} by ${f.label}${f.text ? ` \`${f.text}\`` : ''} (median of ${f.runs.length}; painted${sliced ? '; longest task; first run' : ''})`,
+        value: `${ms(doneMs)} (${ms(f.painted.p50)}${sliced ? `; ${ms(f.longestTask?.p50 ?? 0)}; first ${ms(f.runs[0]?.doneMs ?? 0)}` : ''})${f.correct ? '' : ' WRONG ROW COUNT'}`,
         target: target === null ? '—' : `≤ ${target} ms${cap.count < 1_000_000 ? ' at 1M' : ''}`,
         verdict: verdict(target === null || cap.count < 1_000_000 ? null : f.correct && doneMs <= target),
       });

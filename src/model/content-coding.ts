@@ -86,19 +86,41 @@ function charsetParameter(contentType: string): string | null {
   return knownCharset(value.trim().replace(/^"|"$/g, ''));
 }
 
+/**
+ * Labels already tried: a TextDecoder made only to learn whether it can be
+ * made cost more than the decode in a re-filter (one per Celery body, whose
+ * content-encoding is `utf-8`). Labels come from message headers: bounded.
+ */
+const charsetLabels = new Map<string, string | null>();
+
 /** `label` when TextDecoder supports it as a charset, else null. */
 function knownCharset(label: string): string | null {
   if (label === '') return null;
+  let known = charsetLabels.get(label);
+  if (known !== undefined) return known;
   try {
     new TextDecoder(label);
-    return label;
+    known = label;
   } catch {
-    return null;
+    known = null;
   }
+  if (charsetLabels.size >= 64) charsetLabels.clear();
+  charsetLabels.set(label, known);
+  return known;
 }
 
-/** True when a content type says JSON: application/json, text/json, application/x+json. */
+let lastContentType = '';
+let lastSaysJson = false;
+
+/**
+ * True when a content type says JSON: application/json, text/json,
+ * application/x+json. The last answer is kept: a re-filter asks for every
+ * body, and neighbours mostly share their content type.
+ */
 export function isJsonContentType(contentType: string): boolean {
+  if (contentType === lastContentType) return lastSaysJson;
   const mime = (contentType.split(';')[0] ?? '').trim().toLowerCase();
-  return mime === 'application/json' || mime === 'text/json' || mime.endsWith('+json');
+  lastContentType = contentType;
+  lastSaysJson = mime === 'application/json' || mime === 'text/json' || mime.endsWith('+json');
+  return lastSaysJson;
 }
