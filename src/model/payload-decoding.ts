@@ -9,6 +9,7 @@
  */
 import type { DecodeBodyOptions } from './body.ts';
 import type { DecoderChoice } from './decoders/decoder-choice.ts';
+import { NOT_PLAIN_JSON, plainJsonValue } from './decoders/plain-json-value.ts';
 import { readPayload, type PayloadReading } from './decoders/read-payload.ts';
 import { SchemaRegistry } from './decoders/schema-registry.ts';
 import type { TracedMessage } from './types.ts';
@@ -49,7 +50,12 @@ export class PayloadDecoding {
    * has no value. Called per message by field filters and field charts.
    */
   valueOf(message: TracedMessage): unknown {
-    return readPayload(message, this.overrides.get(message.seq) ?? null, this.schemas, VALUE_ONLY).value;
+    const override = this.overrides.get(message.seq) ?? null;
+    if (override === null) {
+      const value = plainJsonValue(message);
+      if (value !== NOT_PLAIN_JSON) return value;
+    }
+    return readPayload(message, override, this.schemas, VALUE_ONLY).value;
   }
 
   /**

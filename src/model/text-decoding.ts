@@ -21,7 +21,7 @@
 const ASCII_FAST_PATH_BYTES = 4096;
 
 /** The bytes as a string when all are ASCII (and few enough), else null. */
-function asciiText(bytes: Uint8Array): string | null {
+export function asciiText(bytes: Uint8Array): string | null {
   if (bytes.length > ASCII_FAST_PATH_BYTES) return null;
   for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return null;
   return String.fromCharCode.apply(null, bytes as unknown as number[]);

@@ -7,6 +7,7 @@ import { decodeBody } from '../body.ts';
 import { appEvent } from '../fixtures/messages.ts';
 import { MAX_DECODE_OVERRIDES, PayloadDecoding } from '../payload-decoding.ts';
 import { autoChoice } from './decoder-choice.ts';
+import { NOT_PLAIN_JSON, plainJsonValue } from './plain-json-value.ts';
 import { readPayload } from './read-payload.ts';
 import { SchemaRegistry } from './schema-registry.ts';
 
@@ -134,5 +135,44 @@ describe('readPayload for values only', () => {
     for (const msg of cases) {
       expect(readPayload(msg, null, none, { valueOnly: true }).value).toEqual(readPayload(msg, null, none).value);
     }
+  });
+});
+
+describe('the plain-JSON path of PayloadDecoding.valueOf', () => {
+  const JSON_TYPE = { 'content-type': 'application/json' };
+  const cases: [string, Record<string, string>, Uint8Array | string][] = [
+    ['labelled ASCII JSON', JSON_TYPE, JSON.stringify(ORDER)],
+    ['Celery: content-encoding utf-8', { ...JSON_TYPE, 'content-encoding': 'utf-8' }, '[[1, 2], {}, {"chain": null}]'],
+    ['a +json type with a charset', { 'content-type': 'application/vnd.shop+json; charset=UTF-8' }, '{"a": [1, 2.5, "x"]}'],
+    ['a bare number and a bare string', JSON_TYPE, '42'],
+    ['non-ASCII UTF-8', JSON_TYPE, '{"city": "Kraków", "emoji": "🐇"}'],
+    ['invalid UTF-8', JSON_TYPE, new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d])],
+    ['malformed JSON', JSON_TYPE, '{"order": 42,'],
+    ['empty', JSON_TYPE, ''],
+    ['kombu zlib compression header', { ...JSON_TYPE, compression: 'application/x-gzip' }, JSON.stringify(ORDER)],
+    ['gzip content-encoding', { ...JSON_TYPE, 'content-encoding': 'gzip' }, gzipSync(new TextEncoder().encode(JSON.stringify(ORDER)))],
+    ['latin-1 charset', { 'content-type': 'application/json; charset=iso-8859-1' }, new Uint8Array([0x7b, 0x22, 0x63, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d])],
+    ['unlabelled JSON', {}, JSON.stringify(ORDER)],
+    ['MessagePack', { 'content-type': 'application/msgpack' }, encodeMsgpack(ORDER)],
+    ['over the body limit', JSON_TYPE, `{"pad": "${'x'.repeat(300 * 1024)}"}`],
+  ];
+
+  it.each(cases)('%s: the same value as readPayload', (_name, headers, body) => {
+    const m = appEvent(headers, body);
+    expect(new PayloadDecoding().valueOf(m)).toEqual(readPayload(m, null, none, { valueOnly: true }).value);
+  });
+
+  it('takes the short path for labelled ASCII JSON only', () => {
+    expect(plainJsonValue(appEvent(JSON_TYPE, JSON.stringify(ORDER)))).toEqual(ORDER);
+    expect(plainJsonValue(appEvent({ ...JSON_TYPE, 'content-encoding': 'utf-8' }, '[1]'))).toEqual([1]);
+    for (const [name, headers, body] of cases.slice(4)) expect(plainJsonValue(appEvent(headers, body)), name).toBe(NOT_PLAIN_JSON);
+  });
+
+  it('does not take it for a message with a "decode as…" choice', () => {
+    const decoding = new PayloadDecoding();
+    const m = appEvent(JSON_TYPE, JSON.stringify({ a: 1 }));
+    expect(decoding.valueOf(m)).toEqual({ a: 1 });
+    decoding.setOverride(m.seq, { decoder: 'text' });
+    expect(decoding.valueOf(m)).toBeUndefined();
   });
 });
