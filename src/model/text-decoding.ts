@@ -34,8 +34,12 @@ export function decodeUtf8(bytes: Uint8Array): string {
   return asciiText(bytes) ?? lenientUtf8.decode(bytes);
 }
 
-/** Labels whose text is the bytes themselves when every byte is ASCII. */
 const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
+
+/** Does this charset label name UTF-8 (whose text is the bytes themselves when all are ASCII)? */
+export function isUtf8Label(charset: string): boolean {
+  return UTF8_LABELS.has(charset.toLowerCase());
+}
 
 /**
  * Strict decoders by label, made once: a re-filter reads up to a million
@@ -66,7 +70,7 @@ function strictDecoder(charset: string): TextDecoder {
  */
 export function decodeTextStrict(bytes: Uint8Array, charset: string, isPrefix: boolean): string | null {
   // ASCII is valid UTF-8 and never a cut character.
-  const ascii = UTF8_LABELS.has(charset.toLowerCase()) ? asciiText(bytes) : null;
+  const ascii = isUtf8Label(charset) ? asciiText(bytes) : null;
   if (ascii !== null) return ascii;
   try {
     if (!isPrefix) return strictDecoder(charset).decode(bytes);

@@ -10,19 +10,17 @@
  */
 import { DEFAULT_BODY_LIMIT_BYTES } from '../body.ts';
 import { contentCodingOfMessage } from '../content-coding.ts';
-import { asciiText } from '../text-decoding.ts';
+import { asciiText, isUtf8Label } from '../text-decoding.ts';
 import type { TracedMessage } from '../types.ts';
 import { contentTypeInfo } from './content-type.ts';
 
 export const NOT_PLAIN_JSON: unique symbol = Symbol('not plain JSON');
 
-const UTF8_CHARSETS = new Set(['utf-8', 'utf8']);
-
 export function plainJsonValue(msg: TracedMessage): unknown {
   const { body } = msg;
   if (body.length === 0 || body.length > DEFAULT_BODY_LIMIT_BYTES || contentTypeInfo(msg.contentType).format !== 'json') return NOT_PLAIN_JSON;
   const coding = contentCodingOfMessage(msg);
-  if (coding.compression.kind !== 'none' || !UTF8_CHARSETS.has(coding.charset.toLowerCase())) return NOT_PLAIN_JSON;
+  if (coding.compression.kind !== 'none' || !isUtf8Label(coding.charset)) return NOT_PLAIN_JSON;
   const text = asciiText(body);
   if (text === null) return NOT_PLAIN_JSON;
   try {
