@@ -7,6 +7,7 @@
  * (`utf-8`, or `binary` for raw bytes). Kombu signals compression in its own
  * `compression` header instead (`application/x-gzip`, which is zlib data).
  */
+import { contentTypeInfo } from './decoders/content-type.ts';
 import { headerOf } from './packed-message.ts';
 import type { TracedMessage } from './types.ts';
 
@@ -109,18 +110,7 @@ function knownCharset(label: string): string | null {
   return known;
 }
 
-let lastContentType = '';
-let lastSaysJson = false;
-
-/**
- * True when a content type says JSON: application/json, text/json,
- * application/x+json. The last answer is kept: a re-filter asks for every
- * body, and neighbours mostly share their content type.
- */
+/** True when a content type says JSON: application/json, text/json, application/x+json (parsed once per content type). */
 export function isJsonContentType(contentType: string): boolean {
-  if (contentType === lastContentType) return lastSaysJson;
-  const mime = (contentType.split(';')[0] ?? '').trim().toLowerCase();
-  lastContentType = contentType;
-  lastSaysJson = mime === 'application/json' || mime === 'text/json' || mime.endsWith('+json');
-  return lastSaysJson;
+  return contentTypeInfo(contentType).format === 'json';
 }
