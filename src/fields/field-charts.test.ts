@@ -3,6 +3,7 @@ import { TraceCapture } from '../capture/index.ts';
 import { stompFrame } from '../model/fixtures/messages.ts';
 import { PayloadDecoding } from '../model/payload-decoding.ts';
 import type { TracedMessage } from '../model/types.ts';
+import type { FieldSegment } from '../model/value-at-path.ts';
 import { DRAIN_DELAY_MS, FieldCharts, MAX_FIELD_CHARTS } from './field-charts.ts';
 import { readFieldView } from './field-view.ts';
 
@@ -20,9 +21,13 @@ function setup(capacity = 1000) {
   return { capture, payloads, charts, publish };
 }
 
-/** Counts the bodies decoded, and lets a test announce a change of decoding choices. */
+/** Counts the fields read, and lets a test announce a change of decoding choices. */
 class CountingDecoding extends PayloadDecoding {
   decoded = 0;
+  override fieldOf(message: TracedMessage, segments: readonly FieldSegment[]): unknown {
+    this.decoded++;
+    return super.fieldOf(message, segments);
+  }
   override valueOf(message: TracedMessage): unknown {
     this.decoded++;
     return super.valueOf(message);

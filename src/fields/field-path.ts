@@ -15,8 +15,10 @@
  */
 
 import { formatPath, MAX_PATH_STEPS, parsePath, segmentText, type PathSegment } from '../filter/index.ts';
+import { valueAtPath } from '../model/index.ts';
 
 export type { PathSegment };
+export { valueAtPath };
 
 /** A parsed path; `text` is its canonical spelling (what formatFieldPath gives). */
 export interface FieldPath {
@@ -57,29 +59,17 @@ export function parseFieldPath(text: string): ParsedPath {
   return { ok: true, path: { text: formatPath(segments), segments } };
 }
 
-/** The value at `segments` in `root`, or undefined when any step is missing. Own properties only. */
-export function valueAtPath(root: unknown, segments: readonly PathSegment[]): unknown {
-  let current = root;
-  for (const segment of segments) {
-    if (typeof segment === 'number') {
-      if (!Array.isArray(current) || segment >= current.length) return undefined;
-      current = current[segment];
-    } else {
-      if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
-      if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
-      current = (current as Record<string, unknown>)[segment];
-    }
-  }
-  return current;
-}
-
 /**
  * What a path finds in a body for charting: a finite number, 'absent' (the
  * body does not have the field) or 'not-number' (it does, but it is not a
  * finite JSON number: numeric strings are not charted, the chart says so).
  */
 export function numberAtPath(root: unknown, segments: readonly PathSegment[]): number | 'absent' | 'not-number' {
-  const value = valueAtPath(root, segments);
+  return numberOf(valueAtPath(root, segments));
+}
+
+/** {@link numberAtPath} of a field already read (undefined: the body does not have it). */
+export function numberOf(value: unknown): number | 'absent' | 'not-number' {
   if (value === undefined) return 'absent';
   return typeof value === 'number' && Number.isFinite(value) ? value : 'not-number';
 }

@@ -20,7 +20,7 @@ function message(receivedAtMs: number, routingKey = 'orders.eu'): TracedMessage 
 /** Records `value` as $.v of a message at `second` (+ms) under `key`; returns its seq. */
 function put(series: FieldSeries, second: number, value: unknown, key = 'orders.eu', ms = 0): number {
   const m = message(second * 1000 + ms, key);
-  series.record(m, { v: value });
+  series.record(m, value);
   return m.seq;
 }
 
@@ -42,7 +42,7 @@ describe('FieldSeries and its view', () => {
     put(series, T0, 1);
     put(series, T0, '12');
     put(series, T0, null);
-    series.record(message(T0 * 1000), { other: 1 });
+    series.record(message(T0 * 1000), undefined);
     series.record(message(T0 * 1000), undefined);
     expect(series.counts).toMatchObject({ values: 1, notNumber: 2, absent: 2 });
   });

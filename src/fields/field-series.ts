@@ -16,7 +16,7 @@
  * @module
  */
 import type { TracedMessage } from '../model/types.ts';
-import { numberAtPath, type FieldPath } from './field-path.ts';
+import { numberOf, type FieldPath } from './field-path.ts';
 import { FieldStats } from './field-stats.ts';
 
 /** Seconds of per-second stats kept: an hour. */
@@ -88,9 +88,9 @@ export class FieldSeries {
     return this.newest;
   }
 
-  /** Reads one message's decoded body (`value`, undefined when it has none). */
-  record(message: TracedMessage, value: unknown): void {
-    const found = numberAtPath(value, this.path.segments);
+  /** Reads one message's field (`field`: its value at this series' path, undefined when the body has none there). */
+  record(message: TracedMessage, field: unknown): void {
+    const found = numberOf(field);
     if (found === 'absent') {
       this.counts.absent++;
       return;

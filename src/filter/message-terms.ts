@@ -5,9 +5,9 @@
  * hands it a {@link MessageReader} that decodes a body at most once per
  * message whatever the number of terms that ask.
  */
-import { decodeUtf8, headerNamesOf, headerOf, type TracedMessage } from '../model/index.ts';
+import { decodeUtf8, headerNamesOf, headerOf, type FieldSegment, type TracedMessage } from '../model/index.ts';
 import { compareValue, isOrdering, literalOf, readNumber, readOp, type CompareOp, type Literal } from './compare.ts';
-import { parsePath, someAtPath } from './json-path.ts';
+import { parsePath, someAtPath, type PathStep } from './json-path.ts';
 import { readQuoted } from './query-tokenizer.ts';
 import { nestedQuantifier } from './regex-guard.ts';
 
@@ -15,6 +15,8 @@ import { nestedQuantifier } from './regex-guard.ts';
 export interface MessageReader {
   /** The body as a structured value (JSON, or whatever PayloadDecoding reads), undefined when it is not one. */
   value(message: TracedMessage): unknown;
+  /** valueAtPath of value(message), which a reader may find without decoding the whole body. */
+  fieldOf(message: TracedMessage, segments: readonly FieldSegment[]): unknown;
   /** The body as UTF-8 text, at most {@link BODY_TEXT_LIMIT_BYTES} of it. */
   text(message: TracedMessage): string;
 }
@@ -195,15 +197,31 @@ export function fieldTerm(text: string, raw: string): MessagePredicate | string 
   if (typeof path === 'string') return `"${raw}": ${path}`;
   const rest = text.slice(path.end);
   const { steps } = path;
-  if (rest === '') return (m, read) => someAtPath(read.value(m), steps, () => true);
-  const op = readOp(rest);
-  if (op === null) return `"${raw}": expected =, !=, ~, >, >=, < or <= after ${path.text}`;
-  const value = unquote(rest.slice(op.length));
-  if (!value.spelled) return `"${raw}" needs a value after ${op} (write ${op}"" for an empty one)`;
-  const literal = literalOf(value.text);
-  if (isOrdering(op) && literal.number === null) return `"${raw}": ${op} needs a number`;
-  const matches = (v: unknown) => v !== undefined && compareValue(v, op, literal);
+  let matches: (v: unknown) => boolean;
+  if (rest === '') matches = (v) => v !== undefined;
+  else {
+    const op = readOp(rest);
+    if (op === null) return `"${raw}": expected =, !=, ~, >, >=, < or <= after ${path.text}`;
+    const value = unquote(rest.slice(op.length));
+    if (!value.spelled) return `"${raw}" needs a value after ${op} (write ${op}"" for an empty one)`;
+    const literal = literalOf(value.text);
+    if (isOrdering(op) && literal.number === null) return `"${raw}": ${op} needs a number`;
+    matches = (v) => v !== undefined && compareValue(v, op, literal);
+  }
+  // One value per message (keys and indexes only): the reader may find it without decoding the whole body.
+  const segments = segmentsOf(steps);
+  if (segments !== null) return (m, read) => matches(read.fieldOf(m, segments));
   return (m, read) => someAtPath(read.value(m), steps, matches);
+}
+
+/** The steps as keys and indexes, or null when one is a wildcard (several values). */
+function segmentsOf(steps: readonly PathStep[]): FieldSegment[] | null {
+  const segments: FieldSegment[] = [];
+  for (const step of steps) {
+    if (step.kind === 'any') return null;
+    segments.push(step.kind === 'key' ? step.name : step.index);
+  }
+  return segments;
 }
 
 /** Compiles a regex literal, `g` and `y` dropped (they make test() stateful); a message when it is invalid. */

@@ -4,7 +4,7 @@
  * field terms read bodies as JSON (UTF-8 text that parses), without the
  * page's other decoders.
  */
-import { decodeUtf8, type TracedMessage } from '../model/index.ts';
+import { decodeUtf8, valueAtPath, type TracedMessage } from '../model/index.ts';
 import { bodyText, type MessageReader } from './message-terms.ts';
 import type { CompiledFilter } from './query.ts';
 
@@ -44,6 +44,9 @@ export const JSON_READER: MessageReader = {
     } catch {
       return undefined;
     }
+  },
+  fieldOf(m, segments) {
+    return valueAtPath(this.value(m), segments);
   },
   text: (m) => bodyText(m.body),
 };

@@ -25,6 +25,7 @@ export type { CeleryEmbed, CeleryEvent, CeleryEventMessage, CeleryInfo, CeleryRe
 export { shovelLagMs, splitHeaders, SHOVELLED_TIMESTAMP_HEADER } from './properties.ts';
 export type { AmqpProperties, SplitHeaders } from './properties.ts';
 export { PayloadDecoding } from './payload-decoding.ts';
+export { valueAtPath, type FieldSegment } from './value-at-path.ts';
 export { MAX_DECODE_OVERRIDES } from './payload-decoding.ts';
 export { autoChoice, choiceLabel, compileSchemaLazily, DECODER_LABELS, readPayload, SchemaRegistry, toJsonFriendly, MAX_DECODED_DEPTH } from './decoders/index.ts';
 export type { CompileResult } from './decoders/index.ts';

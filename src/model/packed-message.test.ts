@@ -61,7 +61,7 @@ describe('a packed message read without unpacking its batch', () => {
     const replyTo = propertyTerm('reply_to=amq.gen-1', 'prop:reply_to=amq.gen-1');
     if (typeof tenant === 'string' || typeof replyTo === 'string') throw new Error('the terms do not parse');
     // Header terms read no body.
-    const read = { value: () => undefined, text: () => '' };
+    const read = { value: () => undefined, fieldOf: () => undefined, text: () => '' };
     expect(messages.map((m) => tenant(m, read))).toEqual([true, false, true]);
     expect(messages.map((m) => replyTo(m, read))).toEqual([true, true, true]);
     expect(headerNamesOf(messages[2]!)).toEqual(['destination', 'X-Tenant', 'reply-to', 'extra']);

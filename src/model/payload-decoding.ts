@@ -9,10 +9,12 @@
  */
 import type { DecodeBodyOptions } from './body.ts';
 import type { DecoderChoice } from './decoders/decoder-choice.ts';
+import { FIELD_ABSENT, plainJsonField } from './decoders/plain-json-field.ts';
 import { NOT_PLAIN_JSON, plainJsonValue } from './decoders/plain-json-value.ts';
 import { readPayload, type PayloadReading } from './decoders/read-payload.ts';
 import { SchemaRegistry } from './decoders/schema-registry.ts';
 import type { TracedMessage } from './types.ts';
+import { valueAtPath, type FieldSegment } from './value-at-path.ts';
 
 /** Per-message choices kept: the oldest is forgotten beyond this (a choice is a click, not data). */
 export const MAX_DECODE_OVERRIDES = 5000;
@@ -27,6 +29,10 @@ export class PayloadDecoding {
   private readonly overrides = new Map<number, DecoderChoice>();
   /** Loaded protobuf schemas and their mappings; a change moves `version`. */
   readonly schemas = new SchemaRegistry();
+  /** fieldOf's last decoded message (not plain JSON), at `lastReadVersion`, and its value. */
+  private lastRead: TracedMessage | null = null;
+  private lastReadVersion = -1;
+  private lastReadValue: unknown = undefined;
 
   constructor() {
     this.schemas.subscribe(() => this.changed());
@@ -56,6 +62,28 @@ export class PayloadDecoding {
       if (value !== NOT_PLAIN_JSON) return value;
     }
     return readPayload(message, override, this.schemas, VALUE_ONLY).value;
+  }
+
+  /**
+   * One field of the body (valueAtPath on valueOf), undefined when the body
+   * has none there or is not a structured value: what a `$.field` filter
+   * term and a field chart read of every message. A plain JSON body is
+   * scanned for the field alone (plain-json-field.ts), never parsed whole.
+   */
+  fieldOf(message: TracedMessage, segments: readonly FieldSegment[]): unknown {
+    const override = this.overrides.get(message.seq) ?? null;
+    if (override === null) {
+      const value = plainJsonField(message, segments);
+      if (value === FIELD_ABSENT) return undefined;
+      if (value !== NOT_PLAIN_JSON) return value;
+    }
+    // Several fields of one message are read in a row (field charts, a filter's terms): it is decoded once.
+    if (message !== this.lastRead || this.lastReadVersion !== this.changes) {
+      this.lastRead = message;
+      this.lastReadVersion = this.changes;
+      this.lastReadValue = readPayload(message, override, this.schemas, VALUE_ONLY).value;
+    }
+    return valueAtPath(this.lastReadValue, segments);
   }
 
   /**

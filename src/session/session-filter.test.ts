@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TraceCapture } from '../capture/index.ts';
 import { ConversationIndex } from '../conversations/index.ts';
 import { stompFrame } from '../model/fixtures/messages.ts';
-import { PayloadDecoding, type TracedMessage } from '../model/index.ts';
+import { PayloadDecoding, type FieldSegment, type TracedMessage } from '../model/index.ts';
 import { createWarrenStore } from '../store/index.ts';
 import { TraceView } from '../view/index.ts';
 import { FilterControl } from './filter-control.ts';
@@ -14,10 +14,18 @@ class SwitchableDecoding extends PayloadDecoding {
   /** CPU each decode costs, as a big body would. */
   slowMs = 0;
   override valueOf(message: TracedMessage): unknown {
-    const until = performance.now() + this.slowMs;
-    while (performance.now() < until);
+    this.spend();
     const value = super.valueOf(message);
     return this.hideTotals ? undefined : value;
+  }
+  override fieldOf(message: TracedMessage, segments: readonly FieldSegment[]): unknown {
+    this.spend();
+    const value = super.fieldOf(message, segments);
+    return this.hideTotals ? undefined : value;
+  }
+  private spend(): void {
+    const until = performance.now() + this.slowMs;
+    while (performance.now() < until);
   }
   switchTo(hide: boolean): void {
     this.hideTotals = hide;

@@ -9,7 +9,7 @@
 import type { ConversationIndex } from '../conversations/index.ts';
 import { linkFilter } from '../conversations/index.ts';
 import { bodyText, parseFilterQuery, type CompiledFilter, type FilterGroup, type KeyPredicate, type MessageReader, type TextSpan } from '../filter/index.ts';
-import type { PayloadDecoding, TracedMessage } from '../model/index.ts';
+import { valueAtPath, type FieldSegment, type PayloadDecoding, type TracedMessage } from '../model/index.ts';
 
 /** One filter as a test of one message (every term: key, body, links). */
 export type MessageTest = (message: TracedMessage) => boolean;
@@ -31,7 +31,9 @@ export type SessionFilterResult = { ok: true; compiled: SessionFilter } | ({ ok:
 
 /**
  * Reads bodies for per-message terms, each at most once per message however
- * many terms ask: the last message's value and text are kept.
+ * many terms ask: the last message's value and text are kept. A field term
+ * asks for its field alone (fieldOf), which a plain JSON body gives without
+ * being decoded whole.
  */
 class BodyReader implements MessageReader {
   private valueOwner: TracedMessage | null = null;
@@ -49,6 +51,12 @@ class BodyReader implements MessageReader {
       this.lastValue = this.payloads.valueOf(message);
     }
     return this.lastValue;
+  }
+
+  /** A field alone: from the value when this message's was decoded already, else found by PayloadDecoding without decoding it all. */
+  fieldOf(message: TracedMessage, segments: readonly FieldSegment[]): unknown {
+    if (message === this.valueOwner && this.valueVersion === this.payloads.version) return valueAtPath(this.lastValue, segments);
+    return this.payloads.fieldOf(message, segments);
   }
 
   text(message: TracedMessage): string {

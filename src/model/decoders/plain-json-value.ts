@@ -16,12 +16,17 @@ import { contentTypeInfo } from './content-type.ts';
 
 export const NOT_PLAIN_JSON: unique symbol = Symbol('not plain JSON');
 
-export function plainJsonValue(msg: TracedMessage): unknown {
+/** Labelled JSON, not compressed, UTF-8, under the body limit (all ASCII is the reader's to check). */
+export function isPlainJsonBody(msg: TracedMessage): boolean {
   const { body } = msg;
-  if (body.length === 0 || body.length > DEFAULT_BODY_LIMIT_BYTES || contentTypeInfo(msg.contentType).format !== 'json') return NOT_PLAIN_JSON;
+  if (body.length === 0 || body.length > DEFAULT_BODY_LIMIT_BYTES || contentTypeInfo(msg.contentType).format !== 'json') return false;
   const coding = contentCodingOfMessage(msg);
-  if (coding.compression.kind !== 'none' || !isUtf8Label(coding.charset)) return NOT_PLAIN_JSON;
-  const text = asciiText(body);
+  return coding.compression.kind === 'none' && isUtf8Label(coding.charset);
+}
+
+export function plainJsonValue(msg: TracedMessage): unknown {
+  if (!isPlainJsonBody(msg)) return NOT_PLAIN_JSON;
+  const text = asciiText(msg.body);
   if (text === null) return NOT_PLAIN_JSON;
   try {
     return JSON.parse(text) as unknown;

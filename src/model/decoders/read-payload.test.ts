@@ -9,6 +9,7 @@ import { MAX_DECODE_OVERRIDES, PayloadDecoding } from '../payload-decoding.ts';
 import { autoChoice } from './decoder-choice.ts';
 import { NOT_PLAIN_JSON, plainJsonValue } from './plain-json-value.ts';
 import { readPayload } from './read-payload.ts';
+import { valueAtPath, type FieldSegment } from '../value-at-path.ts';
 import { SchemaRegistry } from './schema-registry.ts';
 
 const ORDER = { order_id: 'ord_1', total_cents: 7350 };
@@ -166,6 +167,27 @@ describe('the plain-JSON path of PayloadDecoding.valueOf', () => {
     expect(plainJsonValue(appEvent(JSON_TYPE, JSON.stringify(ORDER)))).toEqual(ORDER);
     expect(plainJsonValue(appEvent({ ...JSON_TYPE, 'content-encoding': 'utf-8' }, '[1]'))).toEqual([1]);
     for (const [name, headers, body] of cases.slice(4)) expect(plainJsonValue(appEvent(headers, body)), name).toBe(NOT_PLAIN_JSON);
+  });
+
+  it.each(cases)('%s: fieldOf gives what valueOf has at the path', (_name, headers, body) => {
+    const decoding = new PayloadDecoding();
+    const m = appEvent(headers, body);
+    for (const path of [['order_id'], ['total_cents'], ['order'], ['missing'], [0], []] as FieldSegment[][]) {
+      expect(decoding.fieldOf(m, path), JSON.stringify(path)).toEqual(valueAtPath(decoding.valueOf(m), path));
+    }
+  });
+
+  it('fieldOf follows a "decode as…" choice, and a message decoded for one field is not decoded again for the next', () => {
+    const decoding = new PayloadDecoding();
+    const packed = appEvent({ 'content-type': 'application/msgpack' }, encodeMsgpack(ORDER));
+    expect(decoding.fieldOf(packed, ['total_cents'])).toBe(7350);
+    expect(decoding.fieldOf(packed, ['order_id'])).toBe('ord_1');
+    const json = appEvent(JSON_TYPE, JSON.stringify(ORDER));
+    expect(decoding.fieldOf(json, ['total_cents'])).toBe(7350);
+    decoding.setOverride(json.seq, { decoder: 'text' });
+    expect(decoding.fieldOf(json, ['total_cents'])).toBeUndefined();
+    decoding.setOverride(packed.seq, { decoder: 'text' });
+    expect(decoding.fieldOf(packed, ['total_cents'])).toBeUndefined();
   });
 
   it('does not take it for a message with a "decode as…" choice', () => {
