@@ -32,6 +32,7 @@ export const BENCH_USAGE = `usage: npm run bench -- [options]
   --skip-socket-compare  skip the second ingest run with the WebSocket on the main thread
   --profile           add an ingest pass under Chrome's CPU profiler and print where the time goes
   --port <port>       where to serve the dashboard (default 8097)
+  --latency-rate <n>  the latency run's steady rate, msg/s (default 1000, the rate its goals are set at)
   --only <phases>     comma-separated, of: ${BENCH_PHASES.join(', ')} (the ratio needs ceiling and ingest)
                       viewers: N headless viewers (1 … 40) at 1,000 msg/s, a classic queue each vs the shared stream (~6 min)
                       viewers-cluster: the same, viewers spread over a mirror cluster (WARREN_MIRROR_NODES=3 npm run bench -- --only viewers-cluster);
@@ -61,6 +62,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       profile: { type: 'boolean', default: false },
       'skip-socket-compare': { type: 'boolean', default: false },
       port: { type: 'string' },
+      'latency-rate': { type: 'string' },
       only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -72,7 +74,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
   if (port > 65535) throw new Error(`--port ${port} is not a TCP port`);
   return {
     n: positiveInt('n', values.n, quick ? 20_000 : 200_000),
-    latencyRate: 1_000,
+    latencyRate: positiveInt('latency-rate', values['latency-rate'], 1_000),
     latencySeconds: quick ? 5 : 20,
     capacity: values['skip-capacity'] ? 0 : quick ? 200_000 : 1_000_000,
     profile: values.profile,

@@ -5,7 +5,8 @@
  * ("charts open", "charts collapsed", "unattended, charts open", "unattended, charts collapsed",
  * "paused, charts collapsed", "hidden tab"), traced
  * for a few seconds; prints self time by trace event and the busiest entry
- * points. The stack must be up; serves on port 8098.
+ * points. `WARREN_TRACE_RATE=1000` traces another rate than 50 msg/s (the
+ * latency row's, for instance). The stack must be up; serves on port 8098.
  */
 import { writeFileSync } from 'node:fs';
 import { benchMessage, runPrefix } from './messages.ts';
@@ -37,7 +38,7 @@ try {
   await page.send('Profiler.enable');
   await page.send('Profiler.setSamplingInterval', { interval: 250 });
   await page.send('Profiler.start');
-  await publishPaced(50, Number(seconds), (seq, sentAt) => benchMessage(prefix, seq, sentAt));
+  await publishPaced(Number(process.env.WARREN_TRACE_RATE ?? 50), Number(seconds), (seq, sentAt) => benchMessage(prefix, seq, sentAt));
   const profile = (await page.send<{ profile: CpuProfile }>('Profiler.stop')).profile;
   const trace = await stop();
   // WARREN_TRACE_OUT=file.json keeps the raw trace, for DevTools' Performance panel.

@@ -102,6 +102,12 @@ test('a Celery workflow (a root task, its children and a grandchild) shows as a 
   await tree.locator(`[data-id="${root}"] > button`).click();
   await expect(page.getByTestId('inspector')).toContainText('proj.flow.start');
   await expect(page.getByTestId('inspector').locator('h2')).toHaveText('Message #1');
+  // task: with * or # is a topic pattern over the task names.
+  await applyFilter(page, 'task:proj.flow.*');
+  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '4');
+  await applyFilter(page, 'task:#.store');
+  await expect(page.getByTestId('visible-count')).toHaveAttribute('data-value', '1');
+  await expect(page.getByTestId('message-row')).toHaveAttribute('data-seq', '4');
 });
 
 test('a real worker: each task shows its request, its four events and its reply; the requests view counts exactly', async ({ page }) => {

@@ -150,6 +150,11 @@ export class ConversationIndex implements CaptureListener {
     return this.slots.some(seq, (c) => c.name === name);
   }
 
+  /** Does it belong to a conversation whose task name or request key passes `test` (`task:` with a pattern)? */
+  hasNameMatching(seq: number, test: (name: string) => boolean): boolean {
+    return this.slots.some(seq, (c) => test(c.name));
+  }
+
   /** Does it belong to a conversation in this state (`state:` filter)? */
   hasState(seq: number, state: string): boolean {
     return this.slots.some(seq, (c) => c.state === state);

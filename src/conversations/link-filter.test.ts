@@ -37,6 +37,20 @@ describe('conv: and task: filter terms', () => {
     expect(filter('conv:b2')).toEqual([3, 5]);
   });
 
+  it('task: with * or # is a topic pattern over task names and request keys', () => {
+    const { ingest, filter } = setup();
+    ingest('/exchange/celery/celery', { task: 'proj.billing.charge', id: 'a1' });
+    ingest('/exchange/celery/celery', { task: 'proj.email.send', id: 'b2' });
+    ingest('/exchange/app.events/orders.created', {});
+    ingest('/exchange/celery/celery', { task: 'proj.billing.refund.partial', id: 'c3' });
+    expect(filter('task:proj.billing.*')).toEqual([1]);
+    expect(filter('task:proj.billing.#')).toEqual([1, 4]);
+    expect(filter('task:#')).toEqual([1, 2, 4]);
+    expect(filter('task:*.email.*')).toEqual([2]);
+    expect(filter('-task:proj.billing.#')).toEqual([2, 3]);
+    expect(filter('task:proj.billing')).toEqual([]); // without a wildcard, the exact name
+  });
+
   it('state: shows the conversations in a state as of the re-filter', () => {
     const { ingest, filter } = setup();
     ingest('/exchange/app.events/rpc.quote', { 'correlation-id': 'q1', 'reply-to': '/reply-queue/c' });

@@ -2,7 +2,7 @@
  * The filter box's `conv:` and `task:` terms, answered per message by the
  * conversation index (see filter/query.ts for the grammar).
  */
-import type { LinkTerm } from '../filter/index.ts';
+import { compileTopicPattern, hasTopicWildcard, type LinkTerm } from '../filter/index.ts';
 import type { ConversationIndex } from './conversation-index.ts';
 
 /**
@@ -18,7 +18,7 @@ export function linkFilter(index: ConversationIndex, terms: readonly LinkTerm[])
       field === 'conv'
         ? (seq: number) => index.hasId(seq, value)
         : field === 'task'
-          ? (seq: number) => index.hasName(seq, value)
+          ? nameTest(index, value)
           : (seq: number) => index.hasState(seq, value);
     return negated ? (seq: number) => !test(seq) : test;
   });
@@ -26,4 +26,15 @@ export function linkFilter(index: ConversationIndex, terms: readonly LinkTerm[])
     for (const test of tests) if (!test(seq)) return false;
     return true;
   };
+}
+
+/**
+ * `task:NAME`; with `*` or `#`, a topic pattern over task names and request
+ * routing keys (`task:proj.billing.#`), which are dotted as routing keys are
+ * and matched by the same rules.
+ */
+function nameTest(index: ConversationIndex, name: string): (seq: number) => boolean {
+  if (!hasTopicWildcard(name)) return (seq) => index.hasName(seq, name);
+  const matches = compileTopicPattern(name);
+  return (seq) => index.hasNameMatching(seq, matches);
 }

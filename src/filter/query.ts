@@ -28,7 +28,8 @@
  *   - `$.path`, `$.path=V`, `$.path>N` (`!=`, `>=`, `<`, `<=`, `~`): a field of the decoded body
  *     (JSON, MessagePack, CBOR, protobuf: whatever the inspector decodes); the path alone is
  *     "exists". Paths: `$.a.b`, `$.items[0].sku`, `$["a key"]`, `$.tags[*]`. See compare.ts.
- * - Conversation terms (the conversation index answers per message): `conv:ID`, `task:NAME`,
+ * - Conversation terms (the conversation index answers per message): `conv:ID`, `task:NAME`
+ *   (with `*` or `#`, a topic pattern over names: `task:proj.billing.#`),
  *   `state:pending|replied|failed|timed-out|request-not-seen`.
  * - Field names are case-insensitive. An unknown `name:` prefix is NOT an error: the whole
  *   term is plain text, because routing keys legitimately contain colons.
