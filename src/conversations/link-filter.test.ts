@@ -43,11 +43,13 @@ describe('conv: and task: filter terms', () => {
     ingest('/exchange/celery/celery', { task: 'proj.email.send', id: 'b2' });
     ingest('/exchange/app.events/orders.created', {});
     ingest('/exchange/celery/celery', { task: 'proj.billing.refund.partial', id: 'c3' });
+    // A reply before its request: a conversation whose name is not known yet.
+    ingest('/exchange/celery.replies/c', { 'correlation-id': 'd4' });
     expect(filter('task:proj.billing.*')).toEqual([1]);
     expect(filter('task:proj.billing.#')).toEqual([1, 4]);
     expect(filter('task:#')).toEqual([1, 2, 4]);
     expect(filter('task:*.email.*')).toEqual([2]);
-    expect(filter('-task:proj.billing.#')).toEqual([2, 3]);
+    expect(filter('-task:proj.billing.#')).toEqual([2, 3, 5]);
     expect(filter('task:proj.billing')).toEqual([]); // without a wildcard, the exact name
   });
 

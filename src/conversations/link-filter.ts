@@ -31,10 +31,12 @@ export function linkFilter(index: ConversationIndex, terms: readonly LinkTerm[])
 /**
  * `task:NAME`; with `*` or `#`, a topic pattern over task names and request
  * routing keys (`task:proj.billing.#`), which are dotted as routing keys are
- * and matched by the same rules.
+ * and matched by the same rules. A conversation whose name is not known yet
+ * (a reply before its request) matches no pattern, as it has no `task:NAME`.
  */
 function nameTest(index: ConversationIndex, name: string): (seq: number) => boolean {
   if (!hasTopicWildcard(name)) return (seq) => index.hasName(seq, name);
   const matches = compileTopicPattern(name);
-  return (seq) => index.hasNameMatching(seq, matches);
+  const named = (n: string) => n !== '' && matches(n);
+  return (seq) => index.hasNameMatching(seq, named);
 }
