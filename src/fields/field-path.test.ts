@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childPathText, formatFieldPath, MAX_PATH_CHARS, MAX_PATH_SEGMENTS, numberAtPath, parseFieldPath, valueAtPath } from './field-path.ts';
+import { childPathText, formatFieldPath, MAX_PATH_CHARS, MAX_PATH_SEGMENTS, numberOf, parseFieldPath, valueAtPath } from './field-path.ts';
 
 function segmentsOf(text: string) {
   const parsed = parseFieldPath(text);
@@ -84,14 +84,14 @@ describe('field paths', () => {
 
   it('charts finite numbers only', () => {
     const body = { a: 1.5, s: '12', inf: Number.POSITIVE_INFINITY, b: true, nul: null, o: {} };
-    expect(numberAtPath(body, ['a'])).toBe(1.5);
-    expect(numberAtPath(body, ['s'])).toBe('not-number');
-    expect(numberAtPath(body, ['inf'])).toBe('not-number');
-    expect(numberAtPath(body, ['b'])).toBe('not-number');
-    expect(numberAtPath(body, ['nul'])).toBe('not-number');
-    expect(numberAtPath(body, ['o'])).toBe('not-number');
-    expect(numberAtPath(body, ['missing'])).toBe('absent');
-    expect(numberAtPath(undefined, ['a'])).toBe('absent');
+    expect(numberOf(valueAtPath(body, ['a']))).toBe(1.5);
+    expect(numberOf(valueAtPath(body, ['s']))).toBe('not-number');
+    expect(numberOf(valueAtPath(body, ['inf']))).toBe('not-number');
+    expect(numberOf(valueAtPath(body, ['b']))).toBe('not-number');
+    expect(numberOf(valueAtPath(body, ['nul']))).toBe('not-number');
+    expect(numberOf(valueAtPath(body, ['o']))).toBe('not-number');
+    expect(numberOf(valueAtPath(body, ['missing']))).toBe('absent');
+    expect(numberOf(valueAtPath(undefined, ['a']))).toBe('absent');
   });
 
   it('walks a deeply nested body without recursion', () => {

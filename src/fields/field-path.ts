@@ -60,15 +60,11 @@ export function parseFieldPath(text: string): ParsedPath {
 }
 
 /**
- * What a path finds in a body for charting: a finite number, 'absent' (the
- * body does not have the field) or 'not-number' (it does, but it is not a
- * finite JSON number: numeric strings are not charted, the chart says so).
+ * What a path found in a body, for charting (`value`: valueAtPath's answer,
+ * undefined when the body does not have the field): a finite number,
+ * 'absent', or 'not-number' (it has it, but not as a finite JSON number:
+ * numeric strings are not charted, the chart says so).
  */
-export function numberAtPath(root: unknown, segments: readonly PathSegment[]): number | 'absent' | 'not-number' {
-  return numberOf(valueAtPath(root, segments));
-}
-
-/** {@link numberAtPath} of a field already read (undefined: the body does not have it). */
 export function numberOf(value: unknown): number | 'absent' | 'not-number' {
   if (value === undefined) return 'absent';
   return typeof value === 'number' && Number.isFinite(value) ? value : 'not-number';

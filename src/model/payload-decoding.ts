@@ -29,7 +29,7 @@ export class PayloadDecoding {
   private readonly overrides = new Map<number, DecoderChoice>();
   /** Loaded protobuf schemas and their mappings; a change moves `version`. */
   readonly schemas = new SchemaRegistry();
-  /** fieldOf's last decoded message (not plain JSON), at `lastReadVersion`, and its value. */
+  /** The last message decoded by readPayload (not plain JSON), at `lastReadVersion`, and its value. */
   private lastRead: TracedMessage | null = null;
   private lastReadVersion = -1;
   private lastReadValue: unknown = undefined;
@@ -61,7 +61,7 @@ export class PayloadDecoding {
       const value = plainJsonValue(message);
       if (value !== NOT_PLAIN_JSON) return value;
     }
-    return readPayload(message, override, this.schemas, VALUE_ONLY).value;
+    return this.decodedValue(message, override);
   }
 
   /**
@@ -77,13 +77,21 @@ export class PayloadDecoding {
       if (value === FIELD_ABSENT) return undefined;
       if (value !== NOT_PLAIN_JSON) return value;
     }
-    // Several fields of one message are read in a row (field charts, a filter's terms): it is decoded once.
+    return valueAtPath(this.decodedValue(message, override), segments);
+  }
+
+  /**
+   * readPayload's value, kept for the last message: several fields of one
+   * message are read in a row (field charts, a filter's terms, valueOf and
+   * fieldOf alike), and it is decoded once.
+   */
+  private decodedValue(message: TracedMessage, override: DecoderChoice | null): unknown {
     if (message !== this.lastRead || this.lastReadVersion !== this.changes) {
       this.lastRead = message;
       this.lastReadVersion = this.changes;
       this.lastReadValue = readPayload(message, override, this.schemas, VALUE_ONLY).value;
     }
-    return valueAtPath(this.lastReadValue, segments);
+    return this.lastReadValue;
   }
 
   /**
