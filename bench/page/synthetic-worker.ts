@@ -5,7 +5,7 @@
  * the page does only what it does in the product. The counts the bench
  * checks come back with the batches.
  */
-import { MAX_BATCH_BYTES, MAX_BATCH_MESSAGES, readMessageFrame, type MessageFrameParts } from '../../src/connection/index.ts';
+import { HeaderTokenCache, MAX_BATCH_BYTES, MAX_BATCH_MESSAGES, readMessageFrame, type MessageFrameParts } from '../../src/connection/index.ts';
 import { MessageBatcher, type MessageBatch } from '../../src/model/index.ts';
 import type { SyntheticMix } from '../hook-api.ts';
 import { celeryFrame } from './celery-frames.ts';
@@ -40,6 +40,7 @@ const scope = self as unknown as WorkerScope;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const parts: MessageFrameParts = { headers: {}, bodyStart: 0, bodyEnd: 0 };
+const tokens = new HeaderTokenCache();
 
 scope.onmessage = ({ data: request }) => {
   const batches: MessageBatch[] = [];
@@ -60,7 +61,7 @@ scope.onmessage = ({ data: request }) => {
     const bytes = encoder.encode(f.text);
     out.frameBytes += bytes.length;
     out.bodyBytes += f.bodyBytes;
-    if (!readMessageFrame(bytes, decoder, true, parts)) throw new Error(`synthetic frame ${i} is not read as web_stomp's would be`);
+    if (!readMessageFrame(bytes, decoder, true, parts, tokens)) throw new Error(`synthetic frame ${i} is not read as web_stomp's would be`);
     batcher.ingest({ headers: parts.headers, binaryBody: bytes.subarray(parts.bodyStart, parts.bodyEnd) }, parts.headers['subscription'] ?? '', Date.now());
     if (batcher.bodyBytes >= MAX_BATCH_BYTES || batcher.size >= MAX_BATCH_MESSAGES) batcher.flush();
   }

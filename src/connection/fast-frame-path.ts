@@ -23,6 +23,7 @@
  * stompjs's own parser stays, and the console says so once.
  */
 import { FrameImpl, Parser, type IRawFrameType } from '@stomp/stompjs';
+import { HeaderTokenCache } from './header-token-cache.ts';
 import { headerLines, headerTokens } from './stomp-header-lines.ts';
 
 const NULL = 0;
@@ -134,6 +135,9 @@ function parseWholeFrames(parser: ParserInternals, bytes: Uint8Array): number {
   return at;
 }
 
+/** The strings of header tokens seen before, for every socket's frames on this thread. */
+const tokens = new HeaderTokenCache();
+
 /** One complete frame starting at `from`: delivers it and returns the index after its NUL, or -1 to leave it to stompjs. */
 function parseFrame(parser: ParserInternals, bytes: Uint8Array, from: number): number {
   const commandEnd = bytes.indexOf(LF, from);
@@ -144,8 +148,9 @@ function parseFrame(parser: ParserInternals, bytes: Uint8Array, from: number): n
   const bodyStart = at + 1;
   // Each token its own string, as stompjs makes them (headerTokens). Slices
   // of one decoded head measured no faster in the socket worker, and every
-  // retained message's header values would keep its whole head alive.
-  const token = headerTokens(bytes, from, at, parser._decoder); // the command line too
+  // retained message's header values would keep its whole head alive. Those
+  // seen before come from the cache, as in the socket worker.
+  const token = headerTokens(bytes, from, at, parser._decoder, tokens); // the command line too
   const headers: [string, string][] = [];
   for (let i = 0; i < lines.length; i += 3) {
     const colon = lines[i + 1] ?? 0;

@@ -9,4 +9,5 @@ export { brokerInUseText, brokerLabel, brokerListError, checkBrokerList, joinBro
 export { CumulativeAcker } from './durable-capture.ts';
 export { MessageRoutes, type PackedMessageListener, type Route } from './message-routes.ts';
 export { readMessageFrame, type MessageFrameParts } from './socket-worker/message-frame.ts';
+export { HeaderTokenCache } from './header-token-cache.ts';
 export { MAX_BATCH_BYTES, MAX_BATCH_MESSAGES } from './socket-worker/protocol.ts';

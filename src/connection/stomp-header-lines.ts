@@ -5,6 +5,8 @@
  * (socket-worker/message-frame.ts), both checked against stompjs; and the
  * strings of their names and values.
  */
+import { asciiString, type HeaderTokenCache } from './header-token-cache.ts';
+
 const LF = 10;
 const CR = 13;
 const COLON = 58;
@@ -41,13 +43,19 @@ const MAX_CHAR_CODE_TOKEN = 1024;
  * and `to`. All ASCII (nearly every frame), each token is made from its
  * bytes with String.fromCharCode: a TextDecoder call per name and value was
  * over a third of the socket worker's time at full ingest (a profile of
- * 100,000 messages: 1.5 of 4.0 s; 3.2 s in all with this). With any other
- * byte, one decode per token, as stompjs does (it also drops a BOM at the
- * start of each).
+ * 100,000 messages: 1.5 of 4.0 s; 3.2 s in all with this), or found in
+ * `cache` when it was seen before. With any other byte, one decode per
+ * token, as stompjs does (it also drops a BOM at the start of each).
  */
-export function headerTokens(bytes: Uint8Array, from: number, to: number, decoder: TextDecoder): (a: number, b: number) => string {
+export function headerTokens(
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+  decoder: TextDecoder,
+  cache?: HeaderTokenCache,
+): (a: number, b: number) => string {
   const decode = (a: number, b: number) => decoder.decode(bytes.subarray(a, b));
   for (let i = from; i < to; i++) if ((bytes[i] ?? 0) >= 0x80) return decode;
-  // A typed array is array-like, which apply() takes; TypeScript's types want an array.
-  return (a, b) => (b - a > MAX_CHAR_CODE_TOKEN ? decode(a, b) : String.fromCharCode.apply(null, bytes.subarray(a, b) as unknown as number[]));
+  if (cache) return (a, b) => (b - a > MAX_CHAR_CODE_TOKEN ? decode(a, b) : cache.ascii(bytes, a, b));
+  return (a, b) => (b - a > MAX_CHAR_CODE_TOKEN ? decode(a, b) : asciiString(bytes, a, b));
 }

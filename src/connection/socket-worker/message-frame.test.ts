@@ -1,6 +1,7 @@
 import { FrameImpl, Parser, type IRawFrameType } from '@stomp/stompjs';
 import { describe, expect, it } from 'vitest';
 import { CASES, message, utf8 } from '../fixtures/stomp-frames.ts';
+import { HeaderTokenCache } from '../header-token-cache.ts';
 import { readMessageFrame, unescapeHeaderValue, type MessageFrameParts } from './message-frame.ts';
 
 const stompjsUnescape = (FrameImpl as unknown as { hdrValueUnEscape(value: string): string }).hdrValueUnEscape;
@@ -26,9 +27,9 @@ function stompjsRead(bytes: Uint8Array, escaped: boolean): Read[] {
   return frames;
 }
 
-function workerRead(bytes: Uint8Array, escaped: boolean): Read | null {
+function workerRead(bytes: Uint8Array, escaped: boolean, cache?: HeaderTokenCache): Read | null {
   const parts: MessageFrameParts = { headers: {}, bodyStart: 0, bodyEnd: 0 };
-  if (!readMessageFrame(bytes, new TextDecoder(), escaped, parts)) return null;
+  if (!readMessageFrame(bytes, new TextDecoder(), escaped, parts, cache)) return null;
   return { command: 'MESSAGE', headers: Object.entries(parts.headers), body: Array.from(bytes.subarray(parts.bodyStart, parts.bodyEnd)) };
 }
 
@@ -45,6 +46,15 @@ describe('a MESSAGE frame read in the socket worker', () => {
       });
     }
   }
+
+  it('reads every frame the same with the tokens of the frames before it cached (the socket worker keeps one cache)', () => {
+    const cache = new HeaderTokenCache();
+    for (let pass = 0; pass < 2; pass++) {
+      for (const chunks of Object.values(CASES)) {
+        for (const chunk of chunks) expect(workerRead(chunk, true, cache)).toEqual(workerRead(chunk, true));
+      }
+    }
+  });
 
   it('reads the frames web_stomp sends, and leaves the rest to stompjs', () => {
     const read = (name: string) => (CASES[name] ?? []).map((chunk) => workerRead(chunk, true) !== null);

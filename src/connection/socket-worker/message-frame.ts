@@ -13,6 +13,7 @@
  * one WebSocket message, any other command) returns false, and the bytes
  * go to stompjs as before.
  */
+import type { HeaderTokenCache } from '../header-token-cache.ts';
 import { headerLines, headerTokens } from '../stomp-header-lines.ts';
 
 const NULL = 0;
@@ -39,15 +40,16 @@ export function unescapeHeaderValue(value: string): string {
  * false when it is anything else or not read exactly as stompjs would.
  *
  * @param escaped header values are escaped (STOMP 1.1 and 1.2; not 1.0).
+ * @param cache the strings of tokens read before (HeaderTokenCache), for the frames of one socket.
  */
-export function readMessageFrame(bytes: Uint8Array, decoder: TextDecoder, escaped: boolean, parts: MessageFrameParts): boolean {
+export function readMessageFrame(bytes: Uint8Array, decoder: TextDecoder, escaped: boolean, parts: MessageFrameParts, cache?: HeaderTokenCache): boolean {
   if (bytes.length < MESSAGE.length) return false;
   for (let i = 0; i < MESSAGE.length; i++) if (bytes[i] !== MESSAGE[i]) return false;
   const lines: number[] = []; // [keyStart, colon, lineEnd] per header
   const at = headerLines(bytes, MESSAGE.length, lines);
   if (at < 0) return false;
   const bodyStart = at + 1;
-  const token = headerTokens(bytes, MESSAGE.length, at, decoder);
+  const token = headerTokens(bytes, MESSAGE.length, at, decoder, cache);
   const headers: Record<string, string> = {};
   let contentLength: string | undefined;
   // Backwards, so the first of repeated headers wins, as in stompjs.

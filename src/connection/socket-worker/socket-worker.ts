@@ -31,6 +31,7 @@
  * backpressure: a page that falls behind queues batches in its own memory.
  */
 import { MessageBatcher, type MessageBatch } from '../../model/index.ts';
+import { HeaderTokenCache } from '../header-token-cache.ts';
 import { BatchPacer } from './batch-pacer.ts';
 import { ChunkBatch } from './chunk-batch.ts';
 import { readMessageFrame, type MessageFrameParts } from './message-frame.ts';
@@ -50,6 +51,7 @@ let socket: WebSocket | null = null;
 let reading: { escaped: boolean } | null = null;
 const decoder = new TextDecoder();
 const parts: MessageFrameParts = { headers: {}, bodyStart: 0, bodyEnd: 0 };
+const tokens = new HeaderTokenCache();
 
 function post(message: FromSocketWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -79,7 +81,7 @@ function receive(data: ArrayBuffer | string): void {
     post({ type: 'text', data });
     return;
   }
-  if (reading !== null && readMessageFrame(new Uint8Array(data), decoder, reading.escaped, parts)) {
+  if (reading !== null && readMessageFrame(new Uint8Array(data), decoder, reading.escaped, parts, tokens)) {
     if (batch.bytes > 0) flush();
     const headers = parts.headers;
     messages.ingest({ headers, binaryBody: new Uint8Array(data, parts.bodyStart, parts.bodyEnd - parts.bodyStart) }, headers['subscription'] ?? '', Date.now());
