@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { MouseEvent } from 'react';
 import type { TracedMessage } from '../../model/index.ts';
+import { fitColumn } from './column-text.ts';
 import { COLUMNS } from './columns.ts';
 
 interface Props {
@@ -10,6 +11,8 @@ interface Props {
   color: string;
   top: number;
   height: number;
+  /** Each column's width in characters (columnWidths). */
+  widths: readonly number[];
   selected: boolean;
   /** Pinned for a diff: marked so it can be found again. */
   pinned: boolean;
@@ -19,18 +22,21 @@ interface Props {
 
 const pairClick = (event: MouseEvent) => event.ctrlKey || event.metaKey || event.shiftKey;
 
-/** One row; a message evicted while the view was paused shows as such. */
-export const MessageRow = memo(function MessageRow({ seq, message, color, top, height, selected, pinned, onSelect }: Props) {
-  const style = { top, height };
+/**
+ * One row: a line of text, each cell its text fitted to its column
+ * (column-text.ts); the subscription's colour on its left edge. A message
+ * evicted while the view was paused shows as such.
+ */
+export const MessageRow = memo(function MessageRow({ seq, message, color, top, height, widths, selected, pinned, onSelect }: Props) {
   if (!message) {
     return (
-      <div className="row evicted" role="row" data-testid="message-row" data-seq={seq} style={style}>
-        <span />
-        <span>{seq}</span>
-        <span className="muted">evicted from the buffer</span>
+      <div className="row evicted" role="row" data-testid="message-row" data-seq={seq} style={{ top, height }}>
+        <span role="gridcell">{fitColumn(String(seq), widths[0] ?? 0, true)}</span>
+        <span role="gridcell">evicted from the buffer</span>
       </div>
     );
   }
+  const style = { top, height, borderLeftColor: color };
   return (
     <div
       className={`row${selected ? ' selected' : ''}${pinned ? ' pinned' : ''}`}
@@ -45,10 +51,9 @@ export const MessageRow = memo(function MessageRow({ seq, message, color, top, h
       style={style}
       onClick={(event) => onSelect(seq, pairClick(event))}
     >
-      <span className="tag" style={{ background: color }} />
-      {COLUMNS.map((c) => (
+      {COLUMNS.map((c, i) => (
         <span key={c.id} className={`cell cell-${c.id}`} role="gridcell">
-          {c.cell(message)}
+          {fitColumn(c.cell(message), widths[i] ?? 0, c.right)}
         </span>
       ))}
     </div>

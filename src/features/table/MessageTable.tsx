@@ -6,12 +6,13 @@
  * offers "jump to live" to follow again.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type ReactElement } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactElement } from 'react';
 import { NEUTRAL_COLOR, subscriptionColor, useMeasured, useSession, useWarrenStore } from '../../ui/index.ts';
-import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
+import { COLUMNS } from './columns.ts';
 import { selectRow, tableKeyHandler, TABLE_SHORTCUTS } from './keyboard.ts';
 import { GapRow } from './GapRow.tsx';
 import { MessageRow } from './MessageRow.tsx';
+import { PROBE_TEXT, useColumnWidths } from './use-column-widths.ts';
 import './pinned.css';
 
 const ROW_HEIGHT = 24;
@@ -25,13 +26,6 @@ const OVERSCAN = 12;
  * it lays out a new one.
  */
 const ROW_POOL = 512;
-
-/**
- * The column widths, once for the table (a CSS variable its rows read), not
- * in every row's inline style: each new row would be one more style
- * declaration to parse and diff.
- */
-const GRID_STYLE = { '--row-grid': GRID_TEMPLATE } as CSSProperties;
 
 /**
  * The virtualizer recomputes every item's offset whenever `count` changes:
@@ -65,6 +59,8 @@ export function MessageTable() {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const viewportHeight = useMeasured(scrollRef, heightOf, 0);
+  // The columns, in characters of the rows' monospace font (column-text.ts).
+  const { widths, headStyle, probeRef } = useColumnWidths(scrollRef);
   /** The row count of the last render: how many rows this one adds. */
   const lastRowCount = useRef(0);
   useLayoutEffect(() => {
@@ -145,6 +141,7 @@ export function MessageTable() {
           color={color}
           top={top}
           height={ROW_HEIGHT}
+          widths={widths}
           selected={seq === selectedSeq}
           pinned={seq === pinnedSeq}
           onSelect={onSelect}
@@ -161,9 +158,8 @@ export function MessageTable() {
   }, [store, setFollowing]);
 
   return (
-    <div className="message-table" data-testid="message-table" role="grid" aria-rowcount={rowCount} data-following={following} style={GRID_STYLE}>
-      <div className="table-head" role="row" title={TABLE_SHORTCUTS}>
-        <span />
+    <div className="message-table" data-testid="message-table" role="grid" aria-rowcount={rowCount} data-following={following}>
+      <div className="table-head" role="row" title={TABLE_SHORTCUTS} style={headStyle}>
         {COLUMNS.map((c) => (
           <span key={c.id} role="columnheader" className={`cell-${c.id}`}>
             {c.title}
@@ -171,6 +167,9 @@ export function MessageTable() {
         ))}
       </div>
       <div className="table-frame">
+        <span className="row-font-probe" ref={probeRef} aria-hidden="true">
+          {PROBE_TEXT}
+        </span>
         <div className="table-body" ref={scrollRef} onScroll={onScroll}>
           {rowCount === 0 && <p className="empty">No messages to show. They appear here as soon as a subscription delivers one that passes the filter.</p>}
           <div style={{ height: rowCount * ROW_HEIGHT, position: 'relative' }}>

@@ -11,20 +11,52 @@ export function formatTime(epochMs: number): string {
 export interface Column {
   id: string;
   title: string;
-  width: string;
+  /** Characters of the row font: a fixed width, or a share (`fr`) of what the fixed columns leave, never under `min`. */
+  width: { chars: number } | { fr: number; min: number };
+  /** Numbers read right-aligned. */
+  right?: boolean;
   cell(m: TracedMessage): string;
 }
 
 /** The table's columns; every cell is plain text (rendered as a text node, never HTML). */
-export const COLUMNS: Column[] = [
-  { id: 'seq', title: '#', width: '70px', cell: (m) => String(m.seq) },
-  { id: 'time', title: 'time', width: '100px', cell: (m) => formatTime(m.receivedAt) },
-  { id: 'exchange', title: 'exchange', width: '110px', cell: (m) => (m.exchange === '' ? '(default)' : m.exchange) },
-  { id: 'key', title: 'routing key', width: 'minmax(140px, 1.2fr)', cell: (m) => m.routingKey },
-  { id: 'size', title: 'size', width: '70px', cell: (m) => formatBytes(m.size) },
-  { id: 'type', title: 'content type', width: '130px', cell: (m) => m.contentType },
-  { id: 'task', title: 'task / correlation', width: 'minmax(120px, 1fr)', cell: (m) => m.taskName || m.correlationId },
-  { id: 'preview', title: 'preview', width: 'minmax(160px, 2fr)', cell: (m) => bodyPreview(m) },
+export const COLUMNS: readonly Column[] = [
+  { id: 'seq', title: '#', width: { chars: 8 }, right: true, cell: (m) => String(m.seq) },
+  { id: 'time', title: 'time', width: { chars: 12 }, cell: (m) => formatTime(m.receivedAt) },
+  { id: 'exchange', title: 'exchange', width: { chars: 14 }, cell: (m) => (m.exchange === '' ? '(default)' : m.exchange) },
+  { id: 'key', title: 'routing key', width: { fr: 1.2, min: 18 }, cell: (m) => m.routingKey },
+  { id: 'size', title: 'size', width: { chars: 9 }, right: true, cell: (m) => formatBytes(m.size) },
+  { id: 'type', title: 'content type', width: { chars: 16 }, cell: (m) => m.contentType },
+  { id: 'task', title: 'task / correlation', width: { fr: 1, min: 14 }, cell: (m) => m.taskName || m.correlationId },
+  { id: 'preview', title: 'preview', width: { fr: 2, min: 20 }, cell: (m) => bodyPreview(m) },
 ];
 
-export const GRID_TEMPLATE = `6px ${COLUMNS.map((c) => c.width).join(' ')}`;
+/** Spaces after each column's text. */
+export const COLUMN_GAP = 1;
+
+/**
+ * Each column's width in characters for a row `total` characters wide:
+ * the fixed ones as they are, the rest shared by `fr` (the last flexible
+ * column takes what rounding leaves), each at least its `min`. A row
+ * narrower than the sum of the minimums overflows, clipped at its end.
+ */
+export function columnWidths(total: number, columns: readonly Column[] = COLUMNS): number[] {
+  let fixed = 0;
+  let fr = 0;
+  for (const c of columns) {
+    fixed += COLUMN_GAP;
+    if ('chars' in c.width) fixed += c.width.chars;
+    else fr += c.width.fr;
+  }
+  const room = Math.max(0, Math.floor(total) - fixed);
+  let left = room;
+  let lastFlexible = -1;
+  const widths = columns.map((c, i) => {
+    if ('chars' in c.width) return c.width.chars;
+    lastFlexible = i;
+    const share = Math.max(c.width.min, Math.floor((room * c.width.fr) / fr));
+    left -= share;
+    return share;
+  });
+  if (lastFlexible >= 0 && left > 0) widths[lastFlexible] = (widths[lastFlexible] ?? 0) + left;
+  return widths;
+}

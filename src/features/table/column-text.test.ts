@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { columnsOf, CONTROL_MARK, ELLIPSIS, fitColumn } from './column-text.ts';
+import { COLUMN_GAP, COLUMNS, columnWidths, type Column } from './columns.ts';
+
+/** Columns a fitted text takes, counted as the function counts them. */
+const columnsIn = (text: string) => [...text].reduce((n, ch) => n + columnsOf(ch.codePointAt(0) ?? 0), 0);
+
+describe('fitColumn', () => {
+  it('pads plain text to its column and one space after, left or right', () => {
+    expect(fitColumn('abc', 6)).toBe('abc    ');
+    expect(fitColumn('42', 6, true)).toBe('    42 ');
+    expect(fitColumn('abcdef', 6)).toBe('abcdef ');
+    expect(fitColumn('', 3)).toBe('    ');
+  });
+
+  it('cuts longer text with an ellipsis inside the column', () => {
+    expect(fitColumn('orders.eu.created', 10)).toBe(`orders.eu${ELLIPSIS} `);
+    expect(fitColumn('123456789', 4, true)).toBe(`123${ELLIPSIS} `);
+    expect(fitColumn('abc', 0)).toBe(' ');
+  });
+
+  it('counts wide characters as two columns and combining marks as none', () => {
+    expect(fitColumn('注文', 6)).toBe('注文   ');
+    expect(fitColumn('注文作成', 6)).toBe(`注文${ELLIPSIS}  `); // a third wide one would need 7
+    expect(fitColumn('e\u0301te\u0301', 4)).toBe('e\u0301te\u0301  ');
+    expect(fitColumn('👍ok', 4)).toBe('👍ok ');
+    expect(fitColumn('👍👍👍', 4)).toBe(`👍${ELLIPSIS}  `); // a wide one would straddle the ellipsis: a space instead
+  });
+
+  it('marks control characters so a row stays one line', () => {
+    expect(fitColumn('a\nb\tc\u0085', 6)).toBe(`a${CONTROL_MARK}b${CONTROL_MARK}c${CONTROL_MARK} `);
+    expect(fitColumn('line1\r\nline2', 8)).toBe(`line1${CONTROL_MARK}${CONTROL_MARK}${ELLIPSIS} `);
+  });
+
+  it('never takes more or fewer columns than its width, whatever the text', () => {
+    const samples = ['', 'x', 'orders.eu.created', '注文.作成.eu', 'a\u0301'.repeat(9), '👍'.repeat(7), 'mixed 注 👍 é\n', '\u0000\u001f\u007f'];
+    for (const text of samples) {
+      for (let width = 1; width <= 12; width++) {
+        for (const right of [false, true]) {
+          expect(columnsIn(fitColumn(text, width, right, 0)), `${JSON.stringify(text)} in ${width}`).toBe(width);
+        }
+      }
+    }
+  });
+});
+
+describe('columnWidths', () => {
+  const fixed = COLUMNS.reduce((n, c) => n + ('chars' in c.width ? c.width.chars : 0) + COLUMN_GAP, 0);
+
+  it('gives the flexible columns what the fixed ones leave, by share, and fills the row exactly', () => {
+    const total = 200;
+    const widths = columnWidths(total);
+    expect(widths.reduce((a, b) => a + b, 0) + COLUMNS.length * COLUMN_GAP).toBe(total);
+    const byId = Object.fromEntries(COLUMNS.map((c, i) => [c.id, widths[i]]));
+    expect(byId['seq']).toBe(8);
+    const room = total - fixed;
+    expect(byId['key']).toBe(Math.floor((room * 1.2) / 4.2));
+    expect(byId['task']).toBe(Math.floor(room / 4.2));
+  });
+
+  it('keeps every flexible column at its minimum on a narrow row', () => {
+    const widths = columnWidths(40);
+    COLUMNS.forEach((c, i) => expect(widths[i]).toBe('chars' in c.width ? c.width.chars : c.width.min));
+  });
+
+  it('works for fixed columns alone', () => {
+    const only: Column[] = [{ id: 'a', title: 'a', width: { chars: 3 }, cell: () => '' }];
+    expect(columnWidths(100, only)).toEqual([3]);
+  });
+});
