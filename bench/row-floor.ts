@@ -3,7 +3,7 @@
  * the floor under the page-at-rest
  * rows (bench/page-rest.ts), measured on a bare page in the same Chromium.
  * No React, no store, no socket: a scroller with the table's row markup
- * and CSS (45 pooled rows of 9 cells, grid columns, absolutely positioned),
+ * and CSS (45 pooled rows of 9 cells, absolutely positioned),
  * to which a timer appends what 50 msg/s brings at the table's cadence
  * (6 rows, 8 times a second) and scrolls to the bottom, as the table does
  * while following. Its main-thread busy share is what any DOM table costs
@@ -12,8 +12,11 @@
  *
  * What the floor is made of: `text` is `real` (each row its own text, the
  * default), `same` (every row the same text) or `empty` (no text at all);
- * `layout` is `grid` (the table's, the default), `flex` or `absolute`
- * (each cell placed at a fixed left).
+ * `layout` is `inline` (the table's since 2026-12-05, the default: one
+ * line of inline cells, each its text padded or cut to its column, as
+ * src/features/table/column-text.ts does), `grid` (the table's before: a
+ * grid of clipped cells with ellipses), `flex` or `absolute` (each clipped
+ * cell placed at a fixed left).
  */
 import { chromium } from '@playwright/test';
 
@@ -22,16 +25,20 @@ const UPDATES_PER_SECOND = Number(process.argv[3] ?? 8);
 /** 50 msg/s by default, spread over the updates. */
 const ROWS_PER_UPDATE = Math.round(Number(process.argv[4] ?? 50) / UPDATES_PER_SECOND);
 const TEXT = process.argv[5] ?? 'real';
-const LAYOUT = process.argv[6] ?? 'grid';
+const LAYOUT = process.argv[6] ?? 'inline';
 const WIDTHS = [6, 70, 100, 110, 200, 70, 130, 150, 220];
+/** Characters per column of the inline layout (the tag column is empty). */
+const CHARS = [0, 8, 12, 14, 28, 9, 16, 18, 40];
 const LAYOUTS: Record<string, string> = {
+  inline: `.row { display: block; white-space: pre; overflow: hidden; text-overflow: ellipsis; line-height: 23px; border-left: 4px solid #36c; }
+    .cell { overflow: visible; contain: none; }`,
   grid: '',
   flex: `.row { display: flex; } .cell { flex: none; } ${WIDTHS.map((w, i) => `.cell:nth-child(${i + 1}) { width: ${w}px; }`).join(' ')}`,
   absolute: `.row { display: block; } .cell { position: absolute; top: 4px; height: 16px; } ${WIDTHS.map(
     (w, i) => `.cell:nth-child(${i + 1}) { left: ${8 + WIDTHS.slice(0, i).reduce((a, b) => a + b + 8, 0)}px; width: ${w}px; }`,
   ).join(' ')}`,
 };
-if (!(LAYOUT in LAYOUTS) || !['real', 'same', 'empty'].includes(TEXT)) throw new Error('text: real | same | empty; layout: grid | flex | absolute');
+if (!(LAYOUT in LAYOUTS) || !['real', 'same', 'empty'].includes(TEXT)) throw new Error('text: real | same | empty; layout: inline | grid | flex | absolute');
 
 const PAGE = `<!doctype html><html><head><style>
 body { margin: 0; font: 13px sans-serif; }
@@ -48,6 +55,8 @@ let n = 0;
 const pool = [];
 const text = (i, c) => ['', String(i), '12:34:56.' + String(i % 1000).padStart(3, '0'), 'app.events', 'orders.eu.' + (i % 7) + '.created',
   (200 + (i % 50)) + ' B', 'application/json', 'corr-' + ((i * 7919) % 100000), '{"id":' + i + ',"customer":"c-' + (i % 300) + '","total":' + (i % 97) + '.5}'][c];
+const chars = ${JSON.stringify(CHARS)};
+const fit = (t, c) => '${LAYOUT}' !== 'inline' || c === 0 ? t : (t.length > chars[c] ? t.slice(0, chars[c] - 1) + '…' : t.padEnd(chars[c])) + ' ';
 function append(k) {
   const s = document.getElementById('s');
   for (let j = 0; j < k; j++) {
@@ -59,7 +68,7 @@ function append(k) {
       for (let c = 0; c < 9; c++) { const cell = document.createElement('span'); cell.className = 'cell'; cell.append(''); row.append(cell); }
     }
     row.style.top = i * 24 + 'px';
-    for (let c = 0; c < 9; c++) row.children[c].firstChild.data = '${TEXT}' === 'empty' ? '' : text('${TEXT}' === 'same' ? 1 : i, c);
+    for (let c = 0; c < 9; c++) row.children[c].firstChild.data = '${TEXT}' === 'empty' ? '' : fit(text('${TEXT}' === 'same' ? 1 : i, c), c);
     s.append(row);
     pool.push(row);
   }

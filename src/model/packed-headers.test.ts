@@ -5,6 +5,24 @@ import { HeaderPacker, unpackHeaders } from './packed-headers.ts';
 const fromJson = (headers: Record<string, string>) => JSON.parse(JSON.stringify(headers)) as Record<string, string>;
 
 describe('packed headers', () => {
+  it('keep their ids in the narrowest array that holds them, and read back the same whatever it is', () => {
+    for (const [distinct, kind] of [
+      [200, Uint8Array],
+      [3_000, Uint16Array],
+      [70_000, Uint32Array],
+    ] as const) {
+      const messages = Array.from({ length: distinct }, (_, i) => ({ id: `v${i}`, same: 'x' }));
+      const packer = new HeaderPacker(16);
+      for (const headers of messages) packer.add(headers);
+      const packed = structuredClone(packer.take());
+      expect(packed.valueIds).toBeInstanceOf(kind);
+      expect(packed.shapeOf).toBeInstanceOf(Uint8Array);
+      // The text's length decides the ends' array: 70,000 values of 2-6 characters run past 65,535.
+      expect(packed.ends).toBeInstanceOf(distinct > 10_000 ? Uint32Array : Uint16Array);
+      expect(unpackHeaders(packed)).toEqual(messages);
+    }
+  });
+
   it('give back the same objects, names in the same order, whatever the names', () => {
     const odd = JSON.parse('{"__proto__":"p","constructor":"c","2":"two","a\\nb":"newline","":"empty name","é😀":"ü\\u0000"}') as Record<string, string>;
     const messages = [

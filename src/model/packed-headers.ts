@@ -22,13 +22,29 @@ export interface PackedHeaders {
   /** Header names, per shape, in the objects' order. */
   shapes: string[][];
   /** Per message, the index of its shape. */
-  shapeOf: Uint32Array<ArrayBuffer>;
+  shapeOf: PackedIds;
   /** Every message's values, message after message, each as the index of its distinct value. */
-  valueIds: Uint32Array<ArrayBuffer>;
+  valueIds: PackedIds;
   /** Where each distinct value ends in `text`; it starts where the one before it ends. */
-  ends: Uint32Array<ArrayBuffer>;
+  ends: PackedIds;
   /** The distinct values, one after another. */
   text: string;
+}
+
+/**
+ * Unsigned integers in the narrowest array that holds the batch's largest:
+ * a batch rarely has 256 shapes, 65,536 distinct values or a text that
+ * long, and the page keeps every live and imported batch's arrays packed.
+ * For a million messages retained that is ~2 bytes a header value, ~26 MB
+ * (bench capacity phase).
+ */
+export type PackedIds = Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer>;
+
+/** The first `count` of `ids`, in the narrowest array that holds `max`. */
+function narrowed(ids: Uint32Array<ArrayBuffer>, count: number, max: number): PackedIds {
+  const out = max < 0x100 ? new Uint8Array(count) : max < 0x10000 ? new Uint16Array(count) : new Uint32Array(count);
+  out.set(ids.subarray(0, count));
+  return out;
 }
 
 /** A Uint32Array with room for `need` elements, grown by doubling, its contents kept. */
@@ -108,9 +124,9 @@ export class HeaderPacker {
     this.parts.length = distinct;
     const packed: PackedHeaders = {
       shapes: this.shapes,
-      shapeOf: this.shapeOf.slice(0, this.count),
-      valueIds: this.valueIds.slice(0, this.valueCount),
-      ends: this.ends.slice(0, distinct),
+      shapeOf: narrowed(this.shapeOf, this.count, this.shapes.length - 1),
+      valueIds: narrowed(this.valueIds, this.valueCount, distinct - 1),
+      ends: narrowed(this.ends, distinct, this.textLength),
       text: this.parts.join(''),
     };
     this.shapes = [];
