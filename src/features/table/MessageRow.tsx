@@ -11,7 +11,7 @@ interface Props {
   color: string;
   top: number;
   height: number;
-  /** Each column's width in characters (columnWidths). */
+  /** Each column's width in characters, 0 when it is dropped (columnWidths). */
   widths: readonly number[];
   selected: boolean;
   /** Pinned for a diff: marked so it can be found again. */
@@ -51,11 +51,15 @@ export const MessageRow = memo(function MessageRow({ seq, message, color, top, h
       style={style}
       onClick={(event) => onSelect(seq, pairClick(event))}
     >
-      {COLUMNS.map((c, i) => (
-        <span key={c.id} className={`cell cell-${c.id}`} role="gridcell">
-          {fitColumn(c.cell(message), widths[i] ?? 0, c.right)}
-        </span>
-      ))}
+      {COLUMNS.map((c, i) => {
+        const width = widths[i] ?? 0;
+        // A column dropped on a narrow table (columnWidths) is not drawn.
+        return width === 0 ? null : (
+          <span key={c.id} className={`cell cell-${c.id}`} role="gridcell">
+            {fitColumn(c.cell(message), width, c.right)}
+          </span>
+        );
+      })}
     </div>
   );
 });

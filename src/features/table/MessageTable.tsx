@@ -160,11 +160,13 @@ export function MessageTable() {
   return (
     <div className="message-table" data-testid="message-table" role="grid" aria-rowcount={rowCount} data-following={following}>
       <div className="table-head" role="row" title={TABLE_SHORTCUTS} style={headStyle}>
-        {COLUMNS.map((c) => (
-          <span key={c.id} role="columnheader" className={`cell-${c.id}`}>
-            {c.title}
-          </span>
-        ))}
+        {COLUMNS.map((c, i) =>
+          widths[i] === 0 ? null : (
+            <span key={c.id} role="columnheader" className={`cell-${c.id}`}>
+              {c.title}
+            </span>
+          ),
+        )}
       </div>
       <div className="table-frame">
         <span className="row-font-probe" ref={probeRef} aria-hidden="true">

@@ -58,9 +58,22 @@ describe('columnWidths', () => {
     expect(byId['task']).toBe(Math.floor(room / 4.2));
   });
 
-  it('keeps every flexible column at its minimum on a narrow row', () => {
-    const widths = columnWidths(40);
+  const minimum = COLUMNS.reduce((n, c) => n + ('chars' in c.width ? c.width.chars : c.width.min) + COLUMN_GAP, 0);
+  const shown = (widths: number[]) => COLUMNS.filter((_, i) => (widths[i] ?? 0) > 0).map((c) => c.id);
+
+  it('keeps every column, flexible ones at their minimum, on a row just wide enough', () => {
+    const widths = columnWidths(minimum);
     COLUMNS.forEach((c, i) => expect(widths[i]).toBe('chars' in c.width ? c.width.chars : c.width.min));
+  });
+
+  it('drops columns on a narrower row, the content type first, until the rest fit', () => {
+    expect(shown(columnWidths(minimum - 1))).toEqual(['seq', 'time', 'exchange', 'key', 'size', 'task', 'preview']);
+    // The inspector open beside a 1,600 px window leaves ~90 characters.
+    const widths = columnWidths(90);
+    expect(shown(widths)).toEqual(['seq', 'time', 'exchange', 'key', 'size', 'preview']);
+    expect(widths.reduce((a, b) => a + b, 0) + shown(widths).length * COLUMN_GAP).toBe(90);
+    // What never goes: the number, the routing key, the preview.
+    expect(shown(columnWidths(10))).toEqual(['seq', 'key', 'preview']);
   });
 
   it('works for fixed columns alone', () => {

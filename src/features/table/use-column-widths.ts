@@ -14,9 +14,9 @@ const widthOf = (el: HTMLElement) => el.clientWidth;
 const charWidthOf = (el: HTMLElement) => el.getBoundingClientRect().width / PROBE_CHARS;
 
 export interface ColumnSizing {
-  /** Each column's width in characters of the rows' monospace font (columnWidths). */
+  /** Each column's width in characters of the rows' monospace font, 0 when dropped (columnWidths). */
   widths: readonly number[];
-  /** The header's columns in pixels to match (--row-grid, --col-gap: app.css). */
+  /** The header's columns in pixels to match, dropped ones left out (--row-grid, --col-gap: app.css). */
   headStyle: CSSProperties;
   probeRef: RefObject<HTMLSpanElement | null>;
 }
@@ -29,7 +29,14 @@ export function useColumnWidths(scrollRef: RefObject<HTMLElement | null>): Colum
   const rowChars = charWidth > 0 ? Math.floor((bodyWidth - ROW_INSET_PX) / charWidth) : 0;
   const widths = useMemo(() => columnWidths(rowChars), [rowChars]);
   const headStyle = useMemo(
-    () => ({ '--row-grid': widths.map((w) => `${w * charWidth}px`).join(' '), '--col-gap': `${COLUMN_GAP * charWidth}px` }) as CSSProperties,
+    () =>
+      ({
+        '--row-grid': widths
+          .filter((w) => w > 0)
+          .map((w) => `${w * charWidth}px`)
+          .join(' '),
+        '--col-gap': `${COLUMN_GAP * charWidth}px`,
+      }) as CSSProperties,
     [widths, charWidth],
   );
   return { widths, headStyle, probeRef };
