@@ -13,8 +13,7 @@
  * The stack must be up.
  */
 import { fork } from 'node:child_process';
-import { Client } from '@stomp/stompjs';
-import WebSocket from 'ws';
+import { benchStompClient } from './stomp-client.ts';
 import { loadStackConfig, webStompUrl } from '../stack/config.ts';
 import { CumulativeAcker, durableQueueName, durableSubscribeHeaders } from '../src/connection/durable-capture.ts';
 import { benchMessage, runPrefix, SENT_HEADER } from './messages.ts';
@@ -38,12 +37,7 @@ function consume(args: ConsumerArgs): void {
   const send = (message: FromConsumer) => process.send?.(message);
   // Acked as the page acks: cumulatively, every 100 ms or half a window.
   const acker = new CumulativeAcker((ackId, subscription) => client.ack(ackId, subscription));
-  const client = new Client({
-    webSocketFactory: () => new WebSocket(args.url, ['v12.stomp']),
-    connectHeaders: { login: args.login, passcode: args.passcode, host: args.vhost },
-    heartbeatIncoming: 10_000,
-    heartbeatOutgoing: 10_000,
-    reconnectDelay: 0,
+  const client = benchStompClient(args, {
     onConnect: () => {
       client.watchForReceipt('subscribed', () => send({ type: 'ready' }));
       client.subscribe(

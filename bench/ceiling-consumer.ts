@@ -9,8 +9,7 @@
  * when `expected` distinct seqs arrived or nothing came for `idleMs`.
  */
 import { performance } from 'node:perf_hooks';
-import { Client } from '@stomp/stompjs';
-import WebSocket from 'ws';
+import { benchStompClient } from './stomp-client.ts';
 
 export interface CeilingConsumerArgs {
   url: string;
@@ -43,12 +42,7 @@ function main(): void {
   let lastArrival = Date.now();
   let subscribed = false;
 
-  const client = new Client({
-    webSocketFactory: () => new WebSocket(args.url, ['v12.stomp']),
-    connectHeaders: { login: args.login, passcode: args.passcode, host: args.vhost },
-    heartbeatIncoming: 10_000,
-    heartbeatOutgoing: 10_000,
-    reconnectDelay: 0,
+  const client = benchStompClient(args, {
     onStompError: (frame) => fail(`STOMP error: ${frame.headers.message ?? ''} ${frame.body}`),
     onWebSocketClose: (event: { code: number; reason: string }) => {
       if (!finished) fail(`WebSocket closed (${event.code} ${event.reason})`);
