@@ -12,9 +12,11 @@
  *
  * What the floor is made of: `text` is `real` (each row its own text, the
  * default), `same` (every row the same text) or `empty` (no text at all);
- * `layout` is `inline` (the table's since 2026-12-05, the default: one
- * line of inline cells, each its text padded or cut to its column, as
- * src/features/table/column-text.ts does), `grid` (the table's before: a
+ * `layout` is `runs` (the table's since 2026-12-06, the default: one line
+ * of text, each cell padded or cut to its column as
+ * src/features/table/column-text.ts does, in runs of plain and muted text:
+ * two spans and four text nodes a row), `line` (the same line as one text
+ * node, no colours), `inline` (the table's on 2026-12-05: a span a cell), `grid` (the table's before: a
  * grid of clipped cells with ellipses), `flex` or `absolute` (each clipped
  * cell placed at a fixed left).
  */
@@ -25,13 +27,15 @@ const UPDATES_PER_SECOND = Number(process.argv[3] ?? 8);
 /** 50 msg/s by default, spread over the updates. */
 const ROWS_PER_UPDATE = Math.round(Number(process.argv[4] ?? 50) / UPDATES_PER_SECOND);
 const TEXT = process.argv[5] ?? 'real';
-const LAYOUT = process.argv[6] ?? 'inline';
+const LAYOUT = process.argv[6] ?? 'runs';
 const WIDTHS = [6, 70, 100, 110, 200, 70, 130, 150, 220];
 /** Characters per column of the inline layout (the tag column is empty). */
 const CHARS = [0, 8, 12, 14, 28, 9, 16, 18, 40];
 const LAYOUTS: Record<string, string> = {
   inline: `.row { display: block; white-space: pre; overflow: hidden; text-overflow: ellipsis; line-height: 23px; border-left: 4px solid #36c; }
     .cell { overflow: visible; contain: none; }`,
+  runs: `.row { display: block; white-space: pre; overflow: hidden; line-height: 23px; border-left: 4px solid #36c; } .muted { color: #777; }`,
+  line: `.row { display: block; white-space: pre; overflow: hidden; line-height: 23px; border-left: 4px solid #36c; }`,
   grid: '',
   flex: `.row { display: flex; } .cell { flex: none; } ${WIDTHS.map((w, i) => `.cell:nth-child(${i + 1}) { width: ${w}px; }`).join(' ')}`,
   absolute: `.row { display: block; } .cell { position: absolute; top: 4px; height: 16px; } ${WIDTHS.map(
@@ -56,7 +60,7 @@ const pool = [];
 const text = (i, c) => ['', String(i), '12:34:56.' + String(i % 1000).padStart(3, '0'), 'app.events', 'orders.eu.' + (i % 7) + '.created',
   (200 + (i % 50)) + ' B', 'application/json', 'corr-' + ((i * 7919) % 100000), '{"id":' + i + ',"customer":"c-' + (i % 300) + '","total":' + (i % 97) + '.5}'][c];
 const chars = ${JSON.stringify(CHARS)};
-const fit = (t, c) => '${LAYOUT}' !== 'inline' || c === 0 ? t : (t.length > chars[c] ? t.slice(0, chars[c] - 1) + '…' : t.padEnd(chars[c])) + ' ';
+const fit = (t, c) => !['inline', 'runs', 'line'].includes('${LAYOUT}') || c === 0 ? t : (t.length > chars[c] ? t.slice(0, chars[c] - 1) + '…' : t.padEnd(chars[c])) + ' ';
 function append(k) {
   const s = document.getElementById('s');
   for (let j = 0; j < k; j++) {
@@ -65,10 +69,17 @@ function append(k) {
     if (!row) {
       row = document.createElement('div');
       row.className = 'row';
-      for (let c = 0; c < 9; c++) { const cell = document.createElement('span'); cell.className = 'cell'; cell.append(''); row.append(cell); }
+      if ('${LAYOUT}' === 'line') row.append('');
+      // Plain, muted, plain, muted: the number; the time; the exchange to the task; the preview.
+      else if ('${LAYOUT}' === 'runs') for (let r = 0; r < 4; r++) { if (r % 2) { const m = document.createElement('span'); m.className = 'muted'; m.append(''); row.append(m); } else row.append(''); }
+      else for (let c = 0; c < 9; c++) { const cell = document.createElement('span'); cell.className = 'cell'; cell.append(''); row.append(cell); }
     }
     row.style.top = i * 24 + 'px';
-    for (let c = 0; c < 9; c++) row.children[c].firstChild.data = '${TEXT}' === 'empty' ? '' : fit(text('${TEXT}' === 'same' ? 1 : i, c), c);
+    const cellText = (c) => '${TEXT}' === 'empty' ? '' : fit(text('${TEXT}' === 'same' ? 1 : i, c), c);
+    const join = (from, to) => { let line = ''; for (let c = from; c < to; c++) line += cellText(c); return line; };
+    if ('${LAYOUT}' === 'line') row.firstChild.data = join(0, 9);
+    else if ('${LAYOUT}' === 'runs') [join(0, 2), join(2, 3), join(3, 8), join(8, 9)].forEach((t, r) => { const node = row.childNodes[r]; (r % 2 ? node.firstChild : node).data = t; });
+    else for (let c = 0; c < 9; c++) row.children[c].firstChild.data = '${TEXT}' === 'empty' ? '' : fit(text('${TEXT}' === 'same' ? 1 : i, c), c);
     s.append(row);
     pool.push(row);
   }

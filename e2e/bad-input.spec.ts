@@ -76,7 +76,7 @@ test('awkward routing keys: empty, 255 bytes, markup', async ({ page }) => {
   // Drawn as text: the row shows the markup's characters (as far as its column holds them) and holds no element of it.
   const markupRow = page.locator(`[data-testid="message-row"][data-routing-key="${markup.replace(/"/g, '\\"')}"]`);
   await expect(markupRow).toHaveCount(1);
-  await expect(markupRow.locator('.cell-key')).toContainText(`${run}.<img`);
+  await expect(markupRow).toContainText(`${run}.<img`);
   await expect(markupRow.locator('img')).toHaveCount(0);
   await inspect(page, markup.replace(/"/g, '\\"'));
   await expect(page.getByTestId('inspector')).toContainText(`onerror="window.__pwned='key'"`);

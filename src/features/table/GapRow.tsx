@@ -19,14 +19,16 @@ export const GapRow = memo(function GapRow({ gap, color, top, height }: Props) {
   return (
     <div
       className="row gap"
-      role="row"
+      role="option"
+      aria-selected={false}
+      aria-disabled={true}
       data-testid="gap-row"
       data-missing={gap.missing}
       data-anchor-seq={gap.anchorSeq}
       style={{ top, height, borderLeftColor: color }}
       title="The broker never delivered these: a subscription without durable capture was disconnected, or the mirror's bounded queue dropped its oldest messages while the page fell behind."
     >
-      <span className="gap-text" role="gridcell">
+      <span className="gap-text">
         ⚠ {format(gap.missing)} {gap.missing === 1 ? 'message' : 'messages'} missing here: x-warren-seq jumps from{' '}
         {format(gap.lastBefore)} to {format(gap.firstAfter)}
       </span>

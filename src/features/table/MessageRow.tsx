@@ -1,8 +1,7 @@
 import { memo } from 'react';
 import type { MouseEvent } from 'react';
 import type { TracedMessage } from '../../model/index.ts';
-import { fitColumn } from './column-text.ts';
-import { COLUMNS } from './columns.ts';
+import { fitColumn, rowRuns } from './column-text.ts';
 
 interface Props {
   seq: number;
@@ -23,16 +22,15 @@ interface Props {
 const pairClick = (event: MouseEvent) => event.ctrlKey || event.metaKey || event.shiftKey;
 
 /**
- * One row: a line of text, each cell its text fitted to its column
- * (column-text.ts); the subscription's colour on its left edge. A message
+ * One row: a line of text, each cell its text fitted to its column, in runs
+ * of plain and muted text (rowRuns); the subscription's colour on its left edge. A message
  * evicted while the view was paused shows as such.
  */
 export const MessageRow = memo(function MessageRow({ seq, message, color, top, height, widths, selected, pinned, onSelect }: Props) {
   if (!message) {
     return (
-      <div className="row evicted" role="row" data-testid="message-row" data-seq={seq} style={{ top, height }}>
-        <span role="gridcell">{fitColumn(String(seq), widths[0] ?? 0, true)}</span>
-        <span role="gridcell">evicted from the buffer</span>
+      <div className="row evicted" role="option" aria-selected={false} aria-disabled={true} data-testid="message-row" data-seq={seq} style={{ top, height }}>
+        {fitColumn(String(seq), widths[0] ?? 0, true)}evicted from the buffer
       </div>
     );
   }
@@ -40,7 +38,7 @@ export const MessageRow = memo(function MessageRow({ seq, message, color, top, h
   return (
     <div
       className={`row${selected ? ' selected' : ''}${pinned ? ' pinned' : ''}`}
-      role="row"
+      role="option"
       aria-selected={selected}
       data-pinned={pinned || undefined}
       title={pinned ? 'Pinned for diff (p unpins; select another row and press d to diff)' : undefined}
@@ -51,15 +49,15 @@ export const MessageRow = memo(function MessageRow({ seq, message, color, top, h
       style={style}
       onClick={(event) => onSelect(seq, pairClick(event))}
     >
-      {COLUMNS.map((c, i) => {
-        const width = widths[i] ?? 0;
-        // A column dropped on a narrow table (columnWidths) is not drawn.
-        return width === 0 ? null : (
-          <span key={c.id} className={`cell cell-${c.id}`} role="gridcell">
-            {fitColumn(c.cell(message), width, c.right)}
+      {rowRuns(message, widths).map((text, i) =>
+        i % 2 === 0 ? (
+          text
+        ) : (
+          <span key={i} className="cell-muted">
+            {text}
           </span>
-        );
-      })}
+        ),
+      )}
     </div>
   );
 });

@@ -158,11 +158,12 @@ export function MessageTable() {
   }, [store, setFollowing]);
 
   return (
-    <div className="message-table" data-testid="message-table" role="grid" aria-rowcount={rowCount} data-following={following}>
-      <div className="table-head" role="row" title={TABLE_SHORTCUTS} style={headStyle}>
+    <div className="message-table" data-testid="message-table" data-following={following}>
+      {/* Each row reads as its one line (a listbox's options: selectable, arrow keys move), so the header is for the eye only. */}
+      <div className="table-head" aria-hidden="true" title={TABLE_SHORTCUTS} style={headStyle}>
         {COLUMNS.map((c, i) =>
           widths[i] === 0 ? null : (
-            <span key={c.id} role="columnheader" className={`cell-${c.id}`}>
+            <span key={c.id} className={`cell-${c.id}`}>
               {c.title}
             </span>
           ),
@@ -174,7 +175,7 @@ export function MessageTable() {
         </span>
         <div className="table-body" ref={scrollRef} onScroll={onScroll}>
           {rowCount === 0 && <p className="empty">No messages to show. They appear here as soon as a subscription delivers one that passes the filter.</p>}
-          <div style={{ height: rowCount * ROW_HEIGHT, position: 'relative' }}>
+          <div role="listbox" aria-label="Messages" style={{ height: rowCount * ROW_HEIGHT, position: 'relative' }}>
             {rows}
           </div>
         </div>

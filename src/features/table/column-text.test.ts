@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, CONTROL_MARK, ELLIPSIS, fitColumn } from './column-text.ts';
+import { appEvent } from '../../model/fixtures/messages.ts';
+import { columnsOf, CONTROL_MARK, ELLIPSIS, fitColumn, rowRuns } from './column-text.ts';
 import { COLUMN_GAP, COLUMNS, columnWidths, type Column } from './columns.ts';
 
 /** Columns a fitted text takes, counted as the function counts them. */
@@ -79,5 +80,35 @@ describe('columnWidths', () => {
   it('works for fixed columns alone', () => {
     const only: Column[] = [{ id: 'a', title: 'a', width: { chars: 3 }, cell: () => '' }];
     expect(columnWidths(100, only)).toEqual([3]);
+  });
+});
+
+describe('rowRuns', () => {
+  const column = (id: string, chars: number, muted = false): Column => ({ id, title: id, width: { chars }, muted, cell: () => id.toUpperCase() });
+  const message = appEvent({}, '{"id":7}', 'orders.eu.created');
+
+  it('joins the fitted cells into runs, plain and muted in turn, starting plain', () => {
+    const columns = [column('a', 2), column('b', 2, true), column('c', 2, true), column('d', 3)];
+    expect(rowRuns(message, [2, 2, 2, 3], columns)).toEqual(['A  ', 'B  C  ', 'D   ']);
+    // A muted first column leaves the first (plain) run empty, so the parity still says which is which.
+    expect(rowRuns(message, [2, 3], [column('t', 2, true), column('k', 3)])).toEqual(['', 'T  ', 'K   ']);
+  });
+
+  it('leaves a dropped column out without splitting the run around it', () => {
+    const columns = [column('a', 2), column('b', 2, true), column('c', 2)];
+    expect(rowRuns(message, [2, 0, 2], columns)).toEqual(['A  C  ']);
+  });
+
+  it('draws a real message in the table\'s columns: the whole row width, the time and the preview muted', () => {
+    const widths = columnWidths(160);
+    const runs = rowRuns(message, widths);
+    expect(runs).toHaveLength(4);
+    expect(runs.join('')).toHaveLength(160);
+    expect(runs[2]).toContain('orders.eu.created');
+    expect(runs[3]).toContain('{"id":7}');
+    // Narrow, the time goes (columnWidths): the number and the key are then one plain run.
+    const narrow = rowRuns(message, columnWidths(60));
+    expect(narrow).toHaveLength(2);
+    expect(narrow[0]).toContain('orders.eu');
   });
 });

@@ -15,6 +15,8 @@ export interface Column {
   width: { chars: number } | { fr: number; min: number };
   /** Numbers read right-aligned. */
   right?: boolean;
+  /** Read in the muted colour (what the eye skips: the time, the preview). */
+  muted?: boolean;
   /** On a row too narrow for every column at its minimum, columns with a `drop` go, the lowest first; the others always stay. */
   drop?: number;
   cell(m: TracedMessage): string;
@@ -23,13 +25,13 @@ export interface Column {
 /** The table's columns; every cell is plain text (rendered as a text node, never HTML). */
 export const COLUMNS: readonly Column[] = [
   { id: 'seq', title: '#', width: { chars: 8 }, right: true, cell: (m) => String(m.seq) },
-  { id: 'time', title: 'time', width: { chars: 12 }, drop: 4, cell: (m) => formatTime(m.receivedAt) },
+  { id: 'time', title: 'time', width: { chars: 12 }, muted: true, drop: 4, cell: (m) => formatTime(m.receivedAt) },
   { id: 'exchange', title: 'exchange', width: { chars: 14 }, drop: 2, cell: (m) => (m.exchange === '' ? '(default)' : m.exchange) },
   { id: 'key', title: 'routing key', width: { fr: 1.2, min: 18 }, cell: (m) => m.routingKey },
   { id: 'size', title: 'size', width: { chars: 9 }, right: true, drop: 3, cell: (m) => formatBytes(m.size) },
   { id: 'type', title: 'content type', width: { chars: 16 }, drop: 0, cell: (m) => m.contentType },
   { id: 'task', title: 'task / correlation', width: { fr: 1, min: 14 }, drop: 1, cell: (m) => m.taskName || m.correlationId },
-  { id: 'preview', title: 'preview', width: { fr: 2, min: 20 }, cell: (m) => bodyPreview(m) },
+  { id: 'preview', title: 'preview', width: { fr: 2, min: 20 }, muted: true, cell: (m) => bodyPreview(m) },
 ];
 
 /** Spaces after each column's text. */
