@@ -154,7 +154,7 @@ export class MessageBatcher {
       // Exactly the bytes used: the worker keeps filling its own buffer.
       bodies: this.bodies.slice(0, bodyBytes),
     };
-    const transfer = [batch.headers.shapeOf, batch.headers.valueIds, batch.headers.ends, batch.fields, batch.warrenSeqs, batch.redelivered, batch.receivedAt, batch.offsets, batch.bodies].map((a) => a.buffer);
+    const transfer = [batch.headers.shapeOf, batch.headers.valueIds, batch.headers.ends, batch.headers.numbers, batch.fields, batch.warrenSeqs, batch.redelivered, batch.receivedAt, batch.offsets, batch.bodies].map((a) => a.buffer);
     this.send(batch, transfer);
     this.strings = new Map();
     this.count = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HeaderPacker, unpackHeaders } from './packed-headers.ts';
+import { HeaderBlock } from './packed-message.ts';
 
 /** What a message's headers are once read back from a capture file's line. */
 const fromJson = (headers: Record<string, string>) => JSON.parse(JSON.stringify(headers)) as Record<string, string>;
@@ -73,5 +74,47 @@ describe('packed headers', () => {
     const packed = packer.take();
     expect(unpackHeaders(packed)).toEqual([{ b: '2' }]);
     expect(packed.shapes).toEqual([['b']]);
+  });
+
+  it("keep web_stomp's message-id and ack as their prefix once and a counter, and give back the very same text", () => {
+    const session = 'T_sub-0@@session-VSdSoJHBFZEjaB35hnMZww@@';
+    const messages = [1, 2, 999_999_999].map((n) => ({ subscription: 'sub-0', 'message-id': `${session}${n}`, redelivered: 'false', ack: `${session}${n}` }));
+    const packer = new HeaderPacker(2);
+    for (const headers of messages) packer.add(headers);
+    const packed = structuredClone(packer.take());
+    expect(unpackHeaders(packed)).toEqual(messages);
+    // No counter in the text, the prefix once: one shape, its positions 1 and 3 numbered.
+    expect(packed.text.split('session-')).toHaveLength(2);
+    expect(packed.text).not.toMatch(/@@\d/);
+    expect(packed.shapes).toHaveLength(1);
+    expect(packed.numbered).toEqual([0b1010]);
+    expect([...packed.numbers]).toEqual([1, 2, 999_999_999]);
+    // Read one by one, by name, as a filter or the acker does.
+    const block = new HeaderBlock(packed);
+    expect(block.valueOf(2, 'ack')).toBe(`${session}999999999`);
+    expect(block.valueOf(0, 'subscription')).toBe('sub-0');
+  });
+
+  it('store whole what does not come back from a number: leading zeros, too many digits, no @@, another counter, other names', () => {
+    const messages: Record<string, string>[] = [
+      { 'message-id': 'T_sub-0@@s@@007' },
+      { 'message-id': 'T_sub-0@@s@@1234567890' },
+      { 'message-id': 'T_sub-0@@s@@12a' },
+      { 'message-id': 'no-mark-42' },
+      { 'message-id': '@@' },
+      { 'message-id': 'T_sub-0@@s@@5', ack: 'T_sub-0@@s@@6' },
+      { 'message-id': 'T_sub-0@@s@@0', 'x-other': 'T_sub-0@@s@@7' },
+      { 'message-id': '' },
+    ];
+    const packer = new HeaderPacker(2);
+    for (const headers of messages) packer.add(headers);
+    const packed = structuredClone(packer.take());
+    expect(unpackHeaders(packed)).toEqual(messages);
+    // Only the message-id of the sixth (its ack has another counter) and of the seventh were cut.
+    expect([...packed.numbers]).toEqual([0, 0, 0, 0, 0, 5, 0, 0]);
+    expect(packed.shapeOf[5]).not.toBe(packed.shapeOf[0]);
+    expect(packed.numbered[packed.shapeOf[6] ?? 0]).toBe(0b01);
+    expect(packed.numbered[packed.shapeOf[0] ?? 0]).toBe(0);
+    messages.forEach((headers, i) => expect(new HeaderBlock(packed).valueOf(i, 'message-id')).toBe(headers['message-id']));
   });
 });

@@ -29,6 +29,41 @@ export interface PackedHeaders {
   ends: PackedIds;
   /** The distinct values, one after another. */
   text: string;
+  /**
+   * Per shape, a bit for each position (below 31) whose value was stored
+   * without its trailing number: the message's `numbers` entry follows it.
+   * See NUMBERED_NAMES.
+   */
+  numbered: number[];
+  /** Per message, the number cut from its numbered values (0 when it has none). */
+  numbers: PackedIds;
+}
+
+/**
+ * Headers whose value is a per-connection prefix and a counter: web_stomp's
+ * `message-id` and `ack` (`T_sub-0@@session-…@@1234`, the same text in
+ * both). Every message has its own, so each batch stored ~45 characters a
+ * message that no other shares: for a million messages retained, ~45 MB.
+ * The prefix is stored once per batch as any repeated value is, and the
+ * counter in a typed array.
+ */
+const NUMBERED_NAMES: ReadonlySet<string> = new Set(['message-id', 'ack']);
+const NUMBER_MARK = '@@';
+/** Counters up to this many digits (a Uint32Array holds them); a longer one is stored whole. */
+const MAX_NUMBER_DIGITS = 9;
+
+/** Where `value`'s trailing counter starts (after the last `@@`), or -1 when it has none to cut. */
+function counterStart(value: string): number {
+  const start = value.lastIndexOf(NUMBER_MARK) + NUMBER_MARK.length;
+  const digits = value.length - start;
+  if (start < NUMBER_MARK.length || digits < 1 || digits > MAX_NUMBER_DIGITS) return -1;
+  // No leading zero (it would not come back from the number), and digits only.
+  if (digits > 1 && value.charCodeAt(start) === 48) return -1;
+  for (let i = start; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+  }
+  return start;
 }
 
 /**
@@ -58,8 +93,11 @@ function roomFor(array: Uint32Array<ArrayBuffer>, need: number): Uint32Array<Arr
 /** Packs headers one message at a time; take() hands over what was added and starts afresh. */
 export class HeaderPacker {
   private shapes: string[][] = [];
+  private numbered: number[] = [];
   private shapeIds = new Map<string, number>();
   private shapeOf: Uint32Array<ArrayBuffer>;
+  private numbers: Uint32Array<ArrayBuffer>;
+  private largestNumber = 0;
   private valueIds: Uint32Array<ArrayBuffer>;
   private ends: Uint32Array<ArrayBuffer>;
   private valueCount = 0;
@@ -75,6 +113,7 @@ export class HeaderPacker {
 
   constructor(capacity: number) {
     this.shapeOf = new Uint32Array(capacity);
+    this.numbers = new Uint32Array(capacity);
     this.valueIds = new Uint32Array(capacity * 16);
     this.ends = new Uint32Array(capacity * 4);
   }
@@ -84,24 +123,38 @@ export class HeaderPacker {
     const last = this.lastShape >= 0 ? this.shapes[this.lastShape] : undefined;
     let same = last !== undefined;
     let n = 0;
+    let numbered = 0;
+    let number = -1;
     for (const name in headers) {
-      this.addValue(headers[name] ?? '');
+      const value = headers[name] ?? '';
+      const cut = n < 31 && NUMBERED_NAMES.has(name) ? counterStart(value) : -1;
+      const counter = cut < 0 ? -1 : Number(value.slice(cut));
+      // One counter a message: a second numbered header with another is stored whole.
+      if (cut >= 0 && (number < 0 || counter === number)) {
+        number = counter;
+        numbered |= 1 << n;
+        this.addValue(value.slice(0, cut));
+      } else this.addValue(value);
       if (same && last?.[n] !== name) same = false;
       names[n++] = name;
     }
-    if (!same || last?.length !== n) {
+    if (!same || last?.length !== n || this.numbered[this.lastShape] !== numbered) {
       names.length = n;
       // Names may hold any character, newlines included: their JSON is an exact key.
-      const key = JSON.stringify(names);
+      const key = `${numbered} ${JSON.stringify(names)}`;
       let id = this.shapeIds.get(key);
       if (id === undefined) {
         id = this.shapes.length;
         this.shapes.push(names.slice());
+        this.numbered.push(numbered);
         this.shapeIds.set(key, id);
       }
       this.lastShape = id;
     }
     this.shapeOf = roomFor(this.shapeOf, this.count + 1);
+    this.numbers = roomFor(this.numbers, this.count + 1);
+    this.numbers[this.count] = Math.max(0, number);
+    this.largestNumber = Math.max(this.largestNumber, number);
     this.shapeOf[this.count++] = this.lastShape;
   }
 
@@ -128,8 +181,12 @@ export class HeaderPacker {
       valueIds: narrowed(this.valueIds, this.valueCount, distinct - 1),
       ends: narrowed(this.ends, distinct, this.textLength),
       text: this.parts.join(''),
+      numbered: this.numbered,
+      numbers: narrowed(this.numbers, this.count, this.largestNumber),
     };
     this.shapes = [];
+    this.numbered = [];
+    this.largestNumber = 0;
     this.shapeIds = new Map();
     this.distinct = new Map();
     this.textLength = 0;
@@ -140,10 +197,16 @@ export class HeaderPacker {
   }
 }
 
-/** The value at `at` in the batch's value order (a slice of the text: nothing is internalized). */
-export function valueAt(packed: PackedHeaders, at: number): string {
+/**
+ * The value of message `index` at `position` of its shape, which is `at` in
+ * the batch's value order (a slice of the text: nothing is internalized;
+ * a numbered value with its counter put back).
+ */
+export function valueAt(packed: PackedHeaders, at: number, index: number, position: number): string {
   const id = packed.valueIds[at] ?? 0;
-  return packed.text.slice(id === 0 ? 0 : (packed.ends[id - 1] ?? 0), packed.ends[id] ?? 0);
+  const text = packed.text.slice(id === 0 ? 0 : (packed.ends[id - 1] ?? 0), packed.ends[id] ?? 0);
+  const numbered = packed.numbered[packed.shapeOf[index] ?? 0] ?? 0;
+  return (numbered >>> position) & 1 ? text + String(packed.numbers[index] ?? 0) : text;
 }
 
 /** The objects packed, in order: the same own names in the same order, the same values, as JSON.parse of each would give. */
@@ -153,8 +216,9 @@ export function unpackHeaders(packed: PackedHeaders): Record<string, string>[] {
   for (let i = 0; i < packed.shapeOf.length; i++) {
     const names = packed.shapes[packed.shapeOf[i] ?? 0] ?? [];
     const headers: Record<string, string> = {};
-    for (const name of names) {
-      const value = valueAt(packed, v++);
+    for (let position = 0; position < names.length; position++) {
+      const name = names[position] ?? '';
+      const value = valueAt(packed, v++, i, position);
       // A header named __proto__ is an own property, as JSON.parse makes it, not the object's prototype.
       if (name === '__proto__') Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
       else headers[name] = value;

@@ -87,7 +87,7 @@ export class HeaderBlock {
     const position = (packed.shapes[packed.shapeOf[index] ?? 0] ?? []).indexOf(name);
     if (position < 0) return undefined;
     const starts = (this.starts ??= startsOf(packed));
-    return valueAt(packed, (starts[index] ?? 0) + position);
+    return valueAt(packed, (starts[index] ?? 0) + position, index, position);
   }
 
   private unpack(): Record<string, string>[] {
