@@ -12,7 +12,7 @@
  *
  * What the floor is made of: `text` is `real` (each row its own text, the
  * default), `same` (every row the same text) or `empty` (no text at all);
- * `layout` is `runs` (the table's since 2026-12-06, the default: one line
+ * `layout` is `runs` (the table's since 2026-12-05 late night, the default: one line
  * of text, each cell padded or cut to its column as
  * src/features/table/column-text.ts does, in runs of plain and muted text:
  * two spans and four text nodes a row), `line` (the same line as one text

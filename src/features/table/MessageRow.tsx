@@ -22,9 +22,9 @@ interface Props {
 const pairClick = (event: MouseEvent) => event.ctrlKey || event.metaKey || event.shiftKey;
 
 /**
- * One row: a line of text, each cell its text fitted to its column, in runs
- * of plain and muted text (rowRuns); the subscription's colour on its left edge. A message
- * evicted while the view was paused shows as such.
+ * One row: a line of text, each cell its text fitted to its column, in
+ * runs of plain and muted text (rowRuns); the subscription's colour on its
+ * left edge. A message evicted while the view was paused shows as such.
  */
 export const MessageRow = memo(function MessageRow({ seq, message, color, top, height, widths, selected, pinned, onSelect }: Props) {
   if (!message) {
