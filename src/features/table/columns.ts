@@ -64,7 +64,7 @@ export function columnWidths(total: number, columns: readonly Column[] = COLUMNS
   // As a grid shares `minmax(min, fr)` tracks: a column whose share would be under its minimum
   // takes its minimum, and the others share what is left.
   let room = Math.max(0, Math.floor(total) - fixed);
-  let flexible = columns.flatMap((c, i) => (widths[i] === -1 && !('chars' in c.width) ? [{ i, fr: c.width.fr, min: c.width.min }] : []));
+  let flexible = columns.flatMap((c, i) => (kept[i] && 'fr' in c.width ? [{ i, fr: c.width.fr, min: c.width.min }] : []));
   for (;;) {
     const fr = flexible.reduce((n, f) => n + f.fr, 0);
     const under = flexible.filter((f) => f.min > (room * f.fr) / fr);
