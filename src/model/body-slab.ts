@@ -2,8 +2,9 @@
  * Packs small message bodies into shared 1 MiB blocks. stompjs hands every
  * body over in an ArrayBuffer of its own, and a million ~200-byte buffers cost
  * far more than their bytes (each buffer has its own backing-store allocation
- * and bookkeeping). Copying a small body into the current block keeps only a
- * view per message. The ring buffer evicts in arrival order, so a block is
+ * and bookkeeping). Copying a small body into the current block keeps only
+ * where it is per message (PackedMessage keeps the block and an offset, not
+ * even the view this returns). The ring buffer evicts in arrival order, so a block is
  * freed as soon as its last message is evicted.
  *
  * Large bodies keep their own buffer: copying them gains nothing.

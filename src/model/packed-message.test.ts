@@ -4,18 +4,26 @@ import { contentCodingOf, contentCodingOfMessage } from './content-coding.ts';
 import { decodeBody } from './body.ts';
 import { emptyKeyFields } from './frame-to-message.ts';
 import { MessageBatchReader, MessageBatcher, type MessageBatch } from './message-batch.ts';
+import { BodySlab } from './body-slab.ts';
 import { headerOf, headerNamesOf, PackedMessage } from './packed-message.ts';
 import { headerTerm, propertyTerm } from '../filter/message-terms.ts';
 
+type Frame = { headers: Record<string, string>; body: Uint8Array };
+
 /** The messages of one batch as the capture keeps them, headers packed. */
-function packedMessages(frames: { headers: Record<string, string>; body: Uint8Array }[]): PackedMessage[] {
+function packedMessages(frames: Frame[]): PackedMessage[] {
+  const reader = readBatch(frames);
+  return frames.map((_, i) => new PackedMessage(i + 1, 1, 's', reader.keyAt(i, emptyKeyFields()), reader.bodyAt(i).slice(), reader.block, i));
+}
+
+/** One batch of `frames` as a worker sends it and the page reads it. */
+function readBatch(frames: Frame[]): MessageBatchReader {
   let sent: MessageBatch | null = null;
   const batcher = new MessageBatcher((batch) => (sent = structuredClone(batch)));
   for (const frame of frames) batcher.ingest({ headers: frame.headers, binaryBody: frame.body }, 'sub-0', 1);
   batcher.flush();
   if (sent === null) throw new Error('no batch');
-  const reader = new MessageBatchReader(sent);
-  return frames.map((_, i) => new PackedMessage(i + 1, 1, 's', reader.keyAt(i, emptyKeyFields()), reader.bodyAt(i).slice(), reader.block, i));
+  return new MessageBatchReader(sent);
 }
 
 const json = new TextEncoder().encode('{"ok":true}');
@@ -69,5 +77,19 @@ describe('a packed message read without unpacking its batch', () => {
     // The objects, once made, say the same.
     expect(messages[2]!.headers).toEqual({ destination: '/exchange/e/k', 'X-Tenant': 'globex', 'reply-to': '/reply-queue/amq.gen-1', extra: 'yes' });
     expect(messages.map((m) => tenant(m, read))).toEqual([true, false, true]);
+  });
+
+  it('keeps where its body is, not a view of it: each read is a new view of the same bytes in the shared block', () => {
+    const reader = readBatch([{ headers: { destination: '/exchange/e/a' }, body: json }]);
+    const slab = new BodySlab();
+    const first = slab.store(Uint8Array.from([1, 2, 3]));
+    const second = slab.store(Uint8Array.from([4, 5]));
+    const [a, b] = [first, second].map((body, i) => new PackedMessage(i + 1, 1, 's', reader.keyAt(0, emptyKeyFields()), body, reader.block, 0));
+    expect([...a!.body]).toEqual([1, 2, 3]);
+    expect([...b!.body]).toEqual([4, 5]);
+    expect(b!.size).toBe(2);
+    expect(a!.body).not.toBe(a!.body);
+    expect(a!.body.buffer).toBe(b!.body.buffer);
+    expect(b!.body.byteOffset).toBe(3);
   });
 });
