@@ -8,7 +8,7 @@ import { sourceMapper } from './source-map.ts';
 
 /** The parts of Protocol.Profiler.Profile used here. */
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
   samples?: number[];
   timeDeltas?: number[];
   startTime: number;

@@ -1,32 +1,22 @@
 /**
  * The live trace table: virtualized rows read straight from the capture's
- * buffer by seq, in the view's row order. It re-renders when the published
+ * buffer by seq, in the view's row order, drawn by RowPainter (React draws
+ * the table around them, not the rows). It re-renders when the published
  * `version` moves (the session publishes at most 10 times a second),
  * follows the tail until the user scrolls or moves the selection up, and
  * offers "jump to live" to follow again.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactElement } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { NEUTRAL_COLOR, subscriptionColor, useMeasured, useSession, useWarrenStore } from '../../ui/index.ts';
 import { COLUMNS } from './columns.ts';
 import { selectRow, tableKeyHandler, TABLE_SHORTCUTS } from './keyboard.ts';
-import { GapRow } from './GapRow.tsx';
-import { MessageRow } from './MessageRow.tsx';
+import { clickedSeq, RowPainter } from './row-painter.ts';
 import { PROBE_TEXT, useColumnWidths } from './use-column-widths.ts';
 import './pinned.css';
 
 const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
-/**
- * Rows are keyed by their index modulo this (more than a screen's rows), so
- * keys are unique among the rows drawn. Keying by the index modulo the rows
- * drawn instead, so that React reuses each row scrolling out for one coming
- * in, measured worse (main thread +5 %, layout +15 %, synthetic frames at
- * 2,000 msg/s): Blink re-lays out a row whose text changed at more cost than
- * it lays out a new one.
- */
-const ROW_POOL = 512;
-
 /**
  * The virtualizer recomputes every item's offset whenever `count` changes:
  * O(rows) work and a fresh array each frame while messages stream in, 10+ ms
@@ -80,29 +70,11 @@ export function MessageTable() {
     useFlushSync: false,
   });
 
-  // A plain click inspects the row (closing a diff); Ctrl/Cmd/Shift-click diffs it with the selected row.
-  const onSelect = useCallback((seq: number, pair: boolean) => selectRow(session, seq, pair), [session]);
-
   useEffect(() => {
     const onKey = tableKeyHandler(session);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [session]);
-
-  // Following: one scrollTop write per frame. scrollToIndex would read layout
-  // (scrollHeight) and re-check on the next frame, forcing extra layouts per
-  // frame while messages stream in; the browser clamps this to the bottom.
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (following && el && rowCount > 0) el.scrollTop = rowCount * ROW_HEIGHT;
-  }, [following, rowCount, version]);
-
-  // Keep a keyboard-moved selection on screen.
-  useLayoutEffect(() => {
-    if (selectedSeq === null || following) return;
-    const row = view.rowOfSeq(selectedSeq);
-    if (row >= 0) virtualizer.scrollToIndex(row, { align: 'auto' });
-  }, [selectedSeq, following, virtualizer, view]);
 
   // Following, the rows to draw are the tail: known before the scroll happens.
   // Taking them from the virtualizer would draw the range of the last scroll
@@ -123,32 +95,59 @@ export function MessageTable() {
     first = items[0]?.index ?? 0;
     end = Math.min(rowCount, (items[items.length - 1]?.index ?? -1) + 1);
   }
-  const rows: ReactElement[] = [];
-  for (let index = first; index < end; index++) {
-    const top = index * ROW_HEIGHT;
-    const seq = view.seqAtRow(index);
-    const gap = seq < 0 ? view.gapAtRow(index) : undefined;
-    const message = gap ? undefined : capture.buffer.get(seq);
-    const color = colorOf.get(gap ? gap.subscriptionId : (message?.subscriptionId ?? '')) ?? NEUTRAL_COLOR;
-    rows.push(
-      gap ? (
-        <GapRow key={`g${index % ROW_POOL}`} gap={gap} color={color} top={top} height={ROW_HEIGHT} />
-      ) : (
-        <MessageRow
-          key={index % ROW_POOL}
-          seq={seq}
-          message={message}
-          color={color}
-          top={top}
-          height={ROW_HEIGHT}
-          widths={widths}
-          selected={seq === selectedSeq}
-          pinned={seq === pinnedSeq}
-          onSelect={onSelect}
-        />
-      ),
-    );
-  }
+  // The rows themselves are drawn by RowPainter, outside React, before the
+  // scroll below reads their layout (layout effects run in declaration order).
+  const listRef = useRef<HTMLDivElement>(null);
+  const painter = useRef<RowPainter | null>(null);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (list === null) return;
+    painter.current ??= new RowPainter(list);
+    const buffer = capture.buffer;
+    painter.current.paint({
+      first,
+      end,
+      rowHeight: ROW_HEIGHT,
+      seqAtRow: (index) => view.seqAtRow(index),
+      gapAtRow: (index) => view.gapAtRow(index),
+      messageOf: (seq) => buffer.get(seq),
+      colorOf: (id) => colorOf.get(id) ?? NEUTRAL_COLOR,
+      widths,
+      selectedSeq,
+      pinnedSeq,
+    });
+  });
+  useEffect(
+    () => () => {
+      painter.current?.clear();
+      painter.current = null;
+    },
+    [],
+  );
+
+  // Following: one scrollTop write per frame. scrollToIndex would read layout
+  // (scrollHeight) and re-check on the next frame, forcing extra layouts per
+  // frame while messages stream in; the browser clamps this to the bottom.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (following && el && rowCount > 0) el.scrollTop = rowCount * ROW_HEIGHT;
+  }, [following, rowCount, version]);
+
+  // Keep a keyboard-moved selection on screen.
+  useLayoutEffect(() => {
+    if (selectedSeq === null || following) return;
+    const row = view.rowOfSeq(selectedSeq);
+    if (row >= 0) virtualizer.scrollToIndex(row, { align: 'auto' });
+  }, [selectedSeq, following, virtualizer, view]);
+
+  // A plain click inspects the row (closing a diff); Ctrl/Cmd/Shift-click diffs it with the selected row.
+  const onClick = useCallback(
+    (event: MouseEvent) => {
+      const seq = clickedSeq(event.target);
+      if (seq !== null) selectRow(session, seq, event.ctrlKey || event.metaKey || event.shiftKey);
+    },
+    [session],
+  );
 
   const onScroll = useCallback(() => {
     const el = scrollRef.current;
@@ -175,9 +174,8 @@ export function MessageTable() {
         </span>
         <div className="table-body" ref={scrollRef} onScroll={onScroll}>
           {rowCount === 0 && <p className="empty">No messages to show. They appear here as soon as a subscription delivers one that passes the filter.</p>}
-          <div role="listbox" aria-label="Messages" style={{ height: rowCount * ROW_HEIGHT, position: 'relative' }}>
-            {rows}
-          </div>
+          {/* Its children are RowPainter's, never React's. */}
+          <div role="listbox" aria-label="Messages" ref={listRef} onClick={onClick} style={{ height: rowCount * ROW_HEIGHT, position: 'relative' }} />
         </div>
       </div>
       {!following && rowCount > 0 && (
