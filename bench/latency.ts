@@ -30,8 +30,8 @@ export interface LatencyResult {
   painted: Distribution;
   /** Origin publish → ingest returned (broker, shovel, web_stomp, WebSocket, parser, ingest). */
   ingested: Distribution;
-  /** Ingest returned → row painted (the page's own share). */
-  ingestToPaint: Distribution;
+  /** Ingest returned → row painted (the page's own share; absent in older result files). */
+  ingestToPaint?: Distribution;
   publish: PublishResult;
   frames: FrameStats;
   /** The page's main thread while the messages were published and drawn, % of a core (CDP TaskDuration; absent in older result files). */

@@ -177,6 +177,10 @@ export function rows(r: BenchResults): Row[] {
       verdict: verdict(l.painted.p50 <= 150 && l.painted.p95 <= 100 && l.painted.p99 <= 500 && l.notPainted === 0),
     });
     out.push({ metric: '↳ of which publish → ingest, p50 / p99', value: `${ms(l.ingested.p50)} / ${ms(l.ingested.p99)}`, target: '—', verdict: '—' });
+    // The page's own share: from the capture's ingest (after the socket worker's batching) to the row painted.
+    if (l.ingestToPaint !== undefined) {
+      out.push({ metric: '↳ of which ingest → row painted, p50 / p95 / p99', value: `${ms(l.ingestToPaint.p50)} / ${ms(l.ingestToPaint.p95)} / ${ms(l.ingestToPaint.p99)}`, target: '—', verdict: '—' });
+    }
     out.push({
       metric: '↳ rows never drawn (overtaken) / never caught up; frame interval; page main thread busy while publishing',
       value: `${fmtInt(l.overtaken)} / ${fmtInt(l.notPainted)}; frame p95 ${ms(l.frames.interval.p95)}; page main thread ${l.busyPercent === undefined ? '—' : `${l.busyPercent.toFixed(1)} %`}`,
