@@ -16,8 +16,8 @@
  * that scrolls out for the one coming in measured worse when React drew the
  * rows (main thread +5 %, layout +15 %, synthetic frames at 2,000 msg/s):
  * Blink re-lays out a row whose text changed at more cost than it lays out
- * a new one. Elements stay in index
- * order, so the list reads in order and `nth()` means what it says.
+ * a new one. Elements stay in index order, so the list reads in order and
+ * `nth()` means what it says.
  */
 import type { SequenceGap } from '../../capture/index.ts';
 import type { TracedMessage } from '../../model/index.ts';
@@ -62,7 +62,7 @@ const GAP_TITLE =
 export function clickedSeq(target: EventTarget | null): number | null {
   const row = target instanceof Element ? target.closest('[data-testid="message-row"]') : null;
   if (row === null || row.getAttribute('aria-disabled') === 'true') return null;
-  const seq = Number(row.getAttribute('data-seq'));
+  const seq = Number(row.getAttribute('data-seq') ?? Number.NaN);
   return Number.isInteger(seq) ? seq : null;
 }
 
