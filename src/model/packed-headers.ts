@@ -209,21 +209,31 @@ export function valueAt(packed: PackedHeaders, at: number, index: number, positi
   return (numbered >>> position) & 1 ? text + String(packed.numbers[index] ?? 0) : text;
 }
 
-/** The objects packed, in order: the same own names in the same order, the same values, as JSON.parse of each would give. */
+/**
+ * The headers of message `index`, whose values start at `start` in the
+ * batch's value order: the same own names in the same order, the same
+ * values, as JSON.parse of its object would give.
+ */
+export function headersAt(packed: PackedHeaders, start: number, index: number): Record<string, string> {
+  const names = packed.shapes[packed.shapeOf[index] ?? 0] ?? [];
+  const headers: Record<string, string> = {};
+  for (let position = 0; position < names.length; position++) {
+    const name = names[position] ?? '';
+    const value = valueAt(packed, start + position, index, position);
+    // A header named __proto__ is an own property, as JSON.parse makes it, not the object's prototype.
+    if (name === '__proto__') Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
+    else headers[name] = value;
+  }
+  return headers;
+}
+
+/** The objects packed, in order (headersAt of each). */
 export function unpackHeaders(packed: PackedHeaders): Record<string, string>[] {
   const out: Record<string, string>[] = new Array<Record<string, string>>(packed.shapeOf.length);
-  let v = 0;
+  let start = 0;
   for (let i = 0; i < packed.shapeOf.length; i++) {
-    const names = packed.shapes[packed.shapeOf[i] ?? 0] ?? [];
-    const headers: Record<string, string> = {};
-    for (let position = 0; position < names.length; position++) {
-      const name = names[position] ?? '';
-      const value = valueAt(packed, v++, i, position);
-      // A header named __proto__ is an own property, as JSON.parse makes it, not the object's prototype.
-      if (name === '__proto__') Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
-      else headers[name] = value;
-    }
-    out[i] = headers;
+    out[i] = headersAt(packed, start, i);
+    start += packed.shapes[packed.shapeOf[i] ?? 0]?.length ?? 0;
   }
   return out;
 }

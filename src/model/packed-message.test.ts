@@ -79,6 +79,23 @@ describe('a packed message read without unpacking its batch', () => {
     expect(messages.map((m) => tenant(m, read))).toEqual([true, false, true]);
   });
 
+  it('makes the headers of the one message read, the same object each time, and unpacks a batch read message by message', () => {
+    const messages = packedMessages(
+      Array.from({ length: 20 }, (_, i) => ({ headers: { destination: '/exchange/e/k', n: String(i), ...(i % 2 ? { odd: 'yes' } : {}) }, body: json })),
+    );
+    const third = messages[3]!;
+    expect(third.headers).toEqual({ destination: '/exchange/e/k', n: '3', odd: 'yes' });
+    expect(third.headers).toBe(third.headers);
+    expect(third.headersUnpacked).toBe(false);
+    // Read one by one past SINGLE_READS_BEFORE_UNPACKING, the batch is unpacked whole, the objects already made kept.
+    const kept = third.headers;
+    const read = messages.map((m) => m.headers);
+    expect(third.headersUnpacked).toBe(true);
+    expect(third.headers).toBe(kept);
+    expect(read.map((h) => h['n'])).toEqual(messages.map((_, i) => String(i)));
+    expect(read.map((h) => Object.keys(h))).toEqual(messages.map((_, i) => (i % 2 ? ['destination', 'n', 'odd'] : ['destination', 'n'])));
+  });
+
   it('keeps where its body is, not a view of it: each read is a new view of the same bytes in the shared block', () => {
     const reader = readBatch([{ headers: { destination: '/exchange/e/a' }, body: json }]);
     const slab = new BodySlab();

@@ -9,43 +9,72 @@
  * (README, Performance, "Imported headers stay packed"); live, parsing
  * every frame on the page was the largest share of its script at full rate
  * ("The socket worker reads the frames"). The worker sends each batch's
- * headers packed (packed-headers.ts); the page keeps them so and unpacks
- * them, a batch at once, the first time one of its messages' headers is
- * read (the inspector, a `header:` filter, a request's `reply-to`).
+ * headers packed (packed-headers.ts); the page keeps them so: a filter or
+ * an index reads one value where it is (`header`), the inspector and the
+ * diff unpack the one message they show (`headers`).
  */
 import type { KeyFields } from './frame-to-message.ts';
-import { unpackHeaders, valueAt, type PackedHeaders } from './packed-headers.ts';
+import { headersAt, unpackHeaders, valueAt, type PackedHeaders } from './packed-headers.ts';
 import type { TracedMessage } from './types.ts';
 
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+/**
+ * A block whose messages' headers were read one by one this many times is
+ * unpacked whole: something reads them all (a diff's, the inspector's
+ * arrow keys through one batch), and a map of objects beside the packed
+ * values would then cost more than the objects alone.
+ */
+const SINGLE_READS_BEFORE_UNPACKING = 16;
 
 /** The headers of one batch (message-batch.ts), packed (packed-headers.ts), unpacked on first read. */
 export class HeaderBlock {
   private packed: PackedHeaders | null;
   private unpacked: readonly Readonly<Record<string, string>>[] | null = null;
-  /** Where each message's values start (PackedHeaders.valueIds), once one header was read by name (valueOf). */
+  /** Where each message's values start (PackedHeaders.valueIds), once one header was read (valueOf, at). */
   private starts: Uint32Array | null = null;
+  /** Messages whose headers were read one by one (at), by index. */
+  private single: Map<number, Readonly<Record<string, string>>> | null = null;
 
   /** @param packed a worker's packing of the batch's headers. */
   constructor(packed: PackedHeaders) {
     this.packed = packed;
   }
 
-  /** Whether any of the block's headers has been read (for tests and the bench). */
+  /** Whether the block's headers were unpacked whole (for tests and the bench). */
   get isUnpacked(): boolean {
     return this.unpacked !== null;
   }
 
+  /**
+   * The headers of the message at `index`, the same object at every read.
+   * Made for that one message: unpacking its whole batch (up to 512
+   * messages at full rate) was a few milliseconds of every click on a row,
+   * the inspector's headers, and kept every message's objects of a batch
+   * for the one shown (bench/click.tmp.ts profile, 2026-12-06).
+   */
   at(index: number): Readonly<Record<string, string>> {
-    let unpacked = this.unpacked;
-    if (unpacked === null) {
-      unpacked = this.unpack();
-      this.unpacked = unpacked;
-      // Unpacked once: the objects replace the packed values.
-      this.packed = null;
-      this.starts = null;
-    }
-    return unpacked[index] ?? NO_HEADERS;
+    if (this.unpacked !== null) return this.unpacked[index] ?? NO_HEADERS;
+    const packed = this.packed;
+    if (packed === null || index < 0 || index >= packed.shapeOf.length) return NO_HEADERS;
+    const read = this.single?.get(index);
+    if (read !== undefined) return read;
+    if ((this.single?.size ?? 0) >= SINGLE_READS_BEFORE_UNPACKING) return this.unpackAll()[index] ?? NO_HEADERS;
+    const starts = (this.starts ??= startsOf(packed));
+    const headers = headersAt(packed, starts[index] ?? 0, index);
+    (this.single ??= new Map()).set(index, headers);
+    return headers;
+  }
+
+  /** Every message's headers as objects, kept: those already read keep their object. */
+  private unpackAll(): readonly Readonly<Record<string, string>>[] {
+    const unpacked: Readonly<Record<string, string>>[] = this.unpack();
+    for (const [index, headers] of this.single ?? []) unpacked[index] = headers;
+    this.unpacked = unpacked;
+    // Unpacked once: the objects replace the packed values.
+    this.packed = null;
+    this.starts = null;
+    this.single = null;
+    return unpacked;
   }
 
   /**
