@@ -1,31 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FrameScheduler } from './frame-scheduler.ts';
-
-/** A stand-in for the browser's animation frames: requested callbacks run when the test fires a frame. */
-class FakeFrames {
-  private readonly pending = new Map<number, FrameRequestCallback>();
-  private nextId = 0;
-  readonly requestAnimationFrame = vi.fn((callback: FrameRequestCallback): number => {
-    const id = ++this.nextId;
-    this.pending.set(id, callback);
-    return id;
-  });
-  readonly cancelAnimationFrame = vi.fn((id: number): void => {
-    this.pending.delete(id);
-  });
-
-  get pendingCount(): number {
-    return this.pending.size;
-  }
-
-  /** One display refresh: runs the callbacks requested before it, with the frame's timestamp. */
-  fire(): void {
-    const callbacks = [...this.pending.values()];
-    this.pending.clear();
-    const now = performance.now();
-    for (const callback of callbacks) callback(now);
-  }
-}
+import { FakeFrames } from './frame-test-support.ts';
 
 describe('FrameScheduler', () => {
   let frames: FakeFrames;

@@ -1,13 +1,13 @@
 /**
  * Coalesces any number of "something changed" calls into one callback per
- * animation frame (like DevTools' scheduleRefresh), and at most one per
+ * frame (like DevTools' scheduleRefresh), and at most one per
  * `minIntervalMs`. A hidden tab gets no animation frames, so there it falls
  * back to a slow timer: counters keep moving and the buffer's state never
  * goes stale for long.
  *
  * The wait for the minimum interval is a timer, and only the draw itself
- * gets an animation frame: ONE requestAnimationFrame per run. Re-requesting
- * a frame every frame until the interval has passed would make the browser
+ * gets a turn before a frame (DrawTurns): ONE per run. Re-requesting a
+ * frame every frame until the interval has passed would make the browser
  * produce (composite, tick every rAF listener) ~60 frames a second to draw
  * ~20; a timer produces no frames while it waits.
  *
@@ -16,11 +16,41 @@
  * moves to the frame after. A frame that draws rows as well costs tens of
  * milliseconds under full load (bench: input latency at max ingest).
  */
+
+/** Where a due run goes: `request` runs it soon, once, and returns what cancels it. */
+export interface DrawTurns {
+  request(run: (now: number) => void): () => void;
+}
+
+/** In the next animation frame's callbacks. */
+export const ANIMATION_FRAMES: DrawTurns = {
+  request(run) {
+    const id = requestAnimationFrame(run);
+    return () => cancelAnimationFrame(id);
+  },
+};
+
+/**
+ * In a task of its own, before the next frame is produced. Why not inside
+ * the frame: a draw that scrolls (the table following the tail writes its
+ * `scrollTop`) from an animation-frame callback queues a scroll event that
+ * only the next frame dispatches, so every draw cost two frames; from a
+ * task the scroll event is dispatched by the frame that paints the draw.
+ * At rest (50 msg/s, charts collapsed) that halved the frames produced (73
+ * → 38 in 10 s, bench/rest-trace.ts; README, Performance).
+ */
+export const TASKS_BEFORE_FRAME: DrawTurns = {
+  request(run) {
+    const timer = setTimeout(() => run(performance.now()), 0);
+    return () => clearTimeout(timer);
+  },
+};
+
 export class FrameScheduler {
   /** The pending wait (visible tab) or the hidden tab's timer. */
   private timer: ReturnType<typeof setTimeout> | null = null;
-  /** The pending animation frame's id. */
-  private frame: number | null = null;
+  /** Cancels the pending draw turn (DrawTurns). */
+  private frame: (() => void) | null = null;
   /** When the pending wait ends, performance.now() time. */
   private timerDue = Infinity;
   /** When the callback last ran, in performance.now() time (rAF timestamps share it). */
@@ -33,11 +63,13 @@ export class FrameScheduler {
   /**
    * @param minIntervalMs fewest milliseconds between callbacks (0: every frame).
    * @param hiddenIntervalMs the timer's period while the tab is hidden.
+   * @param turns where a due run goes while the tab is visible.
    */
   constructor(
     private readonly callback: () => void,
     private readonly minIntervalMs = 0,
     private readonly hiddenIntervalMs = 250,
+    private readonly turns: DrawTurns = ANIMATION_FRAMES,
   ) {}
 
   /**
@@ -120,11 +152,11 @@ export class FrameScheduler {
 
   private requestFrame(): void {
     if (this.inputFrame !== null) this.dueAfterInput = true;
-    else this.frame = requestAnimationFrame(this.runFromFrame);
+    else this.frame = this.turns.request(this.runFromFrame);
   }
 
   private cancelFrame(): void {
-    if (this.frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.frame);
+    this.frame?.();
     this.frame = null;
   }
 

@@ -1,13 +1,13 @@
 /**
  * When the session publishes: at most one update pending, at the cadence
- * publish-cadence.ts sets, in an animation frame (FrameScheduler); nothing
+ * publish-cadence.ts sets, in a task before a frame (FrameScheduler); nothing
  * while the tab is hidden and one update when it is shown again; once a
  * second while nobody attends the page (page-attention.ts), catching up as
  * soon as someone does; and the frame after a keystroke or a press left to
  * whatever answers it (input first: under full load a frame that also draws
  * rows costs tens of milliseconds, bench/input-latency.ts).
  */
-import { FrameScheduler } from './frame-scheduler.ts';
+import { FrameScheduler, TASKS_BEFORE_FRAME } from './frame-scheduler.ts';
 import { watchPageAttention, windowFocused } from './page-attention.ts';
 import { pageHidden, watchPageVisibility } from './page-visibility.ts';
 import { ROWS_INTERVAL_MS, TRICKLE_MSG_PER_S } from './publish-cadence.ts';
@@ -41,7 +41,8 @@ export class PublishPacer {
     publish: () => void,
     private readonly onPageChange: () => void,
   ) {
-    this.scheduler = new FrameScheduler(publish, ROWS_INTERVAL_MS);
+    // A task before the frame, not an animation frame: the table's scroll to the tail then costs no second frame.
+    this.scheduler = new FrameScheduler(publish, ROWS_INTERVAL_MS, undefined, TASKS_BEFORE_FRAME);
     const detachVisibility = watchPageVisibility((hidden) => {
       this.hiddenNow = hidden;
       if (hidden) {
