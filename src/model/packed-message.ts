@@ -26,7 +26,7 @@ const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
  */
 const SINGLE_READS_BEFORE_UNPACKING = 16;
 
-/** The headers of one batch (message-batch.ts), packed (packed-headers.ts), unpacked on first read. */
+/** The headers of one batch (message-batch.ts), packed (packed-headers.ts), unpacked a message at a time as they are read. */
 export class HeaderBlock {
   private packed: PackedHeaders | null;
   private unpacked: readonly Readonly<Record<string, string>>[] | null = null;
@@ -50,7 +50,8 @@ export class HeaderBlock {
    * Made for that one message: unpacking its whole batch (up to 512
    * messages at full rate) was a few milliseconds of every click on a row,
    * the inspector's headers, and kept every message's objects of a batch
-   * for the one shown (bench/click.tmp.ts profile, 2026-12-06).
+   * for the one shown (a CPU profile of clicks at 2,000 msg/s; README,
+   * Performance, "Drawn in a task before the frame").
    */
   at(index: number): Readonly<Record<string, string>> {
     if (this.unpacked !== null) return this.unpacked[index] ?? NO_HEADERS;
