@@ -3,9 +3,9 @@
  * publish-cadence.ts sets, in a task before a frame (FrameScheduler); nothing
  * while the tab is hidden and one update when it is shown again; once a
  * second while nobody attends the page (page-attention.ts), catching up as
- * soon as someone does; and the frame after a keystroke or a press left to
- * whatever answers it (input first: under full load a frame that also draws
- * rows costs tens of milliseconds, bench/input-latency.ts).
+ * soon as someone does; and the frame after a keystroke, a press or a click
+ * left to whatever answers it (input first: under full load a frame that also
+ * draws rows costs tens of milliseconds, bench/input-latency.ts).
  */
 import { FrameScheduler, TASKS_BEFORE_FRAME } from './frame-scheduler.ts';
 import { watchPageAttention, windowFocused } from './page-attention.ts';
