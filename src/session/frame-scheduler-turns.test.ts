@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FrameScheduler, TASKS_BEFORE_FRAME } from './frame-scheduler.ts';
+import { FrameScheduler } from './frame-scheduler.ts';
 import { FakeFrames } from './frame-test-support.ts';
 
-describe('FrameScheduler drawing in a task before the frame (TASKS_BEFORE_FRAME)', () => {
+describe('FrameScheduler drawing in a task before the frame (TASKS_BEFORE_FRAME, the default turns)', () => {
   let frames: FakeFrames;
   let page: { visibilityState: DocumentVisibilityState };
 
@@ -25,7 +25,7 @@ describe('FrameScheduler drawing in a task before the frame (TASKS_BEFORE_FRAME)
 
   it('runs a due run in a task of its own, requesting no animation frame, once however often it is scheduled', () => {
     const callback = vi.fn();
-    const scheduler = new FrameScheduler(callback, 100, 250, TASKS_BEFORE_FRAME);
+    const scheduler = new FrameScheduler(callback, { minIntervalMs: 100 });
     for (let i = 0; i < 10; i++) scheduler.schedule();
     expect(callback).not.toHaveBeenCalled();
     nextTask();
@@ -44,7 +44,7 @@ describe('FrameScheduler drawing in a task before the frame (TASKS_BEFORE_FRAME)
 
   it('leaves the frame after an input to the input: a pending run goes in a task after that frame', () => {
     const callback = vi.fn();
-    const scheduler = new FrameScheduler(callback, 0, 250, TASKS_BEFORE_FRAME);
+    const scheduler = new FrameScheduler(callback);
     scheduler.schedule();
     scheduler.yieldNextFrame();
     vi.advanceTimersByTime(10);
@@ -57,7 +57,7 @@ describe('FrameScheduler drawing in a task before the frame (TASKS_BEFORE_FRAME)
 
   it('cancel() drops a pending task', () => {
     const callback = vi.fn();
-    const scheduler = new FrameScheduler(callback, 0, 250, TASKS_BEFORE_FRAME);
+    const scheduler = new FrameScheduler(callback);
     scheduler.schedule();
     scheduler.cancel();
     vi.advanceTimersByTime(1000);

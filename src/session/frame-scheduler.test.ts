@@ -22,7 +22,7 @@ describe('FrameScheduler', () => {
 
   it('coalesces many schedule() calls into one callback in one animation frame', () => {
     const callback = vi.fn();
-    const scheduler = new FrameScheduler(callback);
+    const scheduler = new FrameScheduler(callback, { turns: frames.turns });
     for (let i = 0; i < 100; i++) scheduler.schedule();
     expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(1);
     expect(vi.getTimerCount()).toBe(0);
@@ -48,7 +48,7 @@ describe('FrameScheduler', () => {
 
   it('waits out the minimum interval on a timer, then requests exactly one frame', () => {
     const callback = vi.fn();
-    const scheduler = new FrameScheduler(callback, 50);
+    const scheduler = new FrameScheduler(callback, { minIntervalMs: 50, turns: frames.turns });
     scheduler.schedule();
     expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(1); // first run: nothing to wait for
     frames.fire(); // runs at t=0
@@ -83,7 +83,7 @@ describe('FrameScheduler', () => {
 
   it('a call asking for a shorter interval brings a pending run forward; a longer one does not delay it', () => {
     const callback = vi.fn();
-    const scheduler = new FrameScheduler(callback, 100);
+    const scheduler = new FrameScheduler(callback, { minIntervalMs: 100, turns: frames.turns });
     scheduler.schedule();
     frames.fire(); // runs at t=0
     scheduler.schedule(250); // only counters changed: not before t=250
@@ -103,7 +103,7 @@ describe('FrameScheduler', () => {
 
   it('at 50 msg/s on a 60 Hz display requests one frame per run, never one per display frame', () => {
     const runs: number[] = [];
-    const scheduler = new FrameScheduler(() => runs.push(performance.now()), 48);
+    const scheduler = new FrameScheduler(() => runs.push(performance.now()), { minIntervalMs: 48, turns: frames.turns });
     const display = setInterval(() => frames.fire(), 1000 / 60);
     const messages = setInterval(() => scheduler.schedule(), 20);
     vi.advanceTimersByTime(2_000);
@@ -121,7 +121,7 @@ describe('FrameScheduler', () => {
   it('uses only a timer of hiddenIntervalMs in a hidden tab', () => {
     page.visibilityState = 'hidden';
     const callback = vi.fn();
-    const scheduler = new FrameScheduler(callback, 48, 250);
+    const scheduler = new FrameScheduler(callback, { minIntervalMs: 48, hiddenIntervalMs: 250, turns: frames.turns });
     for (let i = 0; i < 10; i++) scheduler.schedule();
     expect(vi.getTimerCount()).toBe(1);
     vi.advanceTimersByTime(249);
@@ -135,7 +135,7 @@ describe('FrameScheduler', () => {
     vi.unstubAllGlobals(); // no document, no requestAnimationFrame
     expect(typeof requestAnimationFrame).toBe('undefined');
     const callback = vi.fn();
-    const scheduler = new FrameScheduler(callback, 0, 100);
+    const scheduler = new FrameScheduler(callback, { minIntervalMs: 0, hiddenIntervalMs: 100, turns: frames.turns });
     scheduler.schedule();
     scheduler.schedule();
     vi.advanceTimersByTime(100);
@@ -145,7 +145,7 @@ describe('FrameScheduler', () => {
 
   it('trades a frame requested while visible for the timer once the tab is hidden', () => {
     const callback = vi.fn();
-    const scheduler = new FrameScheduler(callback, 0, 250);
+    const scheduler = new FrameScheduler(callback, { minIntervalMs: 0, hiddenIntervalMs: 250, turns: frames.turns });
     scheduler.schedule();
     expect(frames.pendingCount).toBe(1);
     page.visibilityState = 'hidden'; // the browser stops firing frames
@@ -159,7 +159,7 @@ describe('FrameScheduler', () => {
 
   it('runs at the end of the wait, without a frame, when the tab was hidden meanwhile', () => {
     const callback = vi.fn();
-    const scheduler = new FrameScheduler(callback, 50);
+    const scheduler = new FrameScheduler(callback, { minIntervalMs: 50, turns: frames.turns });
     scheduler.schedule();
     frames.fire(); // t=0
     scheduler.schedule(); // waits until t=50
@@ -171,7 +171,7 @@ describe('FrameScheduler', () => {
 
   it('cancel() drops a pending frame or timer, and schedule() works again afterwards', () => {
     const callback = vi.fn();
-    const scheduler = new FrameScheduler(callback, 50);
+    const scheduler = new FrameScheduler(callback, { minIntervalMs: 50, turns: frames.turns });
     scheduler.schedule();
     scheduler.cancel();
     expect(frames.cancelAnimationFrame).toHaveBeenCalledTimes(1);
@@ -198,7 +198,7 @@ describe('FrameScheduler', () => {
   describe('yieldNextFrame (input first)', () => {
     it('moves a run pending for the next frame to the frame after, and runs it once', () => {
       const callback = vi.fn();
-      const scheduler = new FrameScheduler(callback);
+      const scheduler = new FrameScheduler(callback, { turns: frames.turns });
       scheduler.schedule();
       scheduler.yieldNextFrame();
       scheduler.schedule(); // more messages during the input's frame: still one run
@@ -212,7 +212,7 @@ describe('FrameScheduler', () => {
 
     it('a run whose wait ends before the input frame gets the frame after it', () => {
       const callback = vi.fn();
-      const scheduler = new FrameScheduler(callback, 50);
+      const scheduler = new FrameScheduler(callback, { minIntervalMs: 50, turns: frames.turns });
       scheduler.schedule();
       frames.fire(); // t=0: first run
       scheduler.schedule(); // due at t=50, on a timer
@@ -227,7 +227,7 @@ describe('FrameScheduler', () => {
 
     it('costs nothing when nothing is pending: the input frame runs nothing and requests nothing more', () => {
       const callback = vi.fn();
-      const scheduler = new FrameScheduler(callback);
+      const scheduler = new FrameScheduler(callback, { turns: frames.turns });
       scheduler.yieldNextFrame();
       scheduler.yieldNextFrame(); // a second input before the frame: the same frame
       expect(frames.requestAnimationFrame).toHaveBeenCalledTimes(1);
@@ -241,7 +241,7 @@ describe('FrameScheduler', () => {
 
     it('does nothing in a hidden tab, and cancel() drops a moved run', () => {
       const callback = vi.fn();
-      const scheduler = new FrameScheduler(callback);
+      const scheduler = new FrameScheduler(callback, { turns: frames.turns });
       page.visibilityState = 'hidden';
       scheduler.yieldNextFrame();
       expect(frames.requestAnimationFrame).not.toHaveBeenCalled();

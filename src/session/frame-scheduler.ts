@@ -22,14 +22,6 @@ export interface DrawTurns {
   request(run: (now: number) => void): () => void;
 }
 
-/** In the next animation frame's callbacks. */
-export const ANIMATION_FRAMES: DrawTurns = {
-  request(run) {
-    const id = requestAnimationFrame(run);
-    return () => cancelAnimationFrame(id);
-  },
-};
-
 /**
  * In a task of its own, before the next frame is produced. Why not inside
  * the frame: a draw that scrolls (the table following the tail writes its
@@ -46,6 +38,18 @@ export const TASKS_BEFORE_FRAME: DrawTurns = {
   },
 };
 
+export interface FrameSchedulerOptions {
+  /** Fewest milliseconds between callbacks (0, the default: at the next turn). */
+  minIntervalMs?: number;
+  /** The timer's period while the tab is hidden (250 ms by default). */
+  hiddenIntervalMs?: number;
+  /**
+   * Where a due run goes while the tab is visible: TASKS_BEFORE_FRAME by
+   * default; the scheduler's tests pass turns they fire by hand.
+   */
+  turns?: DrawTurns;
+}
+
 export class FrameScheduler {
   /** The pending wait (visible tab) or the hidden tab's timer. */
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -60,17 +64,18 @@ export class FrameScheduler {
   /** A run became due during the input's frame: it gets the frame after. */
   private dueAfterInput = false;
 
-  /**
-   * @param minIntervalMs fewest milliseconds between callbacks (0: every frame).
-   * @param hiddenIntervalMs the timer's period while the tab is hidden.
-   * @param turns where a due run goes while the tab is visible.
-   */
+  private readonly minIntervalMs: number;
+  private readonly hiddenIntervalMs: number;
+  private readonly turns: DrawTurns;
+
   constructor(
     private readonly callback: () => void,
-    private readonly minIntervalMs = 0,
-    private readonly hiddenIntervalMs = 250,
-    private readonly turns: DrawTurns = ANIMATION_FRAMES,
-  ) {}
+    options: FrameSchedulerOptions = {},
+  ) {
+    this.minIntervalMs = options.minIntervalMs ?? 0;
+    this.hiddenIntervalMs = options.hiddenIntervalMs ?? 250;
+    this.turns = options.turns ?? TASKS_BEFORE_FRAME;
+  }
 
   /**
    * Runs the callback soon: at most once however often this is called before

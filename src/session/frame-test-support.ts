@@ -1,5 +1,6 @@
 /** The frame scheduler's tests' stand-in for the browser's animation frames. */
 import { vi } from 'vitest';
+import type { DrawTurns } from './frame-scheduler.ts';
 
 /** A stand-in for the browser's animation frames: requested callbacks run when the test fires a frame. */
 export class FakeFrames {
@@ -13,6 +14,14 @@ export class FakeFrames {
   readonly cancelAnimationFrame = vi.fn((id: number): void => {
     this.pending.delete(id);
   });
+
+  /** Draw turns in these frames, so a test sees and fires each turn the scheduler takes. */
+  readonly turns: DrawTurns = {
+    request: (run) => {
+      const id = this.requestAnimationFrame(run);
+      return () => this.cancelAnimationFrame(id);
+    },
+  };
 
   get pendingCount(): number {
     return this.pending.size;

@@ -7,7 +7,7 @@
  * left to whatever answers it (input first: under full load a frame that also
  * draws rows costs tens of milliseconds, bench/input-latency.ts).
  */
-import { FrameScheduler, TASKS_BEFORE_FRAME } from './frame-scheduler.ts';
+import { FrameScheduler } from './frame-scheduler.ts';
 import { watchPageAttention, windowFocused } from './page-attention.ts';
 import { pageHidden, watchPageVisibility } from './page-visibility.ts';
 import { ROWS_INTERVAL_MS, TRICKLE_MSG_PER_S } from './publish-cadence.ts';
@@ -41,8 +41,8 @@ export class PublishPacer {
     publish: () => void,
     private readonly onPageChange: () => void,
   ) {
-    // A task before the frame, not an animation frame: the table's scroll to the tail then costs no second frame.
-    this.scheduler = new FrameScheduler(publish, ROWS_INTERVAL_MS, undefined, TASKS_BEFORE_FRAME);
+    // Its default turns, a task before the frame (TASKS_BEFORE_FRAME): the table's scroll to the tail then costs no second frame.
+    this.scheduler = new FrameScheduler(publish, { minIntervalMs: ROWS_INTERVAL_MS });
     const detachVisibility = watchPageVisibility((hidden) => {
       this.hiddenNow = hidden;
       if (hidden) {
