@@ -41,10 +41,20 @@ function entryFor(mode: string): Plugin {
   };
 }
 
+/**
+ * cborg's modules only build their own lookup tables when loaded (loops
+ * over module-local arrays), but its package.json does not say so, and the
+ * bundler kept all of it (6 KB gzip) in each of the socket and import
+ * workers, which never decode CBOR: they reach cborg only through the
+ * model's index. The page loads it only with the decoders.
+ */
+const treeshake = { moduleSideEffects: [{ test: /[\\/]node_modules[\\/]cborg[\\/]/, sideEffects: false }] };
+
 export default defineConfig(({ mode }) => ({
   plugins: [react(), entryFor(mode)],
   define: { __STOMPJS_VERSION__: JSON.stringify(stompjsVersion) },
-  build: { target: 'es2022', sourcemap: true },
+  build: { target: 'es2022', sourcemap: true, rollupOptions: { treeshake } },
+  worker: { rollupOptions: { treeshake } },
   preview: {
     host: '127.0.0.1',
     port: 8080,

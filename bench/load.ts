@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { bundleParts, type BundlePart } from './bundle-parts.ts';
 import type { BenchEnv } from './setup.ts';
 import { distribution, type Distribution } from './stats.ts';
 import { VIEWPORT } from './page.ts';
@@ -23,13 +24,15 @@ export interface LoadResult {
   files: JsFile[];
   total: { bytes: number; gzip: number };
   initial: { bytes: number; gzip: number };
+  /** All chunks' bytes by origin (bundle-parts.ts; absent in older result files). */
+  parts?: BundlePart[];
   firstPaint: Distribution;
   firstContentfulPaint: Distribution;
 }
 
 const PAINT_RUNS = 5;
 
-export function bundleSizes(outDir: string): Pick<LoadResult, 'files' | 'total' | 'initial'> {
+export function bundleSizes(outDir: string): Pick<LoadResult, 'files' | 'total' | 'initial' | 'parts'> {
   const html = readFileSync(resolve(outDir, 'index.html'), 'utf8');
   const assets = resolve(outDir, 'assets');
   const files = readdirSync(assets)
@@ -40,7 +43,7 @@ export function bundleSizes(outDir: string): Pick<LoadResult, 'files' | 'total' 
     })
     .sort((a, b) => b.bytes - a.bytes);
   const sum = (list: JsFile[]) => ({ bytes: list.reduce((s, f) => s + f.bytes, 0), gzip: list.reduce((s, f) => s + f.gzip, 0) });
-  return { files, total: sum(files), initial: sum(files.filter((f) => f.initial)) };
+  return { files, total: sum(files), initial: sum(files.filter((f) => f.initial)), parts: bundleParts(outDir) };
 }
 
 export async function measureLoad(env: BenchEnv, log: (line: string) => void): Promise<LoadResult> {

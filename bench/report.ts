@@ -219,6 +219,10 @@ export function rows(r: BenchResults): Row[] {
   if (load) {
     out.push({ metric: 'JS bundle, all chunks: raw / gzip', value: `${fmtBytes(load.total.bytes)} / ${fmtBytes(load.total.gzip)}`, target: 'gzip ≤ 300 KB', verdict: verdict(load.total.gzip <= 300 * 1024) });
     out.push({ metric: '↳ loaded by index.html: raw / gzip', value: `${fmtBytes(load.initial.bytes)} / ${fmtBytes(load.initial.gzip)}`, target: '—', verdict: '—' });
+    if (load.parts) {
+      const parts = load.parts.map((p) => `${p.name} ${fmtBytes(p.gzip)}`).join('; ');
+      out.push({ metric: '↳ all chunks by origin, each gzipped alone (source maps)', value: parts, target: '—', verdict: '—' });
+    }
     out.push({ metric: 'first paint / FCP of / (median of 5)', value: `${ms(load.firstPaint.p50)} / ${ms(load.firstContentfulPaint.p50)}`, target: '≤ 1 s', verdict: verdict(load.firstPaint.p50 <= 1000) });
   }
   if (r.viewers) out.push(...viewerRows(r.viewers));
