@@ -109,4 +109,14 @@ describe('a packed message read without unpacking its batch', () => {
     expect(a!.body.buffer).toBe(b!.body.buffer);
     expect(b!.body.byteOffset).toBe(3);
   });
+
+  it('keeps its arrival time in its batch block, each message its own, to the fraction of a millisecond', () => {
+    const reader = readBatch([0, 1, 2].map((n) => ({ headers: { destination: `/exchange/e/k${n}` }, body: json })));
+    const times = [1_764_990_000_000.25, 1_764_990_000_001, 1_764_990_000_002.5];
+    const messages = times.map((at, i) => new PackedMessage(i + 1, at, 's', reader.keyAt(i, emptyKeyFields()), reader.bodyAt(i).slice(), reader.block, i));
+    expect(messages.map((m) => m.receivedAt)).toEqual(times);
+    expect(times.map((_, i) => reader.block.arrivedAt(i))).toEqual(times);
+    // Not a field of the message (a boxed number per message): read from the block.
+    expect(Object.keys(messages[0]!)).not.toContain('receivedAt');
+  });
 });

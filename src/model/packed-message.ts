@@ -26,9 +26,20 @@ const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
  */
 const SINGLE_READS_BEFORE_UNPACKING = 16;
 
-/** The headers of one batch (message-batch.ts), packed (packed-headers.ts), unpacked a message at a time as they are read. */
+/**
+ * The headers of one batch (message-batch.ts), packed (packed-headers.ts),
+ * unpacked a message at a time as they are read; and when each of its
+ * messages arrived, as the capture kept them (PackedMessage.receivedAt).
+ */
 export class HeaderBlock {
   private packed: PackedHeaders | null;
+  /**
+   * Epoch milliseconds, by index. Why not a field of each message: a time
+   * of day is no small integer, so V8 boxes it in a heap number of its own,
+   * one more object per retained message for every collection to mark
+   * (README, Performance, "Arrival times beside the headers").
+   */
+  private readonly arrivals: Float64Array;
   private unpacked: readonly Readonly<Record<string, string>>[] | null = null;
   /** Where each message's values start (PackedHeaders.valueIds), once one header was read (valueOf, at). */
   private starts: Uint32Array | null = null;
@@ -38,6 +49,16 @@ export class HeaderBlock {
   /** @param packed a worker's packing of the batch's headers. */
   constructor(packed: PackedHeaders) {
     this.packed = packed;
+    this.arrivals = new Float64Array(packed.shapeOf.length);
+  }
+
+  /** When the message at `index` arrived, as setArrivedAt kept it (0 before). */
+  arrivedAt(index: number): number {
+    return this.arrivals[index] ?? 0;
+  }
+
+  setArrivedAt(index: number, receivedAt: number): void {
+    this.arrivals[index] = receivedAt;
   }
 
   /** Whether the block's headers were unpacked whole (for tests and the bench). */
@@ -176,13 +197,14 @@ export class PackedMessage implements TracedMessage {
   /** @param key decoded by the worker, its strings already interned by the capture. */
   constructor(
     readonly seq: number,
-    readonly receivedAt: number,
+    receivedAt: number,
     readonly subscriptionId: string,
     key: Readonly<KeyFields>,
     body: Uint8Array,
     private readonly block: HeaderBlock,
     private readonly index: number,
   ) {
+    block.setArrivedAt(index, receivedAt);
     this.bodyBuffer = body.buffer;
     this.bodyOffset = body.byteOffset;
     this.exchange = key.exchange;
@@ -193,6 +215,11 @@ export class PackedMessage implements TracedMessage {
     this.taskName = key.taskName;
     this.warrenSeq = key.warrenSeq;
     this.size = body.length;
+  }
+
+  /** Kept in its batch's block (HeaderBlock.arrivedAt), not in a field: see there. */
+  get receivedAt(): number {
+    return this.block.arrivedAt(this.index);
   }
 
   /** A new view each read: a pass over many messages reads each once and drops it. */
