@@ -23,8 +23,9 @@ interface TaggedValue {
 /**
  * A decoder for any tag number: cborg looks tags up by index, so a Proxy
  * answers for all of them. Marked pure: a bundler keeps a module whose top
- * level calls a constructor it cannot see into, and with it all of cborg, in
- * every worker that imports the model's index (the socket worker did, 6 KB gzip).
+ * level calls a constructor it cannot see into, so this one stayed in every
+ * worker that imports the model's index, none of which decodes CBOR (cborg
+ * itself is left out of them by vite.config.ts's treeshake rule).
  */
 const ANY_TAG = /* @__PURE__ */ new Proxy<Record<number, TagDecoder>>(
   {},
