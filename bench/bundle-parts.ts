@@ -42,9 +42,10 @@ function groupOf(source: string | null): string {
 export function bundleParts(outDir: string): BundlePart[] {
   const assets = resolve(outDir, 'assets');
   const texts = new Map<string, string[]>();
-  for (const file of readdirSync(assets).filter((f) => f.endsWith('.js'))) {
+  const names = new Set(readdirSync(assets));
+  for (const file of [...names].filter((f) => f.endsWith('.js'))) {
     const code = readFileSync(resolve(assets, file), 'utf8');
-    const mapText = readdirSync(assets).includes(`${file}.map`) ? readFileSync(resolve(assets, `${file}.map`), 'utf8') : null;
+    const mapText = names.has(`${file}.map`) ? readFileSync(resolve(assets, `${file}.map`), 'utf8') : null;
     const add = (group: string, text: string) => {
       const list = texts.get(group) ?? [];
       list.push(text);
